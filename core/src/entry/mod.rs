@@ -1,0 +1,276 @@
+//! An entry: one submission from one device. It is made on the phone, kept in the outbox, pushed to the
+//! server and stored there exactly once.
+//!
+//! [`EntryWire`] is the JSON shape on the wire and in IndexedDB; [`Entry`] is what it means once parsed.
+
+mod fields;
+mod id;
+
+use serde::{Deserialize, Serialize};
+
+pub use fields::{AgeBand, Answer, EventCode, ItemCode, Role, Score, Timestamp, ViewText};
+pub use id::EntryId;
+
+use crate::error::{ErrorCode, FieldError};
+use crate::language::Language;
+
+/// How many promises a view may be tagged with, and how many a rating may answer: more than the catalogue
+/// will sensibly hold, few enough to bound a request.
+pub const MAX_PROMISES: usize = 40;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub id: EntryId,
+    pub created_at: Timestamp,
+    pub language: Language,
+    pub event: Option<EventCode>,
+    pub role: Option<Role>,
+    pub age_band: Option<AgeBand>,
+    pub body: EntryBody,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryBody {
+    View(View),
+    Rating(Rating),
+}
+
+impl EntryBody {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            EntryBody::View(_) => "view",
+            EntryBody::Rating(_) => "rating",
+        }
+    }
+}
+
+/// Free text, optionally tagged with the promises it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    pub text: ViewText,
+    pub promises: Vec<ItemCode>,
+}
+
+/// How well one service keeps each promise the person chose to answer. Skipped promises are absent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rating {
+    pub service: ItemCode,
+    pub answers: Vec<PromiseAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromiseAnswer {
+    pub promise: ItemCode,
+    pub answer: Answer,
+}
+
+/// The JSON shape of an entry. Unknown fields are refused so a typo is an error, never silently lost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryWire {
+    pub id: String,
+    pub created_at: i64,
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_band: Option<String>,
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promises: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<Vec<AnswerWire>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerWire {
+    pub promise: String,
+    pub answer: AnswerValueWire,
+}
+
+/// `1`..`5`, or `"dont_know"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AnswerValueWire {
+    Score(i64),
+    Word(String),
+}
+
+impl Entry {
+    /// Parses a wire entry, collecting every problem rather than stopping at the first, so one answer
+    /// tells the sender everything to fix. `now_ms` is the receiver's clock, for the time sanity check.
+    pub fn parse(wire: &EntryWire, now_ms: i64) -> Result<Entry, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let id = keep(EntryId::parse(&wire.id), &mut errors);
+        let created_at = keep(Timestamp::parse(wire.created_at, now_ms), &mut errors);
+        let language = keep(Language::parse(&wire.language), &mut errors);
+        // Outer None: given but invalid; Some(None): not given, which is fine.
+        let event = optional(&wire.event, EventCode::parse, &mut errors);
+        let role = optional(&wire.role, Role::parse, &mut errors);
+        let age_band = optional(&wire.age_band, AgeBand::parse, &mut errors);
+
+        let body = match wire.kind.as_str() {
+            "view" => parse_view(wire).map(EntryBody::View),
+            "rating" => parse_rating(wire).map(EntryBody::Rating),
+            _ => Err(vec![FieldError::new("kind", ErrorCode::UnknownValue)]),
+        };
+        let body = body.map_err(|mut e| errors.append(&mut e)).ok();
+
+        match (id, created_at, language, event, role, age_band, body) {
+            (Some(id), Some(created_at), Some(language), Some(event), Some(role), Some(age_band), Some(body))
+                if errors.is_empty() =>
+            {
+                Ok(Entry { id, created_at, language, event, role, age_band, body })
+            }
+            _ => Err(errors),
+        }
+    }
+
+    pub fn to_wire(&self) -> EntryWire {
+        let mut wire = EntryWire {
+            id: self.id.as_str().to_owned(),
+            created_at: self.created_at.millis(),
+            language: self.language.code().to_owned(),
+            event: self.event.as_ref().map(|e| e.as_str().to_owned()),
+            role: self.role.map(|r| r.code().to_owned()),
+            age_band: self.age_band.map(|a| a.code().to_owned()),
+            kind: self.body.kind().to_owned(),
+            text: None,
+            promises: None,
+            service: None,
+            answers: None,
+        };
+        match &self.body {
+            EntryBody::View(v) => {
+                wire.text = Some(v.text.as_str().to_owned());
+                wire.promises = Some(v.promises.iter().map(|p| p.as_str().to_owned()).collect());
+            }
+            EntryBody::Rating(r) => {
+                wire.service = Some(r.service.as_str().to_owned());
+                wire.answers = Some(
+                    r.answers
+                        .iter()
+                        .map(|a| AnswerWire {
+                            promise: a.promise.as_str().to_owned(),
+                            answer: match a.answer {
+                                Answer::Score(s) => AnswerValueWire::Score(s.value() as i64),
+                                Answer::DontKnow => AnswerValueWire::Word(Answer::DONT_KNOW.to_owned()),
+                            },
+                        })
+                        .collect(),
+                );
+            }
+        }
+        wire
+    }
+}
+
+fn keep<T>(result: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Option<T> {
+    result.map_err(|e| errors.push(e)).ok()
+}
+
+fn optional<T>(
+    value: &Option<String>,
+    parse: impl Fn(&str) -> Result<T, FieldError>,
+    errors: &mut Vec<FieldError>,
+) -> Option<Option<T>> {
+    match value {
+        None => Some(None),
+        Some(v) => keep(parse(v).map(Some), errors),
+    }
+}
+
+fn not_for(field: &str, present: bool, errors: &mut Vec<FieldError>) {
+    if present {
+        errors.push(FieldError::new(field, ErrorCode::UnknownField));
+    }
+}
+
+fn parse_view(wire: &EntryWire) -> Result<View, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    not_for("service", wire.service.is_some(), &mut errors);
+    not_for("answers", wire.answers.is_some(), &mut errors);
+    let text = match &wire.text {
+        None => Err(FieldError::new("text", ErrorCode::Missing)),
+        Some(t) => ViewText::parse(t),
+    }
+    .map_err(|e| errors.push(e))
+    .ok();
+    let promises = parse_promise_tags(wire.promises.as_deref().unwrap_or_default(), &mut errors);
+    match text {
+        Some(text) if errors.is_empty() => Ok(View { text, promises }),
+        _ => Err(errors),
+    }
+}
+
+fn parse_promise_tags(tags: &[String], errors: &mut Vec<FieldError>) -> Vec<ItemCode> {
+    if tags.len() > MAX_PROMISES {
+        errors.push(FieldError::new("promises", ErrorCode::TooMany));
+        return Vec::new();
+    }
+    let mut codes: Vec<ItemCode> = Vec::with_capacity(tags.len());
+    for (i, tag) in tags.iter().enumerate() {
+        let field = format!("promises[{i}]");
+        match ItemCode::parse(tag, &field) {
+            Ok(code) if codes.contains(&code) => errors.push(FieldError::new(field, ErrorCode::Duplicate)),
+            Ok(code) => codes.push(code),
+            Err(e) => errors.push(e),
+        }
+    }
+    codes
+}
+
+fn parse_rating(wire: &EntryWire) -> Result<Rating, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    not_for("text", wire.text.is_some(), &mut errors);
+    not_for("promises", wire.promises.is_some(), &mut errors);
+    let service = match &wire.service {
+        None => Err(FieldError::new("service", ErrorCode::Missing)),
+        Some(s) => ItemCode::parse(s, "service"),
+    }
+    .map_err(|e| errors.push(e))
+    .ok();
+
+    let wires = wire.answers.as_deref().unwrap_or_default();
+    if wire.answers.is_none() {
+        errors.push(FieldError::new("answers", ErrorCode::Missing));
+    } else if wires.is_empty() {
+        // Skipping every promise is allowed on screen, but then there is nothing to send.
+        errors.push(FieldError::new("answers", ErrorCode::Empty));
+    } else if wires.len() > MAX_PROMISES {
+        errors.push(FieldError::new("answers", ErrorCode::TooMany));
+    }
+    let mut answers: Vec<PromiseAnswer> = Vec::with_capacity(wires.len());
+    for (i, a) in wires.iter().enumerate().take(MAX_PROMISES) {
+        let at = format!("answers[{i}]");
+        let promise = ItemCode::parse(&a.promise, "promise").map_err(|e| errors.push(e.under(&at))).ok();
+        let answer = match &a.answer {
+            AnswerValueWire::Score(n) => Score::parse(*n).map(Answer::Score),
+            AnswerValueWire::Word(w) if w == Answer::DONT_KNOW => Ok(Answer::DontKnow),
+            AnswerValueWire::Word(_) => Err(FieldError::new("answer", ErrorCode::UnknownValue)),
+        }
+        .map_err(|e| errors.push(e.under(&at)))
+        .ok();
+        if let (Some(promise), Some(answer)) = (promise, answer) {
+            if answers.iter().any(|x| x.promise == promise) {
+                errors.push(FieldError::new("promise", ErrorCode::Duplicate).under(&at));
+            } else {
+                answers.push(PromiseAnswer { promise, answer });
+            }
+        }
+    }
+    match service {
+        Some(service) if errors.is_empty() => Ok(Rating { service, answers }),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests;

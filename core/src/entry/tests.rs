@@ -1,0 +1,130 @@
+use super::*;
+
+const NOW: i64 = 1_790_000_000_000;
+const ID: &str = "0b5e3c1a-7d2f-4c1e-9a3b-2f6d8e1c4a7b";
+
+fn view_wire() -> EntryWire {
+    serde_json::from_value(serde_json::json!({
+        "id": ID, "created_at": NOW - 1000, "language": "cy", "event": "coffee-nov",
+        "role": "young_person", "age_band": "11_15", "kind": "view",
+        "text": "  Hoffwn i weld fy ngweithiwr cymdeithasol yn amlach ", "promises": ["support", "togetherness"]
+    }))
+    .unwrap()
+}
+
+fn rating_wire() -> EntryWire {
+    serde_json::from_value(serde_json::json!({
+        "id": ID, "created_at": NOW, "language": "en", "kind": "rating", "service": "social_worker",
+        "answers": [{"promise": "equality", "answer": 4}, {"promise": "support", "answer": "dont_know"}]
+    }))
+    .unwrap()
+}
+
+fn codes(errors: &[FieldError]) -> Vec<(&str, ErrorCode)> {
+    errors.iter().map(|e| (e.field.as_str(), e.code)).collect()
+}
+
+#[test]
+fn a_view_parses_with_trimmed_text_and_normalised_event() {
+    let entry = Entry::parse(&view_wire(), NOW).unwrap();
+    assert_eq!(entry.language, Language::Cy);
+    assert_eq!(entry.event.as_ref().unwrap().as_str(), "COFFEE-NOV");
+    assert_eq!(entry.role, Some(Role::YoungPerson));
+    let EntryBody::View(view) = &entry.body else { panic!("not a view") };
+    assert_eq!(view.text.as_str(), "Hoffwn i weld fy ngweithiwr cymdeithasol yn amlach");
+    assert_eq!(view.promises.len(), 2);
+}
+
+#[test]
+fn a_rating_parses_scores_and_dont_know() {
+    let entry = Entry::parse(&rating_wire(), NOW).unwrap();
+    let EntryBody::Rating(rating) = &entry.body else { panic!("not a rating") };
+    assert_eq!(rating.service.as_str(), "social_worker");
+    assert_eq!(rating.answers[0].answer, Answer::Score(Score::parse(4).unwrap()));
+    assert_eq!(rating.answers[1].answer, Answer::DontKnow);
+}
+
+#[test]
+fn parse_then_to_wire_is_stable() {
+    for wire in [view_wire(), rating_wire()] {
+        let entry = Entry::parse(&wire, NOW).unwrap();
+        let again = Entry::parse(&entry.to_wire(), NOW).unwrap();
+        assert_eq!(entry, again);
+    }
+}
+
+#[test]
+fn every_problem_is_reported_at_once_with_its_field() {
+    let mut wire = rating_wire();
+    wire.id = "nope".into();
+    wire.language = "fr".into();
+    wire.role = Some("teacher".into());
+    wire.answers = Some(vec![
+        AnswerWire { promise: "equality".into(), answer: AnswerValueWire::Score(9) },
+        AnswerWire { promise: "Equality".into(), answer: AnswerValueWire::Word("maybe".into()) },
+        AnswerWire { promise: "equality".into(), answer: AnswerValueWire::Score(2) },
+    ]);
+    let errors = Entry::parse(&wire, NOW).unwrap_err();
+    assert_eq!(
+        codes(&errors),
+        vec![
+            ("id", ErrorCode::Invalid),
+            ("language", ErrorCode::UnknownValue),
+            ("role", ErrorCode::UnknownValue),
+            ("answers[0].answer", ErrorCode::OutOfRange),
+            ("answers[1].promise", ErrorCode::Invalid),
+            ("answers[1].answer", ErrorCode::UnknownValue),
+        ]
+    );
+    assert_eq!(errors[3].message, "answers[0].answer is out of range");
+}
+
+#[test]
+fn a_repeated_promise_in_a_rating_is_refused() {
+    let mut wire = rating_wire();
+    wire.answers.as_mut().unwrap().push(AnswerWire { promise: "support".into(), answer: AnswerValueWire::Score(1) });
+    assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("answers[2].promise", ErrorCode::Duplicate)]);
+}
+
+#[test]
+fn fields_of_the_other_kind_are_refused_not_ignored() {
+    let mut wire = view_wire();
+    wire.service = Some("social_worker".into());
+    assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("service", ErrorCode::UnknownField)]);
+    let mut wire = rating_wire();
+    wire.text = Some("hello".into());
+    assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("text", ErrorCode::UnknownField)]);
+}
+
+#[test]
+fn a_view_needs_text_and_a_rating_needs_a_service_and_answers() {
+    let mut wire = view_wire();
+    wire.text = None;
+    assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("text", ErrorCode::Missing)]);
+    let mut wire = rating_wire();
+    wire.service = None;
+    wire.answers = Some(vec![]);
+    assert_eq!(
+        codes(&Entry::parse(&wire, NOW).unwrap_err()),
+        vec![("service", ErrorCode::Missing), ("answers", ErrorCode::Empty)]
+    );
+    let mut wire = rating_wire();
+    wire.kind = "survey".into();
+    assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("kind", ErrorCode::UnknownValue)]);
+}
+
+#[test]
+fn too_many_tags_are_refused() {
+    let mut wire = view_wire();
+    wire.promises = Some((0..=MAX_PROMISES).map(|i| format!("p{i}")).collect());
+    assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("promises", ErrorCode::TooMany)]);
+}
+
+#[test]
+fn unknown_json_fields_are_refused_by_the_wire_type() {
+    let err = serde_json::from_value::<EntryWire>(serde_json::json!({
+        "id": ID, "created_at": NOW, "language": "en", "kind": "view", "text": "hi", "colour": "red"
+    }))
+    .unwrap_err();
+    assert!(err.to_string().contains("unknown field `colour`"), "{err}");
+}

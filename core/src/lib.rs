@@ -1,0 +1,18 @@
+//! Your Say core: what an entry *is*, what the charter catalogue holds, and how devices and the server talk.
+//!
+//! Everything here is plain Rust shared by the browser app and the server, so a rule is written once and
+//! tested natively. Types are valid by construction: the only way to get an [`Entry`] is to parse one.
+
+pub mod catalogue;
+pub mod entry;
+pub mod error;
+pub mod language;
+pub mod protocol;
+
+pub use catalogue::{Bilingual, Catalogue, CatalogueItem};
+pub use entry::{
+    AgeBand, Answer, Entry, EntryBody, EntryId, EntryWire, EventCode, ItemCode, PromiseAnswer, Rating, Role,
+    Score, Timestamp, View, ViewText,
+};
+pub use error::{ErrorCode, FieldError};
+pub use language::Language;
