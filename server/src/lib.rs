@@ -1,0 +1,14 @@
+//! Your Say server: stores what devices push, exactly once, and gives the participation officer a
+//! signed-in API to read, moderate, count and export it.
+
+pub mod clock;
+pub mod db;
+pub mod error;
+pub mod json;
+pub mod officer;
+pub mod risk;
+pub mod routes;
+pub mod security;
+pub mod startup;
+pub mod store;
+pub mod telemetry;

@@ -1,0 +1,3 @@
+pub mod app_files;
+pub mod catalogue;
+pub mod entries;

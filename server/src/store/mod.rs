@@ -1,0 +1,7 @@
+//! Everything that reads or writes the database, one module per table group. SQL here binds only
+//! i64, String and Option of those, and uses `$n` placeholders, so it runs unchanged on SQLite and PostgreSQL.
+
+pub mod catalogue;
+pub mod entries;
+pub mod keywords;
+pub mod settings;

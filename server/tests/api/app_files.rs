@@ -1,0 +1,57 @@
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use crate::helpers::{problem, TestApp, INLINE_SCRIPT};
+
+async fn app_routes_fall_back_to_index_html_without_caching(app: TestApp) {
+    for path in ["/", "/say", "/rate", "/officer/inbox"] {
+        let response = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
+        assert!(response.text().await.unwrap().contains("<!DOCTYPE html>"), "{path}");
+    }
+    for path in ["/sw.js", "/manifest.webmanifest", "/index.html"] {
+        let response = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
+    }
+}
+
+async fn hashed_assets_are_cached_for_a_year(app: TestApp) {
+    let response = app.client.get(app.url("/app-1a2b3c.js")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/javascript"));
+
+    let missing = app.client.get(app.url("/app-old.js")).send().await.unwrap();
+    assert_eq!(missing.status(), 404, "a missing asset is not answered with the page");
+    let escape = app.client.get(app.url("/../../etc/passwd")).send().await.unwrap();
+    assert_ne!(escape.text().await.unwrap().contains("root:"), true);
+}
+
+async fn unknown_api_paths_are_404_problem_details(app: TestApp) {
+    let response = app.client.get(app.url("/api/v1/nothing-here")).send().await.unwrap();
+    problem(response, 404).await;
+}
+
+async fn every_response_carries_the_security_headers(app: TestApp) {
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(INLINE_SCRIPT.as_bytes()));
+    for path in ["/", "/api/v1/catalogue", "/api/v1/nope"] {
+        let response = app.client.get(app.url(path)).send().await.unwrap();
+        let h = response.headers();
+        let csp = h["content-security-policy"].to_str().unwrap();
+        assert!(csp.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"), "{csp}");
+        assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+        assert!(csp.contains("connect-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+        assert_eq!(h["x-content-type-options"], "nosniff");
+        assert_eq!(h["referrer-policy"], "no-referrer");
+        assert_eq!(h["permissions-policy"], "camera=(), microphone=(), geolocation=()");
+    }
+}
+
+crate::on_both_databases!(
+    app_routes_fall_back_to_index_html_without_caching,
+    hashed_assets_are_cached_for_a_year,
+    unknown_api_paths_are_404_problem_details,
+    every_response_carries_the_security_headers,
+);

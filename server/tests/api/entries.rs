@@ -1,0 +1,110 @@
+use serde_json::{json, Value};
+
+use crate::helpers::{fields, new_id, problem, rating, view, TestApp};
+
+async fn the_same_batch_pushed_twice_is_stored_once(app: TestApp) {
+    let batch = [view(&new_id(), "More trips please"), rating(&new_id(), "social_worker", &[("equality", json!(4))])];
+    let first = app.push_ok(&batch).await;
+    assert!(first.iter().all(|r| r["status"] == "accepted"), "{first:?}");
+    assert_eq!(app.count("entries").await, 2);
+    assert_eq!(app.count("rating_answers").await, 1);
+
+    let second = app.push_ok(&batch).await;
+    assert!(second.iter().all(|r| r["status"] == "already_had"), "{second:?}");
+    assert_eq!(app.count("entries").await, 2);
+    assert_eq!(app.count("rating_answers").await, 1);
+}
+
+async fn one_bad_entry_is_refused_and_the_good_ones_are_stored(app: TestApp) {
+    let (good1, bad, good2) = (new_id(), new_id(), new_id());
+    let mut bad_entry = view(&bad, "hello");
+    bad_entry["role"] = json!("teacher");
+    let results =
+        app.push_ok(&[view(&good1, "one"), bad_entry, rating(&good2, "housing", &[("support", json!("dont_know"))])]).await;
+    let statuses: Vec<_> = results.iter().map(|r| r["status"].as_str().unwrap()).collect();
+    assert_eq!(statuses, ["accepted", "refused", "accepted"]);
+    assert_eq!(results[1]["id"], bad.as_str());
+    assert_eq!(fields(&results[1]), ["role"]);
+    assert_eq!(results[1]["errors"][0]["code"], "unknown_value");
+    assert_eq!(app.count("entries").await, 2);
+}
+
+async fn a_wrongly_typed_or_unknown_entry_field_is_refused_by_name(app: TestApp) {
+    let (a, b, c) = (new_id(), new_id(), new_id());
+    let mut unknown = view(&a, "hi");
+    unknown["colour"] = json!("blue");
+    let mut wrong_type = view(&b, "hi");
+    wrong_type["created_at"] = json!("yesterday");
+    let bad_answer = rating(&c, "housing", &[("support", json!("lots"))]);
+    let results = app.push_ok(&[unknown, wrong_type, bad_answer]).await;
+    assert_eq!(fields(&results[0]), ["colour"]);
+    assert_eq!(results[0]["errors"][0]["code"], "unknown_field");
+    assert_eq!(fields(&results[1]), ["created_at"]);
+    assert_eq!(fields(&results[2]), ["answers[0].answer"]);
+    assert_eq!(app.count("entries").await, 0);
+}
+
+async fn a_rating_for_an_unknown_service_is_refused(app: TestApp) {
+    let results = app.push_ok(&[rating(&new_id(), "dragon_keeper", &[("equality", json!(5))])]).await;
+    assert_eq!(results[0]["status"], "refused");
+    assert_eq!(fields(&results[0]), ["service"]);
+    assert_eq!(results[0]["errors"][0]["code"], "unknown_code");
+}
+
+async fn a_repeated_id_within_one_batch_is_already_had(app: TestApp) {
+    let id = new_id();
+    let results = app.push_ok(&[view(&id, "first"), view(&id, "second")]).await;
+    assert_eq!(results[0]["status"], "accepted");
+    assert_eq!(results[1]["status"], "already_had");
+    assert_eq!(app.count("entries").await, 1);
+}
+
+async fn an_oversize_body_gets_413_problem_details(app: TestApp) {
+    let text = "a".repeat(600 * 1024);
+    let body = json!({"entries": [view(&new_id(), &text)]}).to_string();
+    problem(app.push_raw(body).await, 413).await;
+    assert_eq!(app.count("entries").await, 0);
+}
+
+async fn malformed_requests_get_400_naming_the_field(app: TestApp) {
+    let body = problem(app.push_raw("{\"entries\": [").await, 400).await;
+    assert_eq!(fields(&body), ["body"]);
+
+    let body = problem(app.push_raw("[1, 2]").await, 400).await;
+    assert_eq!(fields(&body), ["body"]);
+
+    let body = problem(app.push_raw(json!({"entries": [], "device": "x"}).to_string()).await, 400).await;
+    assert_eq!(fields(&body), ["device"]);
+    assert_eq!(body["errors"][0]["code"], "unknown_field");
+
+    let too_many: Vec<Value> = (0..51).map(|_| view(&new_id(), "hi")).collect();
+    let body = problem(app.push(&too_many).await, 400).await;
+    assert_eq!(fields(&body), ["entries"]);
+    assert_eq!(body["errors"][0]["code"], "too_many");
+
+    let body = problem(app.push(&[view(&new_id(), "fine"), json!({"kind": "view"})]).await, 400).await;
+    assert_eq!(fields(&body), ["entries[1].id"]);
+    assert_eq!(app.count("entries").await, 0, "a request refused as a whole stores nothing");
+}
+
+async fn the_catalogue_has_the_eleven_principles(app: TestApp) {
+    let catalogue: Value = app.client.get(app.url("/api/v1/catalogue")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(catalogue["version"], 1);
+    let promises = catalogue["promises"].as_array().unwrap();
+    assert_eq!(promises.len(), 11);
+    assert_eq!(promises[0]["code"], "equality");
+    assert_eq!(promises[0]["name"]["cy"], "Cydraddoldeb");
+    assert_eq!(promises[0]["retired"], false);
+    assert!(catalogue["services"].as_array().unwrap().len() >= 14);
+}
+
+crate::on_both_databases!(
+    the_same_batch_pushed_twice_is_stored_once,
+    one_bad_entry_is_refused_and_the_good_ones_are_stored,
+    a_wrongly_typed_or_unknown_entry_field_is_refused_by_name,
+    a_rating_for_an_unknown_service_is_refused,
+    a_repeated_id_within_one_batch_is_already_had,
+    an_oversize_body_gets_413_problem_details,
+    malformed_requests_get_400_naming_the_field,
+    the_catalogue_has_the_eleven_principles,
+);

@@ -1,0 +1,173 @@
+//! Starting a real server on a random port against a fresh database, and talking to it like a device
+//! or an officer's browser would.
+
+use std::sync::Once;
+
+use serde_json::{json, Value};
+use sqlx::{AnyPool, Row};
+use tempfile::TempDir;
+use yoursay_server::startup::{Application, Config};
+
+pub const INLINE_SCRIPT: &str = "import init from '/app-1a2b3c.js';await init('/app-1a2b3c_bg.wasm');";
+/// October 2025: well inside the default retention period, before the test machine's clock.
+pub const CREATED_AT: i64 = 1_760_000_000_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Db {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub pool: AnyPool,
+    pub db: Db,
+    pub database_url: String,
+    pub app_dir: TempDir,
+    _db_dir: TempDir,
+}
+
+pub async fn spawn_app(db: Db) -> Option<TestApp> {
+    yoursay_server::telemetry::init_for_tests();
+    let db_dir = tempfile::tempdir().unwrap();
+    let database_url = match db {
+        Db::Sqlite => format!("sqlite://{}?mode=rwc", db_dir.path().join("test.sqlite3").display()),
+        Db::Postgres => fresh_postgres_database().await?,
+    };
+    let app_dir = tempfile::tempdir().unwrap();
+    write_app_files(&app_dir);
+    let config = Config {
+        database_url: database_url.clone(),
+        bind: "127.0.0.1:0".into(),
+        app_dir: app_dir.path().to_path_buf(),
+        secure_cookies: false,
+        retention_task: false,
+    };
+    let app = Application::build(config).await.expect("the server starts");
+    let address = format!("http://{}", app.address);
+    let pool = app.pool.clone();
+    tokio::spawn(app.serve());
+    let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    Some(TestApp { address, client, pool, db, database_url, app_dir, _db_dir: db_dir })
+}
+
+/// Each test gets its own database on the throw-away cluster `scripts/postgres.sh` starts, so tests stay
+/// independent and can run in parallel.
+async fn fresh_postgres_database() -> Option<String> {
+    static SKIPPED: Once = Once::new();
+    let Ok(base) = std::env::var("YOURSAY_TEST_POSTGRES_URL") else {
+        SKIPPED.call_once(|| {
+            // Written past the test harness's capture so the skip is visible in every run.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "YOURSAY_TEST_POSTGRES_URL is not set: PostgreSQL tests skipped");
+        });
+        return None;
+    };
+    sqlx::any::install_default_drivers();
+    let name = format!("yoursay_test_{}", random_hex(12));
+    let admin = AnyPool::connect(&base).await.expect("PostgreSQL is reachable");
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.unwrap();
+    admin.close().await;
+    let (prefix, _) = base.rsplit_once('/').expect("a URL like postgres://user@host:port/db");
+    Some(format!("{prefix}/{name}"))
+}
+
+fn write_app_files(dir: &TempDir) {
+    let index = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><link rel=\"manifest\" href=\"/manifest.webmanifest\">\
+         <script type=\"module\">{INLINE_SCRIPT}</script></head><body></body></html>"
+    );
+    std::fs::write(dir.path().join("index.html"), index).unwrap();
+    std::fs::write(dir.path().join("app-1a2b3c.js"), "export default function init() {}").unwrap();
+    std::fs::write(dir.path().join("sw.js"), "self.addEventListener('fetch', () => {});").unwrap();
+    std::fs::write(dir.path().join("manifest.webmanifest"), "{\"name\":\"Your Say\"}").unwrap();
+}
+
+pub fn random_hex(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    getrandom::getrandom(&mut buf).unwrap();
+    buf.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A random version 4 UUID, as a device's `crypto.randomUUID()` makes.
+pub fn new_id() -> String {
+    let h = random_hex(16);
+    format!("{}-{}-4{}-a{}-{}", &h[0..8], &h[8..12], &h[13..16], &h[17..20], &h[20..32])
+}
+
+pub fn view(id: &str, text: &str) -> Value {
+    json!({"id": id, "created_at": CREATED_AT, "language": "en", "kind": "view", "text": text})
+}
+
+pub fn rating(id: &str, service: &str, answers: &[(&str, Value)]) -> Value {
+    let answers: Vec<Value> = answers.iter().map(|(p, a)| json!({"promise": p, "answer": a})).collect();
+    json!({"id": id, "created_at": CREATED_AT, "language": "cy", "kind": "rating", "service": service,
+           "answers": answers, "role": "young_person", "age_band": "11_15"})
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn push(&self, entries: &[Value]) -> reqwest::Response {
+        self.client.post(self.url("/api/v1/entries")).json(&json!({ "entries": entries })).send().await.unwrap()
+    }
+
+    pub async fn push_ok(&self, entries: &[Value]) -> Vec<Value> {
+        let response = self.push(entries).await;
+        assert_eq!(response.status(), 200);
+        let body: Value = response.json().await.unwrap();
+        body["results"].as_array().unwrap().clone()
+    }
+
+    pub async fn push_raw(&self, body: impl Into<reqwest::Body>) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/v1/entries"))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        sqlx::query(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&self.pool).await.unwrap().try_get(0).unwrap()
+    }
+}
+
+/// Reads a problem-details response, checking its media type.
+pub async fn problem(response: reqwest::Response, status: u16) -> Value {
+    assert_eq!(response.status(), status);
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["status"], status);
+    body
+}
+
+pub fn fields(problem_or_outcome: &Value) -> Vec<String> {
+    problem_or_outcome["errors"]
+        .as_array()
+        .map(|errors| errors.iter().map(|e| e["field"].as_str().unwrap().to_owned()).collect())
+        .unwrap_or_default()
+}
+
+/// Runs each listed test once on SQLite and once on PostgreSQL (skipped when no server is configured).
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test] async fn $name() {
+                super::$name($crate::helpers::spawn_app($crate::helpers::Db::Sqlite).await.unwrap()).await
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test] async fn $name() {
+                if let Some(app) = $crate::helpers::spawn_app($crate::helpers::Db::Postgres).await {
+                    super::$name(app).await
+                }
+            })*
+        }
+    };
+}
