@@ -1,0 +1,20 @@
+//! Your Say / Dweud Eich Dweud: the browser app young people and foster carers use, and the officer's
+//! console. See ARCHITECTURE.md for the map.
+//!
+//! * `storage`: IndexedDB (the outbox and caches). No UI, no network.
+//! * `sync`: talking to the server, and the loop that empties the outbox. No UI.
+//! * `state`, `prefs`, `i18n`: what screens share.
+//! * `components`, `pages`: UI only.
+
+mod app;
+mod components;
+mod compose;
+pub mod i18n;
+mod pages;
+mod platform;
+pub mod prefs;
+pub mod state;
+pub mod storage;
+pub mod sync;
+
+pub use app::App;

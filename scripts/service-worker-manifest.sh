@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Trunk post_build hook: writes this build's file list and a version derived from the files' contents
+# into the service worker, so a new release gets a new cache and the old one is dropped.
+set -euo pipefail
+dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
+cd "$dir"
+files=$(find . -type f ! -name sw.js | sed 's|^\./|/|' | sort)
+version=$(for f in $files; do sha256sum ".$f"; done | sha256sum | cut -c1-16)
+list=$(printf '%s\n' "/" $files | sed 's/.*/  "&",/')
+awk -v list="$list" -v version="$version" '
+  /__BUILD_FILES__/ { print list; next }
+  { gsub(/__BUILD_VERSION__/, version); print }
+' sw.js > sw.js.tmp
+mv sw.js.tmp sw.js

@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use yoursay_core::Language;
+
+use super::status_strip::StatusStrip;
+use crate::i18n::{use_i18n, Key};
+
+/// The frame of every screen: skip link, header with the language switch and "Get help now", the page,
+/// and the status strip.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#main">{i18n.tr(Key::LayoutSkipToContent)}</a>
+        <header class="site-header">
+            <A href="/" attr:class="brand">{i18n.tr(Key::AppName)}</A>
+            <nav class="header-actions" aria-label=i18n.tr(Key::LayoutNavLabel)>
+                <LanguageSwitch />
+                <A href="/help" attr:class="help-link">{i18n.tr(Key::HelpLink)}</A>
+            </nav>
+        </header>
+        <main id="main">{children()}</main>
+        <StatusStrip />
+    }
+}
+
+/// Shows the *other* language's name, in that language, and switches to it. What the person has typed
+/// stays: it lives in the screen's signals, not in the words around it.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let other = move || i18n.lang.get().other();
+    view! {
+        <button
+            type="button"
+            class="lang-switch"
+            lang=move || other().code()
+            on:click=move |_| i18n.lang.set(other())
+        >
+            {move || match other() {
+                Language::Cy => Key::LanguageWelsh.cy(),
+                Language::En => Key::LanguageEnglish.en(),
+            }}
+        </button>
+    }
+}

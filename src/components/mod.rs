@@ -1,0 +1,6 @@
+//! Pieces shared by screens. They carry the accessibility and language rules so every screen gets them.
+
+pub mod about_you;
+pub mod faces;
+pub mod layout;
+pub mod status_strip;

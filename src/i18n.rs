@@ -1,0 +1,55 @@
+//! Every user-facing word comes from `i18n/en.json` and `i18n/cy.json` through [`Key`].
+
+use leptos::prelude::*;
+use yoursay_core::{Bilingual, ErrorCode, Language};
+
+include!(concat!(env!("OUT_DIR"), "/i18n_keys.rs"));
+
+impl Key {
+    pub fn text(self, lang: Language) -> &'static str {
+        match lang {
+            Language::En => self.en(),
+            Language::Cy => self.cy(),
+        }
+    }
+}
+
+/// The current language, shared by every component through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: RwSignal<Language>,
+}
+
+impl I18n {
+    pub fn t(self, key: Key) -> &'static str {
+        key.text(self.lang.get())
+    }
+
+    /// For `view!`: a reactive text that follows the language.
+    pub fn tr(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || key.text(self.lang.get())
+    }
+
+    /// Officer-entered bilingual content in the current language.
+    pub fn pick(self, text: &Bilingual) -> String {
+        text.get(self.lang.get()).to_owned()
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// The words shown for a server or validation error code.
+pub fn error_key(code: ErrorCode) -> Key {
+    match code {
+        ErrorCode::Missing => Key::ErrorMissing,
+        ErrorCode::Empty => Key::ErrorEmpty,
+        ErrorCode::TooLong => Key::ErrorTooLong,
+        ErrorCode::TooMany => Key::ErrorTooMany,
+        ErrorCode::Invalid => Key::ErrorInvalid,
+        ErrorCode::OutOfRange => Key::ErrorOutOfRange,
+        ErrorCode::UnknownValue | ErrorCode::UnknownField | ErrorCode::UnknownCode => Key::ErrorUnknown,
+        ErrorCode::Duplicate => Key::ErrorDuplicate,
+    }
+}

@@ -1,0 +1,27 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::{use_i18n, Key};
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let i18n = use_i18n();
+    crate::platform::focus_heading();
+    view! {
+        <section class="page home">
+            <h1 tabindex="-1">{i18n.tr(Key::HomeTitle)}</h1>
+            <p class="lead">{i18n.tr(Key::HomeIntro)}</p>
+            <div class="choices">
+                <A href="/say" attr:class="choice choice-say">
+                    <span class="choice-title">{i18n.tr(Key::HomeSay)}</span>
+                    <span class="choice-hint">{i18n.tr(Key::HomeSayHint)}</span>
+                </A>
+                <A href="/rate" attr:class="choice choice-rate">
+                    <span class="choice-title">{i18n.tr(Key::HomeRate)}</span>
+                    <span class="choice-hint">{i18n.tr(Key::HomeRateHint)}</span>
+                </A>
+            </div>
+            <p class="hint">{i18n.tr(Key::HomeAnonymous)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,15 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::{use_i18n, Key};
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="page">
+            <h1 tabindex="-1">{i18n.tr(Key::NotFoundTitle)}</h1>
+            <p><A href="/">{i18n.tr(Key::ThanksHome)}</A></p>
+        </section>
+    }
+}

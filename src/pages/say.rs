@@ -1,0 +1,151 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use yoursay_core::{AgeBand, Role, ViewText};
+
+use crate::components::about_you::AboutYou;
+use crate::compose::{check, Envelope};
+use crate::i18n::{error_key, use_i18n, Key};
+use crate::state::use_app_state;
+
+/// "Say something": free text, optional promise tags, optional "about you".
+#[component]
+pub fn Say() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let navigate = use_navigate();
+    crate::platform::focus_heading();
+
+    let text = RwSignal::new(String::new());
+    let tags = RwSignal::new(Vec::<String>::new());
+    let role = RwSignal::new(None::<Role>);
+    let age_band = RwSignal::new(None::<AgeBand>);
+    let error = RwSignal::new(None::<Key>);
+    let saving = RwSignal::new(false);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let envelope = Envelope { language: i18n.lang.get_untracked(), role: role.get_untracked(), age_band: age_band.get_untracked() };
+        let wire = envelope.open("view").map(|mut w| {
+            w.text = Some(text.get_untracked());
+            w.promises = Some(tags.get_untracked());
+            w
+        });
+        let checked = wire.map_err(|e| vec![e]).and_then(check);
+        let wire = match checked {
+            Ok(w) => w,
+            Err(errors) => {
+                error.set(errors.first().map(|e| match (e.field.as_str(), e.code) {
+                    ("text", yoursay_core::ErrorCode::Empty) => Key::SayErrorEmpty,
+                    ("text", yoursay_core::ErrorCode::TooLong) => Key::SayErrorTooLong,
+                    (_, code) => error_key(code),
+                }));
+                focus_text();
+                return;
+            }
+        };
+        saving.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match state.save(wire).await {
+                Ok(()) => navigate("/thanks", NavigateOptions { replace: true, ..Default::default() }),
+                Err(e) => {
+                    leptos::logging::error!("{e}");
+                    error.set(Some(Key::SaveFailed));
+                    saving.set(false);
+                }
+            }
+        });
+    };
+
+    let count = move || text.with(|t| t.trim().chars().count());
+    let toggle_tag = move |code: String| {
+        tags.update(|t| match t.iter().position(|c| *c == code) {
+            Some(i) => {
+                t.remove(i);
+            }
+            None => t.push(code),
+        })
+    };
+
+    view! {
+        <section class="page say">
+            <h1 tabindex="-1">{i18n.tr(Key::SayTitle)}</h1>
+            <p class="notice" id="say-who-reads">{i18n.tr(Key::SayWhoReads)}</p>
+            <form on:submit=submit novalidate>
+                <label for="say-text" class="label-big">{i18n.tr(Key::SayLabel)}</label>
+                <p class="hint" id="say-hint">{i18n.tr(Key::SayHint)}</p>
+                <Show when=move || error.get().is_some()>
+                    <p class="error" id="say-error" role="alert">
+                        {move || error.get().map(|k| i18n.t(k))}
+                    </p>
+                </Show>
+                <textarea
+                    id="say-text"
+                    name="text"
+                    rows="6"
+                    maxlength=ViewText::MAX_CHARS
+                    aria-describedby=move || {
+                        if error.get().is_some() { "say-error say-hint say-count" } else { "say-hint say-count" }
+                    }
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    prop:value=move || text.get()
+                    on:input=move |ev| {
+                        text.set(event_target_value(&ev));
+                        error.set(None);
+                    }
+                ></textarea>
+                <p class="hint counter" id="say-count">
+                    {move || count()} " / " {ViewText::MAX_CHARS}
+                </p>
+                <fieldset class="tags">
+                    <legend>{i18n.tr(Key::SayTagsLegend)}</legend>
+                    <p class="hint">{i18n.tr(Key::SayTagsHint)}</p>
+                    <div class="tag-list">
+                        {move || {
+                            state
+                                .catalogue
+                                .get()
+                                .active_promises()
+                                .map(|p| {
+                                    let code = p.code.clone();
+                                    let id = format!("tag-{}", p.code);
+                                    let checked_code = code.clone();
+                                    view! {
+                                        <div class="tag">
+                                            <input
+                                                type="checkbox"
+                                                id=id.clone()
+                                                prop:checked=move || tags.with(|t| t.contains(&checked_code))
+                                                on:change=move |_| toggle_tag(code.clone())
+                                            />
+                                            <label for=id>{i18n.pick(&p.name)}</label>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </div>
+                </fieldset>
+                <AboutYou role=role age_band=age_band />
+                <button type="submit" class="button button-primary" disabled=move || saving.get()>
+                    {i18n.tr(Key::SaySubmit)}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+fn focus_text() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("say-text"))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,22 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::{use_i18n, Key};
+
+#[component]
+pub fn Thanks() -> impl IntoView {
+    let i18n = use_i18n();
+    crate::platform::focus_heading();
+    view! {
+        <section class="page thanks">
+            <h1 tabindex="-1">{i18n.tr(Key::ThanksTitle)}</h1>
+            <p class="lead">{i18n.tr(Key::ThanksSaved)}</p>
+            <p>{i18n.tr(Key::ThanksNext)}</p>
+            <div class="actions">
+                <A href="/say" attr:class="button">{i18n.tr(Key::HomeSay)}</A>
+                <A href="/rate" attr:class="button">{i18n.tr(Key::HomeRate)}</A>
+                <A href="/" attr:class="button button-secondary">{i18n.tr(Key::ThanksHome)}</A>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,66 @@
+//! The browser features around the app: the service worker, persistent storage, the `online` event
+//! and the retry timer.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::state::AppState;
+
+/// How often to retry while entries wait. Short enough that a returning signal is used within the
+/// minute, long enough not to drain a battery.
+const RETRY_EVERY: Duration = Duration::from_secs(30);
+
+pub fn start(state: AppState) {
+    let Some(window) = web_sys::window() else { return };
+    let navigator = window.navigator();
+
+    // Ask the browser not to evict IndexedDB under storage pressure. The answer does not change what
+    // we do, so it is not awaited for anything.
+    if let Ok(promise) = navigator.storage().persist() {
+        spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+
+    // Localhost and HTTPS only; elsewhere the app still works online.
+    let _ = navigator.service_worker().register("/sw.js");
+
+    let online = window_event_listener(leptos::ev::online, move |_| spawn_local(state.sync_now()));
+    std::mem::forget(online);
+
+    let _ = set_interval_with_handle(
+        move || {
+            if state.counts.get_untracked().waiting > 0 {
+                spawn_local(state.sync_now());
+            }
+        },
+        RETRY_EVERY,
+    );
+}
+
+/// `document.documentElement.lang`, so screen readers pronounce Welsh as Welsh.
+pub fn set_document_language(code: &str) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// Moves focus to the page's main heading after a step, so screen reader users hear where they are.
+pub fn focus_heading() {
+    request_animation_frame(|| {
+        let heading = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("main h1").ok().flatten());
+        if let Some(h) = heading.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = h.focus();
+        }
+    });
+}
+
+/// A new random v4 UUID from the browser's CSPRNG.
+pub fn new_entry_id() -> Option<String> {
+    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid())
+}

@@ -1,0 +1,40 @@
+//! Small preferences kept in localStorage (gloo-storage). Never entries: those live in IndexedDB.
+
+use gloo_storage::{LocalStorage, Storage};
+use yoursay_core::Language;
+
+const LANGUAGE: &str = "yoursay.language";
+const EVENT: &str = "yoursay.event";
+
+/// The language chosen last time; otherwise the browser's, Welsh if it prefers Welsh.
+pub fn language() -> Language {
+    if let Ok(code) = LocalStorage::get::<String>(LANGUAGE) {
+        if let Ok(lang) = Language::parse(&code) {
+            return lang;
+        }
+    }
+    let browser = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    if browser.to_ascii_lowercase().starts_with("cy") {
+        Language::Cy
+    } else {
+        Language::En
+    }
+}
+
+pub fn set_language(lang: Language) {
+    let _ = LocalStorage::set(LANGUAGE, lang.code());
+}
+
+/// The event this device is set up for (from an event link or QR code), if any.
+pub fn event() -> Option<String> {
+    LocalStorage::get::<String>(EVENT).ok()
+}
+
+pub fn set_event(code: Option<&str>) {
+    match code {
+        Some(code) => {
+            let _ = LocalStorage::set(EVENT, code);
+        }
+        None => LocalStorage::delete(EVENT),
+    }
+}

@@ -1,0 +1,42 @@
+//! Everything the device keeps in IndexedDB, behind a small API that hides the IndexedDB details.
+//!
+//! One database, versioned schema:
+//! * `outbox`: entries not yet confirmed by the server, keyed by entry id.
+//! * `cache`: copies of server data needed offline (the catalogue), keyed by name.
+
+mod outbox;
+mod schema;
+
+pub use outbox::{OutboxCounts, OutboxRecord, RecordState};
+
+/// The open device database. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: indexed_db_futures::database::Database,
+}
+
+mod cache;
+pub use schema::{open, DB_NAME};
+
+/// Something went wrong in the browser's storage. The message is for logs, not for people: screens
+/// show their own translated words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StorageError(pub String);
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "storage: {}", self.0)
+    }
+}
+
+impl From<indexed_db_futures::error::Error> for StorageError {
+    fn from(e: indexed_db_futures::error::Error) -> Self {
+        StorageError(e.to_string())
+    }
+}
+
+impl From<indexed_db_futures::error::OpenDbError> for StorageError {
+    fn from(e: indexed_db_futures::error::OpenDbError) -> Self {
+        StorageError(e.to_string())
+    }
+}
