@@ -4,7 +4,10 @@
 pub mod clock;
 pub mod db;
 pub mod error;
+pub mod export;
+pub mod filters;
 pub mod json;
+pub mod retention;
 pub mod officer;
 pub mod risk;
 pub mod routes;

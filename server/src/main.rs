@@ -1,7 +1,12 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use anyhow::Context;
+use yoursay_server::filters::{Filters, Params};
+use yoursay_server::officer::password;
 use yoursay_server::startup::{Application, Config};
+use yoursay_server::store::{audit, officers};
+use yoursay_server::{db, export::Format};
 use yoursay_server::telemetry;
 
 #[derive(Parser)]
@@ -38,6 +43,38 @@ struct ServeArgs {
 enum Command {
     /// Run the server (the default when no command is given).
     Serve(ServeArgs),
+    /// Create an officer account, or set a new password for one. The password is read from standard input.
+    CreateOfficer {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long)]
+        email: String,
+        /// Read the password from standard input without a prompt (for scripts).
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Export entries as CSV or XLSX, one row per answer (the same file the console downloads).
+    Export {
+        #[command(flatten)]
+        db: DbArgs,
+        /// First day included, YYYY-MM-DD (UTC).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day included, YYYY-MM-DD (UTC).
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, value_parser = ["csv", "xlsx"], default_value = "csv")]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        event: Option<String>,
+        #[arg(long)]
+        role: Option<String>,
+        /// view or rating
+        #[arg(long)]
+        kind: Option<String>,
+    },
 }
 
 #[tokio::main]
@@ -46,6 +83,14 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve(cli.serve)) {
         Command::Serve(args) => serve(args).await,
+        Command::CreateOfficer { db, email, password_stdin } => create_officer(&db.database_url, &email, password_stdin).await,
+        Command::Export { db, from, to, format, out, event, role, kind } => {
+            let params: Params = [("from", from), ("to", to), ("event", event), ("role", role), ("kind", kind)]
+                .into_iter()
+                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
+                .collect();
+            export(&db.database_url, &params, &format, &out).await
+        }
     }
 }
 
@@ -60,4 +105,40 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let app = Application::build(config).await?;
     println!("Your Say is listening on http://{}", app.address);
     app.serve().await
+}
+
+async fn create_officer(database_url: &str, email: &str, no_prompt: bool) -> anyhow::Result<()> {
+    let email = password::Email::parse(email).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if !no_prompt {
+        eprintln!("Password for {} (at least {} characters), then Enter:", email.as_str(), password::MIN_PASSWORD_CHARS);
+    }
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).context("could not read the password from standard input")?;
+    let secret = line.trim_end_matches(['\r', '\n']);
+    password::check_new_password(secret)
+        .map_err(|_| anyhow::anyhow!("the password must have at least {} characters", password::MIN_PASSWORD_CHARS))?;
+    let hash = password::hash(secret)?;
+    let pool = db::connect(database_url).await?;
+    let created = officers::upsert(&pool, email.as_str(), &hash).await?;
+    audit::record_now(&pool, audit::CLI, "officer_set_password", Some(email.as_str()), Some(if created { "created" } else { "password changed" })).await?;
+    println!("{} officer {}", if created { "Created" } else { "Changed the password of" }, email.as_str());
+    Ok(())
+}
+
+async fn export(database_url: &str, params: &Params, format: &str, out: &std::path::Path) -> anyhow::Result<()> {
+    let format = Format::parse(format).context("--format must be csv or xlsx")?;
+    let filters = Filters::from_params(params, &["from", "to", "event", "role", "kind"]).map_err(|e| {
+        let problem = e.problem();
+        let fields: Vec<String> = problem.errors.iter().map(|f| f.message.clone()).collect();
+        anyhow::anyhow!("{}", if fields.is_empty() { problem.title } else { fields.join("; ") })
+    })?;
+    let pool = db::connect(database_url).await?;
+    let mut description: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    description.sort();
+    let description = if description.is_empty() { "everything".to_owned() } else { description.join(" ") };
+    let (bytes, rows) =
+        yoursay_server::officer::admin::export_file(&pool, audit::CLI, format, &filters, &description).await?;
+    std::fs::write(out, bytes).with_context(|| format!("could not write {}", out.display()))?;
+    println!("Wrote {rows} rows to {}", out.display());
+    Ok(())
 }

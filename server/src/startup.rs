@@ -15,7 +15,8 @@ use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 use yoursay_core::protocol::{CATALOGUE_PATH, MAX_PUSH_BYTES, PUSH_PATH};
 
-use crate::{db, routes, security, store};
+use crate::officer::throttle::Throttle;
+use crate::{db, retention, routes, security, store};
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -33,6 +34,7 @@ pub struct AppState {
     pub pool: AnyPool,
     pub app_dir: Arc<PathBuf>,
     pub config: Arc<Config>,
+    pub throttle: Arc<Throttle>,
 }
 
 pub struct Application {
@@ -51,7 +53,15 @@ impl Application {
         let listener =
             TcpListener::bind(&config.bind).await.with_context(|| format!("could not listen on {}", config.bind))?;
         let address = listener.local_addr()?;
-        let state = AppState { pool: pool.clone(), app_dir: Arc::new(config.app_dir.clone()), config: Arc::new(config) };
+        if config.retention_task {
+            retention::spawn_hourly(pool.clone());
+        }
+        let state = AppState {
+            pool: pool.clone(),
+            app_dir: Arc::new(config.app_dir.clone()),
+            config: Arc::new(config),
+            throttle: Arc::default(),
+        };
         Ok(Application { listener, router: router(state), address, pool })
     }
 

@@ -5,3 +5,6 @@ pub mod catalogue;
 pub mod entries;
 pub mod keywords;
 pub mod settings;
+pub mod audit;
+pub mod officers;
+pub mod views;

@@ -171,3 +171,87 @@ macro_rules! on_both_databases {
         }
     };
 }
+
+pub const OFFICER: &str = "officer@council.cymru";
+pub const PASSWORD: &str = "a long enough passphrase";
+
+impl TestApp {
+    pub async fn create_officer(&self, email: &str, password: &str) {
+        let hash = yoursay_server::officer::password::hash(password).unwrap();
+        yoursay_server::store::officers::upsert(&self.pool, email, &hash).await.unwrap();
+    }
+
+    pub async fn try_sign_in(&self, email: &str, password: &str) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/v1/officer/session"))
+            .json(&json!({"email": email, "password": password}))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Creates the test officer and signs in; the client keeps the cookie.
+    pub async fn sign_in(&self) {
+        self.create_officer(OFFICER, PASSWORD).await;
+        let response = self.try_sign_in(OFFICER, PASSWORD).await;
+        assert_eq!(response.status(), 200);
+    }
+
+    pub async fn get_json(&self, path: &str) -> Value {
+        let response = self.client.get(self.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.json().await.unwrap()
+    }
+
+    pub async fn send(&self, method: reqwest::Method, path: &str, body: Value) -> reqwest::Response {
+        self.client.request(method, self.url(path)).json(&body).send().await.unwrap()
+    }
+
+    pub async fn post_json(&self, path: &str, body: Value) -> Value {
+        let response = self.send(reqwest::Method::POST, path, body).await;
+        assert!(response.status().is_success(), "POST {path}: {}", response.status());
+        response.json().await.unwrap()
+    }
+
+    pub async fn put_json(&self, path: &str, body: Value) -> Value {
+        let response = self.send(reqwest::Method::PUT, path, body).await;
+        assert!(response.status().is_success(), "PUT {path}: {}", response.status());
+        response.json().await.unwrap()
+    }
+
+    pub async fn audit_actions(&self) -> Vec<(String, String)> {
+        let log = self.get_json("/api/v1/officer/audit?per_page=200").await;
+        log["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| (i["actor"].as_str().unwrap().to_owned(), i["action"].as_str().unwrap().to_owned()))
+            .collect()
+    }
+}
+
+/// Reads CSV as RFC 4180 says (enough for the export's own output).
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut row, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    rows
+}

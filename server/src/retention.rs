@@ -1,0 +1,52 @@
+//! Retention: entries older than the officer's chosen number of months are deleted, every hour and on
+//! demand, and each run is written to the audit log (UK GDPR storage limitation).
+
+use std::time::Duration;
+
+use serde::Serialize;
+use sqlx::AnyPool;
+
+use crate::clock::{iso_utc, months_before, now_ms};
+use crate::store::{self, audit, settings};
+
+pub const DEFAULT_MONTHS: i64 = 24;
+
+#[derive(Debug, Serialize)]
+pub struct RetentionRun {
+    pub deleted: u64,
+    pub cutoff: i64,
+    pub cutoff_iso: String,
+}
+
+pub async fn months(pool: &AnyPool) -> sqlx::Result<i64> {
+    settings::get_i64(pool, settings::RETENTION_MONTHS, DEFAULT_MONTHS).await
+}
+
+pub async fn run(pool: &AnyPool, actor: &str) -> sqlx::Result<RetentionRun> {
+    let months = months(pool).await?;
+    let cutoff = months_before(now_ms(), months as u32);
+    let mut tx = pool.begin().await?;
+    let deleted = store::entries::delete_older_than(&mut tx, cutoff).await?;
+    let cutoff_iso = iso_utc(cutoff);
+    let detail = format!("deleted {deleted} entries created before {cutoff_iso} (kept {months} months)");
+    audit::record(&mut tx, actor, "retention_run", None, Some(&detail)).await?;
+    tx.commit().await?;
+    tracing::info!(deleted, cutoff = %cutoff_iso, "retention run");
+    Ok(RetentionRun { deleted, cutoff, cutoff_iso })
+}
+
+/// Runs retention now and then every hour, and clears expired sessions.
+pub fn spawn_hourly(pool: AnyPool) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(60 * 60));
+        loop {
+            every.tick().await;
+            if let Err(e) = run(&pool, audit::SYSTEM).await {
+                tracing::error!(error = ?e, "retention run failed");
+            }
+            if let Err(e) = store::officers::delete_expired_sessions(&pool).await {
+                tracing::error!(error = ?e, "clearing expired sessions failed");
+            }
+        }
+    });
+}

@@ -1,0 +1,195 @@
+//! The officer's inbox: views with their flags and moderation state.
+
+use serde::Serialize;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AnyPool, Row};
+
+use crate::filters::{Bind, Filters, Where};
+use crate::risk::RiskWords;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    New,
+    Reviewed,
+    Hidden,
+    Flagged,
+    FollowedUp,
+}
+
+impl Status {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "new" => Status::New,
+            "reviewed" => Status::Reviewed,
+            "hidden" => Status::Hidden,
+            "flagged" => Status::Flagged,
+            "followed_up" => Status::FollowedUp,
+            _ => return None,
+        })
+    }
+
+    fn clause(self) -> &'static str {
+        match self {
+            Status::New => "e.reviewed = 0 AND e.hidden = 0",
+            Status::Reviewed => "e.reviewed = 1 AND e.hidden = 0",
+            Status::Hidden => "e.hidden = 1",
+            Status::Flagged => "e.flagged = 1 AND e.followed_up = 0",
+            Status::FollowedUp => "e.followed_up = 1",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ViewItem {
+    pub id: String,
+    pub created_at: i64,
+    pub received_at: i64,
+    pub language: String,
+    pub event: Option<String>,
+    pub role: Option<String>,
+    pub age_band: Option<String>,
+    pub text: String,
+    pub promises: Vec<String>,
+    pub status: &'static str,
+    pub reviewed: bool,
+    pub hidden: bool,
+    pub flagged: bool,
+    pub flag_words: Vec<String>,
+    pub followed_up: bool,
+}
+
+const COLUMNS: &str = "e.id, e.created_at, e.received_at, e.language, e.event, e.role, e.age_band, e.text, \
+                       e.reviewed, e.hidden, e.flagged, e.flag_words, e.followed_up";
+
+fn item(row: &AnyRow) -> sqlx::Result<ViewItem> {
+    let reviewed = row.try_get::<i64, _>("reviewed")? != 0;
+    let hidden = row.try_get::<i64, _>("hidden")? != 0;
+    let words: String = row.try_get("flag_words")?;
+    Ok(ViewItem {
+        id: row.try_get("id")?,
+        created_at: row.try_get("created_at")?,
+        received_at: row.try_get("received_at")?,
+        language: row.try_get("language")?,
+        event: row.try_get("event")?,
+        role: row.try_get("role")?,
+        age_band: row.try_get("age_band")?,
+        text: row.try_get::<Option<String>, _>("text")?.unwrap_or_default(),
+        promises: Vec::new(),
+        status: if hidden { "hidden" } else if reviewed { "reviewed" } else { "new" },
+        reviewed,
+        hidden,
+        flagged: row.try_get::<i64, _>("flagged")? != 0,
+        flag_words: words.split(", ").filter(|w| !w.is_empty()).map(str::to_owned).collect(),
+        followed_up: row.try_get::<i64, _>("followed_up")? != 0,
+    })
+}
+
+/// Flagged views not yet followed up come first, then the newest.
+pub async fn page(
+    pool: &AnyPool,
+    filters: &Filters,
+    status: Option<Status>,
+    limit: i64,
+    offset: i64,
+) -> sqlx::Result<(i64, Vec<ViewItem>)> {
+    let mut w = Where::default();
+    w.add_plain("e.kind = 'view'");
+    filters.apply(&mut w);
+    if let Some(s) = status {
+        w.add_plain(s.clause());
+    }
+    let total: i64 = w.bind(sqlx::query(&format!("SELECT COUNT(*) FROM entries e{}", w.sql()))).fetch_one(pool).await?.try_get(0)?;
+    let where_sql = w.sql();
+    let limit_at = w.next_placeholder(Bind::Int(limit));
+    let offset_at = w.next_placeholder(Bind::Int(offset));
+    let sql = format!(
+        "SELECT {COLUMNS} FROM entries e{where_sql} \
+         ORDER BY CASE WHEN e.flagged = 1 AND e.followed_up = 0 THEN 0 ELSE 1 END, e.created_at DESC, e.id \
+         LIMIT {limit_at} OFFSET {offset_at}"
+    );
+    let rows = w.bind(sqlx::query(&sql)).fetch_all(pool).await?;
+    let mut items = rows.iter().map(item).collect::<sqlx::Result<Vec<_>>>()?;
+    for view in &mut items {
+        view.promises = tags(pool, &view.id).await?;
+    }
+    Ok((total, items))
+}
+
+async fn tags(pool: &AnyPool, id: &str) -> sqlx::Result<Vec<String>> {
+    sqlx::query("SELECT promise FROM view_promises WHERE entry_id = $1 ORDER BY position")
+        .bind(id)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| r.try_get(0))
+        .collect()
+}
+
+pub async fn get(pool: &AnyPool, id: &str) -> sqlx::Result<Option<ViewItem>> {
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM entries e WHERE e.id = $1 AND e.kind = 'view'"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let mut view = item(&row)?;
+    view.promises = tags(pool, id).await?;
+    Ok(Some(view))
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Action {
+    Review,
+    Hide,
+    Unhide,
+    FollowUp,
+}
+
+impl Action {
+    pub fn audit_name(self) -> &'static str {
+        match self {
+            Action::Review => "view_review",
+            Action::Hide => "view_hide",
+            Action::Unhide => "view_unhide",
+            Action::FollowUp => "view_follow_up",
+        }
+    }
+
+    fn set(self) -> &'static str {
+        match self {
+            Action::Review => "reviewed = 1",
+            Action::Hide => "hidden = 1",
+            Action::Unhide => "hidden = 0",
+            Action::FollowUp => "followed_up = 1",
+        }
+    }
+}
+
+/// Applies the action; false when there is no such view.
+pub async fn act(conn: &mut AnyConnection, id: &str, action: Action) -> sqlx::Result<bool> {
+    let sql = format!("UPDATE entries SET {} WHERE id = $1 AND kind = 'view'", action.set());
+    Ok(sqlx::query(&sql).bind(id).execute(conn).await?.rows_affected() == 1)
+}
+
+/// Re-checks every view against a changed word list. Returns how many views are flagged afterwards.
+pub async fn reflag_all(conn: &mut AnyConnection, risk: &RiskWords) -> sqlx::Result<i64> {
+    let rows = sqlx::query("SELECT id, text, flag_words FROM entries WHERE kind = 'view'").fetch_all(&mut *conn).await?;
+    let mut flagged = 0;
+    for row in rows {
+        let id: String = row.try_get(0)?;
+        let text: Option<String> = row.try_get(1)?;
+        let before: String = row.try_get(2)?;
+        let found = risk.find(text.as_deref().unwrap_or_default()).join(", ");
+        if !found.is_empty() {
+            flagged += 1;
+        }
+        if found != before {
+            sqlx::query("UPDATE entries SET flagged = $1, flag_words = $2 WHERE id = $3")
+                .bind(i64::from(!found.is_empty()))
+                .bind(found)
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(flagged)
+}
