@@ -22,7 +22,6 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub pool: AnyPool,
-    pub db: Db,
     pub database_url: String,
     pub app_dir: TempDir,
     _db_dir: TempDir,
@@ -49,7 +48,7 @@ pub async fn spawn_app(db: Db) -> Option<TestApp> {
     let pool = app.pool.clone();
     tokio::spawn(app.serve());
     let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
-    Some(TestApp { address, client, pool, db, database_url, app_dir, _db_dir: db_dir })
+    Some(TestApp { address, client, pool, database_url, app_dir, _db_dir: db_dir })
 }
 
 /// Each test gets its own database on the throw-away cluster `scripts/postgres.sh` starts, so tests stay

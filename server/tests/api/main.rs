@@ -2,6 +2,7 @@
 //! SQLite, and on PostgreSQL too when `YOURSAY_TEST_POSTGRES_URL` is set (see scripts/postgres.sh).
 
 mod app_files;
+mod data;
 mod entries;
 mod helpers;
 mod officer;

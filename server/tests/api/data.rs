@@ -1,0 +1,256 @@
+//! The officer's view of the data: export, results, catalogue changes, retention, risk flags.
+
+use calamine::Reader;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::helpers::{fields, new_id, parse_csv, problem, rating, view, TestApp, CREATED_AT};
+
+const HOUR: i64 = 60 * 60 * 1000;
+
+/// A known data set: a view with a formula-looking answer and two tags, a rating with two answers, and a
+/// hidden view that must stay out of the export.
+async fn known_data_set(app: &TestApp) -> (String, String) {
+    let (v, r, hidden) = (
+        "11111111-1111-4111-8111-111111111111".to_owned(),
+        "22222222-2222-4222-a222-222222222222".to_owned(),
+        new_id(),
+    );
+    let mut formula = view(&v, "=HYPERLINK(\"http://evil.example\", \"click\")\nand, \"more\"");
+    formula["promises"] = json!(["support", "stable_home"]);
+    formula["event"] = json!("coffee-nov");
+    formula["role"] = json!("foster_carer");
+    let mut rated = rating(&r, "social_worker", &[("equality", json!(4)), ("support", json!("dont_know"))]);
+    rated["created_at"] = json!(CREATED_AT + HOUR);
+    let results = app.push_ok(&[formula, rated, view(&hidden, "do not quote me")]).await;
+    assert!(results.iter().all(|r| r["status"] == "accepted"), "{results:?}");
+    app.post_json(&format!("/api/v1/officer/views/{hidden}/hide"), json!({})).await;
+    (v, r)
+}
+
+async fn the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli(app: TestApp) {
+    app.sign_in().await;
+    let (v, r) = known_data_set(&app).await;
+
+    let response = app.client.get(app.url("/api/v1/officer/export?format=csv&from=2025-10-01&to=2025-10-31")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
+    assert!(response.headers()["content-disposition"].to_str().unwrap().starts_with("attachment; filename=\"yoursay-export-"));
+    let csv = response.bytes().await.unwrap().to_vec();
+    let expected = format!(
+        "\u{feff}entry_id,created_at,event,role,age_band,language,kind,service_code,service_en,service_cy,promise_code,promise_en,promise_cy,score,text\r\n\
+         {v},2025-10-09T08:53:20Z,COFFEE-NOV,foster_carer,,en,view,,,,support; stable_home,Support; A stable home,Cefnogaeth; Cartref sefydlog,,\"'=HYPERLINK(\"\"http://evil.example\"\", \"\"click\"\")\nand, \"\"more\"\"\"\r\n\
+         {r},2025-10-09T09:53:20Z,,young_person,11_15,cy,rating,social_worker,Social worker,Gweithiwr cymdeithasol,equality,Equality,Cydraddoldeb,4,\r\n\
+         {r},2025-10-09T09:53:20Z,,young_person,11_15,cy,rating,social_worker,Social worker,Gweithiwr cymdeithasol,support,Support,Cefnogaeth,dont_know,\r\n"
+    );
+    assert_eq!(String::from_utf8(csv.clone()).unwrap(), expected);
+
+    let xlsx = app.client.get(app.url("/api/v1/officer/export?format=xlsx&from=2025-10-01&to=2025-10-31")).send().await.unwrap();
+    assert_eq!(xlsx.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    let xlsx = xlsx.bytes().await.unwrap().to_vec();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
+    let sheet = book.worksheet_range("Entries").unwrap();
+    let from_xlsx: Vec<Vec<String>> = sheet.rows().map(|row| row.iter().map(|c| c.to_string()).collect()).collect();
+    let csv_text = String::from_utf8(csv.clone()).unwrap();
+    let from_csv = parse_csv(csv_text.trim_start_matches('\u{feff}'));
+    assert_eq!(from_xlsx, from_csv);
+    assert_eq!(from_csv.len(), 4);
+
+    // Filters narrow it: only ratings, or a day with nothing.
+    let ratings = app.client.get(app.url("/api/v1/officer/export?kind=rating")).send().await.unwrap().text().await.unwrap();
+    assert_eq!(parse_csv(&ratings).len(), 3);
+    let none = app.client.get(app.url("/api/v1/officer/export?from=2025-10-10")).send().await.unwrap().text().await.unwrap();
+    assert_eq!(parse_csv(&none).len(), 1);
+    let bad = app.client.get(app.url("/api/v1/officer/export?format=pdf&from=10/10/2025")).send().await.unwrap();
+    assert_eq!(problem(bad, 400).await["errors"][0]["field"], "format");
+
+    // The command line writes the same bytes.
+    let out = app.app_dir.path().join("export.csv");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_yoursay-server"))
+        .args(["export", "--database-url", &app.database_url, "--from", "2025-10-01", "--to", "2025-10-31"])
+        .args(["--format", "csv", "--out", out.to_str().unwrap()])
+        .env("RUST_LOG", "error")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(std::fs::read(&out).unwrap(), csv);
+    let log = app.get_json("/api/v1/officer/audit").await;
+    let exports: Vec<&Value> = log["items"].as_array().unwrap().iter().filter(|i| i["action"] == "export").collect();
+    assert_eq!(exports[0]["actor"], "cli");
+    assert_eq!(exports[0]["detail"], "3 rows; from=2025-10-01 to=2025-10-31");
+}
+
+async fn results_count_per_promise_and_service_and_suppress_small_cells(app: TestApp) {
+    let mut batch = Vec::new();
+    for score in [1, 2, 5, 5, 5] {
+        batch.push(rating(&new_id(), "social_worker", &[("equality", json!(score))]));
+    }
+    batch.push(rating(&new_id(), "housing", &[("equality", json!("dont_know")), ("support", json!(3))]));
+    app.push_ok(&batch).await;
+    app.sign_in().await;
+
+    let results = app.get_json("/api/v1/officer/results").await;
+    assert_eq!(results["min_cell"], 5);
+    let equality = &results["by_promise"][0];
+    assert_eq!(equality["code"], "equality");
+    assert_eq!(equality["tally"]["scores"], json!([1, 1, 0, 0, 3]));
+    assert_eq!(equality["tally"]["dont_know"], 1);
+    assert_eq!(equality["tally"]["total"], 6);
+    assert_eq!(equality["tally"]["suppressed"], false);
+    assert_eq!(equality["tally"]["percentages"]["scores"], json!([16.7, 16.7, 0.0, 0.0, 50.0]));
+
+    let support = results["by_promise"].as_array().unwrap().iter().find(|p| p["code"] == "support").unwrap();
+    assert_eq!(support["tally"]["total"], 1);
+    assert_eq!(support["tally"]["suppressed"], true);
+    assert_eq!(support["tally"]["percentages"], Value::Null);
+
+    let service = |code: &str| results["by_service"].as_array().unwrap().iter().find(|s| s["code"] == code).unwrap().clone();
+    assert_eq!(service("social_worker")["ratings"], 5);
+    assert_eq!(service("social_worker")["tally"]["suppressed"], false);
+    assert_eq!(service("housing")["ratings"], 1);
+    assert_eq!(service("housing")["tally"]["suppressed"], true);
+
+    let cells = results["cells"].as_array().unwrap();
+    assert_eq!(cells.len(), 3);
+    assert_eq!((cells[0]["service"].as_str(), cells[0]["promise"].as_str()), (Some("social_worker"), Some("equality")));
+
+    let lower = app.get_json("/api/v1/officer/results?min_cell=1&role=young_person").await;
+    assert_eq!(service_of(&lower, "housing")["tally"]["suppressed"], false);
+    let none = app.get_json("/api/v1/officer/results?role=care_leaver").await;
+    assert_eq!(none["by_promise"][0]["tally"]["total"], 0);
+    let bad = app.client.get(app.url("/api/v1/officer/results?min_cell=0&role=teacher")).send().await.unwrap();
+    let body = problem(bad, 400).await;
+    assert_eq!(fields(&body), ["role"]);
+}
+
+fn service_of(results: &Value, code: &str) -> Value {
+    results["by_service"].as_array().unwrap().iter().find(|s| s["code"] == code).unwrap().clone()
+}
+
+async fn catalogue_edits_bump_the_version_and_keep_old_ratings_codes(app: TestApp) {
+    let old = new_id();
+    app.push_ok(&[rating(&old, "housing", &[("equality", json!(2))])]).await;
+    app.sign_in().await;
+
+    let catalogue = app.post_json("/api/v1/officer/catalogue/services/housing/retire", json!({})).await;
+    assert_eq!(catalogue["version"], 2);
+    let housing = catalogue["services"].as_array().unwrap().iter().find(|s| s["code"] == "housing").unwrap();
+    assert_eq!(housing["retired"], true);
+
+    let public: Value = app.client.get(app.url("/api/v1/catalogue")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(public["version"], 2);
+
+    let words = json!({"name": {"en": "Homes", "cy": "Cartrefi"}, "line": {"en": "Where you live", "cy": "Lle rwyt ti'n byw"}});
+    let catalogue = app.put_json("/api/v1/officer/catalogue/services/housing", words).await;
+    assert_eq!(catalogue["version"], 3);
+
+    let export = app.client.get(app.url("/api/v1/officer/export")).send().await.unwrap().text().await.unwrap();
+    let rows = parse_csv(export.trim_start_matches('\u{feff}'));
+    assert_eq!(rows[1][0], old);
+    assert_eq!(rows[1][7..10], ["housing", "Homes", "Cartrefi"]);
+
+    // An offline device may still send a rating for a retired service.
+    let late = app.push_ok(&[rating(&new_id(), "housing", &[("equality", json!(3))])]).await;
+    assert_eq!(late[0]["status"], "accepted");
+
+    let new_promise = json!({"code": "listened_to", "name": {"en": "Listened to", "cy": "Cael fy nghlywed"},
+                             "line": {"en": "Adults listen to you", "cy": "Mae oedolion yn gwrando arnat ti"}});
+    let response = app.send(Method::POST, "/api/v1/officer/catalogue/promises", new_promise.clone()).await;
+    assert_eq!(response.status(), 201);
+    let catalogue: Value = response.json().await.unwrap();
+    assert_eq!(catalogue["version"], 4);
+    assert_eq!(catalogue["promises"][11]["code"], "listened_to");
+
+    let again = problem(app.send(Method::POST, "/api/v1/officer/catalogue/promises", new_promise).await, 400).await;
+    assert_eq!(again["errors"][0]["field"], "code");
+    assert_eq!(again["errors"][0]["code"], "duplicate");
+    let bad = json!({"code": "Bad Code", "name": {"en": "X", "cy": " "}, "line": {"en": "x", "cy": "y"}});
+    let body = problem(app.send(Method::POST, "/api/v1/officer/catalogue/services", bad).await, 400).await;
+    assert_eq!(fields(&body), ["code", "name.cy"]);
+    problem(app.send(Method::POST, "/api/v1/officer/catalogue/services/nope/retire", json!({})).await, 404).await;
+    problem(app.send(Method::POST, "/api/v1/officer/catalogue/dragons/housing/retire", json!({})).await, 404).await;
+
+    let restored = app.post_json("/api/v1/officer/catalogue/services/housing/restore", json!({})).await;
+    assert_eq!(restored["version"], 5);
+    let actions: Vec<String> = app.audit_actions().await.into_iter().map(|(_, a)| a).collect();
+    for a in ["catalogue_retire", "catalogue_edit", "catalogue_add", "catalogue_restore"] {
+        assert!(actions.contains(&a.to_owned()), "{a} in {actions:?}");
+    }
+}
+
+async fn retention_deletes_entries_older_than_the_setting(app: TestApp) {
+    let now = yoursay_server::clock::now_ms();
+    let (old, recent) = (new_id(), new_id());
+    let mut old_rating = rating(&old, "housing", &[("equality", json!(1))]);
+    old_rating["created_at"] = json!(1_706_745_600_000i64); // 2024-02-01
+    let mut recent_view = view(&recent, "still here");
+    recent_view["created_at"] = json!(now - 24 * HOUR);
+    app.push_ok(&[old_rating, recent_view]).await;
+    app.sign_in().await;
+
+    app.put_json("/api/v1/officer/settings", json!({"retention_months": 12})).await;
+    let run = app.post_json("/api/v1/officer/retention/run", json!({})).await;
+    assert_eq!(run["deleted"], 1);
+    assert_eq!(app.count("entries").await, 1);
+    assert_eq!(app.count("rating_answers").await, 0);
+    let log = app.get_json("/api/v1/officer/audit").await;
+    let item = &log["items"][0];
+    assert_eq!(item["action"], "retention_run");
+    assert!(item["detail"].as_str().unwrap().starts_with("deleted 1 entries"), "{item}");
+
+    let again = app.post_json("/api/v1/officer/retention/run", json!({})).await;
+    assert_eq!(again["deleted"], 0);
+}
+
+async fn risk_words_in_welsh_and_english_flag_views_and_rank_them_first(app: TestApp) {
+    let (welsh, english, calm) = (new_id(), new_id(), new_id());
+    let mut w = view(&welsh, "Mae o wedi fy mrifo i");
+    w["language"] = json!("cy");
+    let mut e = view(&english, "I do not feel SAFE... actually I feel unsafe at home");
+    e["created_at"] = json!(CREATED_AT + HOUR);
+    let mut c = view(&calm, "Great trip to the beach, thank you");
+    c["created_at"] = json!(CREATED_AT + 2 * HOUR);
+    app.push_ok(&[w, e, c]).await;
+    app.sign_in().await;
+
+    let inbox = app.get_json("/api/v1/officer/views").await;
+    let ids: Vec<&str> = inbox["items"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, [english.as_str(), welsh.as_str(), calm.as_str()], "flagged first, then newest");
+    assert_eq!(inbox["items"][0]["flag_words"], json!(["unsafe"]));
+    assert_eq!(inbox["items"][1]["flag_words"], json!(["mrifo"]));
+    assert_eq!(inbox["items"][2]["flagged"], false);
+    assert_eq!(inbox["items"][2]["status"], "new");
+
+    let flagged = app.get_json("/api/v1/officer/views?status=flagged&language=cy").await;
+    assert_eq!(flagged["total"], 1);
+    assert_eq!(flagged["items"][0]["id"], welsh.as_str());
+
+    let followed = app.post_json(&format!("/api/v1/officer/views/{english}/follow-up"), json!({})).await;
+    assert_eq!(followed["followed_up"], true);
+    let inbox = app.get_json("/api/v1/officer/views?per_page=2").await;
+    assert_eq!(inbox["total"], 3);
+    assert_eq!(inbox["items"][0]["id"], welsh.as_str());
+    assert_eq!(inbox["items"][1]["id"], calm.as_str(), "followed up: back in date order");
+
+    let mut words = app.get_json("/api/v1/officer/keywords").await;
+    assert!(words["cy"].as_array().unwrap().contains(&json!("eisiau marw")));
+    words["en"].as_array_mut().unwrap().push(json!("  Beach "));
+    let stored = app.put_json("/api/v1/officer/keywords", words).await;
+    assert!(stored["en"].as_array().unwrap().contains(&json!("beach")));
+    let calm_now = app.get_json("/api/v1/officer/views?status=flagged").await;
+    let ids: Vec<&str> = calm_now["items"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, [calm.as_str(), welsh.as_str()]);
+
+    let hidden = app.post_json(&format!("/api/v1/officer/views/{calm}/hide"), json!({})).await;
+    assert_eq!(hidden["status"], "hidden");
+    let bad = app.client.get(app.url("/api/v1/officer/views?status=odd&per_page=500")).send().await.unwrap();
+    assert_eq!(fields(&problem(bad, 400).await), ["status"]);
+}
+
+crate::on_both_databases!(
+    the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli,
+    results_count_per_promise_and_service_and_suppress_small_cells,
+    catalogue_edits_bump_the_version_and_keep_old_ratings_codes,
+    retention_deletes_entries_older_than_the_setting,
+    risk_words_in_welsh_and_english_flag_views_and_rank_them_first,
+);
