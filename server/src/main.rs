@@ -78,10 +78,10 @@ enum Command {
 }
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> std::process::ExitCode {
     telemetry::init();
     let cli = Cli::parse();
-    match cli.command.unwrap_or(Command::Serve(cli.serve)) {
+    let result = match cli.command.unwrap_or(Command::Serve(cli.serve)) {
         Command::Serve(args) => serve(args).await,
         Command::CreateOfficer { db, email, password_stdin } => create_officer(&db.database_url, &email, password_stdin).await,
         Command::Export { db, from, to, format, out, event, role, kind } => {
@@ -90,6 +90,14 @@ async fn main() -> anyhow::Result<()> {
                 .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
                 .collect();
             export(&db.database_url, &params, &format, &out).await
+        }
+    };
+    // A plain message for the person at the terminal, not a backtrace.
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Error: {e:#}");
+            std::process::ExitCode::FAILURE
         }
     }
 }

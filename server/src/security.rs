@@ -75,7 +75,7 @@ mod tests {
     fn hashes_inline_scripts_only() {
         let html = r#"<html><head><script src="/app.js"></script><SCRIPT type="module">import init from '/a.js';init();</SCRIPT></head></html>"#;
         let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"import init from '/a.js';init();"));
-        assert_eq!(inline_script_hashes(html), [expected.clone()]);
+        assert_eq!(inline_script_hashes(html), std::slice::from_ref(&expected));
         assert!(content_security_policy(Some(html)).contains(&format!("'sha256-{expected}'")));
     }
 }

@@ -25,8 +25,9 @@ async fn hashed_assets_are_cached_for_a_year(app: TestApp) {
 
     let missing = app.client.get(app.url("/app-old.js")).send().await.unwrap();
     assert_eq!(missing.status(), 404, "a missing asset is not answered with the page");
-    let escape = app.client.get(app.url("/../../etc/passwd")).send().await.unwrap();
-    assert_ne!(escape.text().await.unwrap().contains("root:"), true);
+    // reqwest normalises `..` away, so the escape is tried percent-encoded.
+    let escape = app.client.get(app.url("/%2e%2e/%2e%2e/etc/passwd")).send().await.unwrap();
+    assert!(!escape.text().await.unwrap().contains("root:"));
 }
 
 async fn unknown_api_paths_are_404_problem_details(app: TestApp) {
