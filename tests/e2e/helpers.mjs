@@ -1,0 +1,118 @@
+// Shared helpers for the end-to-end tests: a real server process on a loopback port, a real SQLite file,
+// real headless Chromium. Nothing is mocked.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createServer } from "node:net";
+import { chromium } from "playwright-core";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const SERVER_BIN = process.env.YOURSAY_SERVER_BIN || join(ROOT, "target/debug/yoursay-server");
+const APP_DIR = process.env.YOURSAY_APP_DIR || join(ROOT, "dist");
+
+export async function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+    s.on("error", fail);
+  });
+}
+
+/** A fresh folder with a database path in it, for one test. */
+export function scratch() {
+  const dir = mkdtempSync(join(tmpdir(), "yoursay-e2e-"));
+  return { dir, db: join(dir, "yoursay.sqlite3") };
+}
+
+/** Starts the real server binary and waits until it answers. */
+export async function startServer({ port, db, extraArgs = [] }) {
+  const proc = spawn(
+    SERVER_BIN,
+    ["serve", "--bind", `127.0.0.1:${port}`, "--database-url", `sqlite://${db}?mode=rwc`, "--app-dir", APP_DIR, ...extraArgs],
+    { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" } },
+  );
+  let output = "";
+  proc.stdout.on("data", (d) => (output += d));
+  proc.stderr.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`server exited: ${output}`);
+    try {
+      const r = await fetch(`${url}/api/v1/catalogue`);
+      if (r.ok) return { proc, url, output: () => output };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  proc.kill("SIGKILL");
+  throw new Error(`server did not start: ${output}`);
+}
+
+export async function stopServer(server) {
+  if (!server || server.proc.exitCode !== null) return;
+  const exited = new Promise((r) => server.proc.once("exit", r));
+  server.proc.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (server.proc.exitCode === null) server.proc.kill("SIGKILL");
+}
+
+/** Runs SQL against a SQLite file with the sqlite3 command-line shell; rows as arrays of strings. */
+export function sql(db, query) {
+  const out = execFileSync("sqlite3", ["-readonly", "-separator", "\t", db, query], { encoding: "utf8" });
+  return out.split("\n").filter(Boolean).map((line) => line.split("\t"));
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+/** Waits until the status strip shows `n` entries waiting. */
+export async function expectWaiting(page, n, timeout = 10_000) {
+  await page.waitForFunction(
+    (want) => document.querySelector('[data-testid="waiting-count"]')?.textContent?.trim() === String(want),
+    n,
+    { timeout },
+  );
+}
+
+/** The app has started when its main heading is on screen. */
+export async function appReady(page) {
+  await page.waitForSelector("main h1", { timeout: 15_000 });
+}
+
+/** Runs axe-core in the page; returns violations (WCAG 2.0/2.1/2.2 A and AA rules). */
+export async function axe(page) {
+  const source = readFileSync(join(ROOT, "tests/e2e/node_modules/axe-core/axe.min.js"), "utf8");
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+    }));
+  });
+}
