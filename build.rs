@@ -1,13 +1,32 @@
-//! Turns the translation files `i18n/en.json` and `i18n/cy.json` into a `Key` enum with one `match` per
-//! language, so a missing translation is a build error and a typo in a key does not compile.
+//! Turns the translation files `i18n/en/*.json` and `i18n/cy/*.json` into a `Key` enum with one `match` per
+//! language, so a missing translation is a build error and a typo in a key does not compile. Each area of
+//! the app has its own file (`app.json`, `officer.json`, …); keys must be unique across files.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-fn load(path: &str) -> BTreeMap<String, String> {
-    println!("cargo:rerun-if-changed={path}");
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path} is not a flat JSON object of strings: {e}"))
+fn load(lang: &str) -> BTreeMap<String, String> {
+    let dir = format!("i18n/{lang}");
+    println!("cargo:rerun-if-changed={dir}");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {dir}: {e}"))
+        .map(|f| f.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let mut all = BTreeMap::new();
+    for path in files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path).unwrap();
+        let table: BTreeMap<String, String> = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{} is not a flat JSON object of strings: {e}", path.display()));
+        for (key, value) in table {
+            if all.insert(key.clone(), value).is_some() {
+                panic!("translation key {key} is defined twice in {dir}");
+            }
+        }
+    }
+    all
 }
 
 fn variant(key: &str) -> String {
@@ -20,12 +39,12 @@ fn variant(key: &str) -> String {
 }
 
 fn main() {
-    let en = load("i18n/en.json");
-    let cy = load("i18n/cy.json");
+    let en = load("en");
+    let cy = load("cy");
     let only_en: Vec<_> = en.keys().filter(|k| !cy.contains_key(*k)).collect();
     let only_cy: Vec<_> = cy.keys().filter(|k| !en.contains_key(*k)).collect();
     if !only_en.is_empty() || !only_cy.is_empty() {
-        panic!("translations differ: missing in cy.json: {only_en:?}; missing in en.json: {only_cy:?}");
+        panic!("translations differ: missing in i18n/cy: {only_en:?}; missing in i18n/en: {only_cy:?}");
     }
     for (key, text) in en.iter().chain(cy.iter()) {
         if text.trim().is_empty() {
