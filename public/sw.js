@@ -25,7 +25,13 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   // The API is never cached: an entry must reach the server, and a stale answer would lie about it.
-  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/")) {
+  // The officer's console is a separate, online-only app with its own files.
+  if (
+    request.method !== "GET" ||
+    url.origin !== self.location.origin ||
+    url.pathname.startsWith("/api/") ||
+    url.pathname.startsWith("/officer")
+  ) {
     return;
   }
   if (request.mode === "navigate") {

@@ -1,12 +1,19 @@
-//! Every user-facing word comes from `i18n/en.json` and `i18n/cy.json` through [`Key`].
+//! Every user-facing word comes from the translation files in `i18n/en` and `i18n/cy`, through the `Key`
+//! enum build.rs generates for each file. `Key` on its own is the young person's app (`app::Key`).
 
 use leptos::prelude::*;
 use yoursay_core::{Bilingual, ErrorCode, Language};
 
 include!(concat!(env!("OUT_DIR"), "/i18n_keys.rs"));
 
-impl Key {
-    pub fn text(self, lang: Language) -> &'static str {
+pub use app::Key;
+
+/// A translatable string: every generated `Key` enum implements this.
+pub trait Text: Copy + Send + Sync + 'static {
+    fn en(self) -> &'static str;
+    fn cy(self) -> &'static str;
+
+    fn text(self, lang: Language) -> &'static str {
         match lang {
             Language::En => self.en(),
             Language::Cy => self.cy(),
@@ -21,12 +28,12 @@ pub struct I18n {
 }
 
 impl I18n {
-    pub fn t(self, key: Key) -> &'static str {
+    pub fn t(self, key: impl Text) -> &'static str {
         key.text(self.lang.get())
     }
 
     /// For `view!`: a reactive text that follows the language.
-    pub fn tr(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn tr(self, key: impl Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || key.text(self.lang.get())
     }
 

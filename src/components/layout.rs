@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use yoursay_core::Language;
 
 use super::status_strip::StatusStrip;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Text};
 
 /// The frame of every screen: skip link, header with the language switch and "Get help now", the page,
 /// and the status strip.
