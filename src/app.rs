@@ -1,10 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::components::layout::Layout;
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Key, Text};
 use crate::pages::{help::Help, home::Home, not_found::NotFound, rate::Rate, say::Say, thanks::Thanks};
+use crate::router::Nav;
 use crate::state::AppState;
 use crate::{platform, prefs};
 
@@ -15,25 +14,25 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let lang = i18n.lang.get();
         platform::set_document_language(lang.code());
+        platform::set_document_title(Key::AppName.text(lang));
         prefs::set_language(lang);
     });
 
+    prefs::take_event_from_url();
     let state = AppState::new();
     provide_context(state);
     state.start();
     platform::start(state);
 
-    view! {
-        <Router>
-            <Layout>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/say") view=Say />
-                    <Route path=path!("/rate") view=Rate />
-                    <Route path=path!("/thanks") view=Thanks />
-                    <Route path=path!("/help") view=Help />
-                </Routes>
-            </Layout>
-        </Router>
-    }
+    let nav = Nav::provide();
+    // Each screen is built afresh when it is entered, so a form never shows the last person's answers.
+    let screen = move || match nav.path().as_str() {
+        "/" => view! { <Home /> }.into_any(),
+        "/say" => view! { <Say /> }.into_any(),
+        "/rate" => view! { <Rate /> }.into_any(),
+        "/thanks" => view! { <Thanks /> }.into_any(),
+        "/help" => view! { <Help /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
+    };
+    view! { <Layout>{screen}</Layout> }
 }

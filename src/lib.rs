@@ -13,6 +13,7 @@ pub mod i18n;
 mod pages;
 mod platform;
 pub mod prefs;
+mod router;
 pub mod state;
 pub mod storage;
 pub mod sync;

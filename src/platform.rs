@@ -48,6 +48,12 @@ pub fn set_document_language(code: &str) {
     }
 }
 
+pub fn set_document_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(title);
+    }
+}
+
 /// Moves focus to the page's main heading after a step, so screen reader users hear where they are.
 pub fn focus_heading() {
     request_animation_frame(|| {

@@ -30,6 +30,20 @@ pub fn event() -> Option<String> {
     LocalStorage::get::<String>(EVENT).ok()
 }
 
+/// An event link (`/?event=CODE`, as printed in the event's QR code) puts this device in that event's
+/// mode until another link changes it (`/?event=` clears it).
+pub fn take_event_from_url() {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(search) = window.location().search() else { return };
+    let Some(value) = search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("event=")) else {
+        return;
+    };
+    match yoursay_core::EventCode::parse(value) {
+        Ok(code) => set_event(Some(code.as_str())),
+        Err(_) => set_event(None),
+    }
+}
+
 pub fn set_event(code: Option<&str>) {
     match code {
         Some(code) => {

@@ -87,7 +87,7 @@ impl AppState {
             let refused: Vec<_> = records
                 .iter()
                 .filter(|r| r.state == RecordState::Refused)
-                .map(|r| RefusedSummary { id: r.id.clone(), kind: r.kind.clone(), errors: r.errors.clone() })
+                .map(|r| RefusedSummary { id: r.id.clone(), kind: r.entry.kind.clone(), errors: r.errors.clone() })
                 .collect();
             self.counts.set(OutboxCounts { waiting: records.len() - refused.len(), refused: refused.len() });
             self.refused.set(refused);

@@ -49,14 +49,10 @@ async fn entries_survive_closing_and_reopening_the_database() {
     let records = reopened.waiting().await.unwrap();
     let ids: Vec<_> = records.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, [A, B], "oldest first, nothing lost");
-    assert_eq!(records[0].entry().unwrap(), entry_with_time(A, "Mae angen mwy o weithgareddau", &records[0]));
+    let mut expected = entry(A, "Mae angen mwy o weithgareddau");
+    expected.created_at = records[0].entry.created_at;
+    assert_eq!(records[0].entry, expected, "stored exactly as it will be sent");
     assert_eq!(reopened.counts().await.unwrap().waiting, 2);
-}
-
-fn entry_with_time(id: &str, text: &str, record: &storage::OutboxRecord) -> EntryWire {
-    let mut e = entry(id, text);
-    e.created_at = record.entry().unwrap().created_at;
-    e
 }
 
 #[wasm_bindgen_test]

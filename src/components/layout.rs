@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::Link;
 use yoursay_core::Language;
 
 use super::status_strip::StatusStrip;
@@ -13,10 +13,10 @@ pub fn Layout(children: Children) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main">{i18n.tr(Key::LayoutSkipToContent)}</a>
         <header class="site-header">
-            <A href="/" attr:class="brand">{i18n.tr(Key::AppName)}</A>
+            <Link href="/" class="brand">{i18n.tr(Key::AppName)}</Link>
             <nav class="header-actions" aria-label=i18n.tr(Key::LayoutNavLabel)>
                 <LanguageSwitch />
-                <A href="/help" attr:class="help-link">{i18n.tr(Key::HelpLink)}</A>
+                <Link href="/help" class="help-link">{i18n.tr(Key::HelpLink)}</Link>
             </nav>
         </header>
         <main id="main">{children()}</main>

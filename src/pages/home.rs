@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::Link;
 
 use crate::i18n::{use_i18n, Key};
 
@@ -12,14 +12,14 @@ pub fn Home() -> impl IntoView {
             <h1 tabindex="-1">{i18n.tr(Key::HomeTitle)}</h1>
             <p class="lead">{i18n.tr(Key::HomeIntro)}</p>
             <div class="choices">
-                <A href="/say" attr:class="choice choice-say">
+                <Link href="/say" class="choice choice-say">
                     <span class="choice-title">{i18n.tr(Key::HomeSay)}</span>
                     <span class="choice-hint">{i18n.tr(Key::HomeSayHint)}</span>
-                </A>
-                <A href="/rate" attr:class="choice choice-rate">
+                </Link>
+                <Link href="/rate" class="choice choice-rate">
                     <span class="choice-title">{i18n.tr(Key::HomeRate)}</span>
                     <span class="choice-hint">{i18n.tr(Key::HomeRateHint)}</span>
-                </A>
+                </Link>
             </div>
             <p class="hint">{i18n.tr(Key::HomeAnonymous)}</p>
         </section>

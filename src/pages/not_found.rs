@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::Link;
 
 use crate::i18n::{use_i18n, Key};
 
@@ -9,7 +9,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section class="page">
             <h1 tabindex="-1">{i18n.tr(Key::NotFoundTitle)}</h1>
-            <p><A href="/">{i18n.tr(Key::ThanksHome)}</A></p>
+            <p><Link href="/">{i18n.tr(Key::ThanksHome)}</Link></p>
         </section>
     }
 }

@@ -1,7 +1,5 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use yoursay_core::entry::{AnswerValueWire, AnswerWire};
 use yoursay_core::{AgeBand, Answer, CatalogueItem, Role};
 
@@ -65,7 +63,7 @@ pub fn Rate() -> impl IntoView {
     };
     let answered = move || choices.with(|c| c.iter().filter(|(_, ch)| *ch != Choice::Skip).count());
 
-    let navigate = use_navigate();
+    let nav = crate::router::use_nav();
     let send = Callback::new(move |_: ()| {
         if saving.get_untracked() {
             return;
@@ -96,10 +94,9 @@ pub fn Rate() -> impl IntoView {
             }
         };
         saving.set(true);
-        let navigate = navigate.clone();
         spawn_local(async move {
             match state.save(wire).await {
-                Ok(()) => navigate("/thanks", NavigateOptions { replace: true, ..Default::default() }),
+                Ok(()) => nav.go("/thanks", true),
                 Err(e) => {
                     leptos::logging::error!("{e}");
                     error.set(Some(Key::SaveFailed));

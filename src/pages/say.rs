@@ -1,7 +1,5 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use yoursay_core::{AgeBand, Role, ViewText};
 
 use crate::components::about_you::AboutYou;
@@ -14,7 +12,7 @@ use crate::state::use_app_state;
 pub fn Say() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
-    let navigate = use_navigate();
+    let nav = crate::router::use_nav();
     crate::platform::focus_heading();
 
     let text = RwSignal::new(String::new());
@@ -49,10 +47,9 @@ pub fn Say() -> impl IntoView {
             }
         };
         saving.set(true);
-        let navigate = navigate.clone();
         spawn_local(async move {
             match state.save(wire).await {
-                Ok(()) => navigate("/thanks", NavigateOptions { replace: true, ..Default::default() }),
+                Ok(()) => nav.go("/thanks", true),
                 Err(e) => {
                     leptos::logging::error!("{e}");
                     error.set(Some(Key::SaveFailed));

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::Link;
 
 use crate::i18n::{use_i18n, Key};
 
@@ -13,9 +13,9 @@ pub fn Thanks() -> impl IntoView {
             <p class="lead">{i18n.tr(Key::ThanksSaved)}</p>
             <p>{i18n.tr(Key::ThanksNext)}</p>
             <div class="actions">
-                <A href="/say" attr:class="button">{i18n.tr(Key::HomeSay)}</A>
-                <A href="/rate" attr:class="button">{i18n.tr(Key::HomeRate)}</A>
-                <A href="/" attr:class="button button-secondary">{i18n.tr(Key::ThanksHome)}</A>
+                <Link href="/say" class="button">{i18n.tr(Key::HomeSay)}</Link>
+                <Link href="/rate" class="button">{i18n.tr(Key::HomeRate)}</Link>
+                <Link href="/" class="button button-secondary">{i18n.tr(Key::ThanksHome)}</Link>
             </div>
         </section>
     }

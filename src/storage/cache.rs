@@ -12,14 +12,14 @@ const CATALOGUE_KEY: &str = "catalogue";
 impl Store {
     pub async fn cached_catalogue(&self) -> Result<Option<Catalogue>, StorageError> {
         let tx = self.db.transaction(CACHE).build()?;
-        let json: Option<String> = tx.object_store(CACHE)?.get(CATALOGUE_KEY).primitive()?.await?;
-        Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+        // A copy this version cannot read is as good as none: the bundled catalogue or the server's will do.
+        let cached: Result<Option<Catalogue>, _> = tx.object_store(CACHE)?.get(CATALOGUE_KEY).serde()?.await;
+        Ok(cached.ok().flatten())
     }
 
     pub async fn cache_catalogue(&self, catalogue: &Catalogue) -> Result<(), StorageError> {
-        let json = serde_json::to_string(catalogue).map_err(|e| StorageError(e.to_string()))?;
         let tx = self.db.transaction(CACHE).with_mode(TransactionMode::Readwrite).build()?;
-        tx.object_store(CACHE)?.put(json).with_key(CATALOGUE_KEY).primitive()?.await?;
+        tx.object_store(CACHE)?.put(catalogue).with_key(CATALOGUE_KEY.to_owned()).serde()?.await?;
         tx.commit().await?;
         Ok(())
     }

@@ -17,33 +17,20 @@ pub enum RecordState {
     Refused,
 }
 
-/// What the outbox keeps per entry. The entry itself is stored as its wire JSON so that what is sent
-/// later is byte for byte what was saved.
+/// What the outbox keeps per entry: the entry exactly as it will be sent, and where it stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutboxRecord {
     pub id: String,
-    pub kind: String,
     pub saved_at: f64,
     pub state: RecordState,
-    pub entry_json: String,
+    pub entry: EntryWire,
     #[serde(default)]
     pub errors: Vec<FieldError>,
 }
 
 impl OutboxRecord {
     pub fn new(entry: &EntryWire, saved_at: f64) -> Self {
-        OutboxRecord {
-            id: entry.id.clone(),
-            kind: entry.kind.clone(),
-            saved_at,
-            state: RecordState::Waiting,
-            entry_json: serde_json::to_string(entry).expect("an EntryWire always serialises"),
-            errors: Vec::new(),
-        }
-    }
-
-    pub fn entry(&self) -> Result<EntryWire, StorageError> {
-        serde_json::from_str(&self.entry_json).map_err(|e| StorageError(format!("stored entry {}: {e}", self.id)))
+        OutboxRecord { id: entry.id.clone(), saved_at, state: RecordState::Waiting, entry: entry.clone(), errors: Vec::new() }
     }
 }
 

@@ -52,15 +52,8 @@ pub async fn sync_outbox(store: &Store) -> Result<SyncReport, SyncError> {
     let mut report = SyncReport::default();
     let waiting = store.waiting().await?;
     for batch in waiting.chunks(MAX_BATCH) {
-        let mut entries = Vec::with_capacity(batch.len());
-        let mut ids = Vec::with_capacity(batch.len());
-        for record in batch {
-            // A record this version cannot read is left alone rather than sent half-understood.
-            if let Ok(entry) = record.entry() {
-                ids.push(record.id.clone());
-                entries.push(entry);
-            }
-        }
+        let ids: Vec<String> = batch.iter().map(|r| r.id.clone()).collect();
+        let entries = batch.iter().map(|r| r.entry.clone()).collect();
         let response = http::push(entries).await.map_err(SyncError::Net)?;
         let decisions = after_push(&ids, &response);
         for (_, decision) in &decisions {

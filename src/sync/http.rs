@@ -1,6 +1,6 @@
 //! The server's device API over `fetch`, same origin only.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
 use yoursay_core::protocol::{Problem, PushRequest, PushResponse, CATALOGUE_PATH, PUSH_PATH};
@@ -16,7 +16,7 @@ pub enum NetError {
     Unreadable(String),
 }
 
-async fn call(method: &str, path: &str, body: Option<&str>) -> Result<(u16, String), NetError> {
+async fn call(method: &str, path: &str, body: Option<&str>) -> Result<(u16, JsValue), NetError> {
     let init = RequestInit::new();
     init.set_method(method);
     if let Some(body) = body {
@@ -32,32 +32,44 @@ async fn call(method: &str, path: &str, body: Option<&str>) -> Result<(u16, Stri
         .await
         .map_err(|_| NetError::Unreachable)?
         .unchecked_into();
-    let text = JsFuture::from(response.text().map_err(|_| NetError::Unreachable)?)
-        .await
-        .map_err(|_| NetError::Unreachable)?
-        .as_string()
-        .unwrap_or_default();
-    Ok((response.status(), text))
+    // The browser parses the JSON: the app then needs no JSON parser of its own, which keeps the download
+    // small for a phone on one bar of signal.
+    let json = match response.json() {
+        Ok(promise) => JsFuture::from(promise).await.unwrap_or(JsValue::NULL),
+        Err(_) => JsValue::NULL,
+    };
+    Ok((response.status(), json))
 }
 
-fn decode<T: serde::de::DeserializeOwned>(status: u16, text: &str) -> Result<T, NetError> {
+fn decode<T: serde::de::DeserializeOwned>(status: u16, json: JsValue) -> Result<T, NetError> {
     if (200..300).contains(&status) {
-        serde_json::from_str(text).map_err(|e| NetError::Unreadable(e.to_string()))
+        serde_wasm_bindgen::from_value(json).map_err(|e| NetError::Unreadable(e.to_string()))
     } else if status == 0 || status == 502 || status == 503 || status == 504 {
         // A gateway or the service worker answering for a server that is down: no different from no signal.
         Err(NetError::Unreachable)
     } else {
-        Err(NetError::Status(status, serde_json::from_str(text).ok()))
+        Err(NetError::Status(status, serde_wasm_bindgen::from_value(json).ok()))
     }
 }
 
+/// Serialises to a JSON string through the browser's `JSON.stringify`.
+pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, NetError> {
+    let js = value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| NetError::Unreadable(e.to_string()))?;
+    js_sys::JSON::stringify(&js)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| NetError::Unreadable("JSON.stringify failed".into()))
+}
+
 pub async fn push(entries: Vec<EntryWire>) -> Result<PushResponse, NetError> {
-    let body = serde_json::to_string(&PushRequest { entries }).map_err(|e| NetError::Unreadable(e.to_string()))?;
-    let (status, text) = call("POST", PUSH_PATH, Some(&body)).await?;
-    decode(status, &text)
+    let body = to_json(&PushRequest { entries })?;
+    let (status, json) = call("POST", PUSH_PATH, Some(&body)).await?;
+    decode(status, json)
 }
 
 pub async fn fetch_catalogue() -> Result<Catalogue, NetError> {
-    let (status, text) = call("GET", CATALOGUE_PATH, None).await?;
-    decode(status, &text)
+    let (status, json) = call("GET", CATALOGUE_PATH, None).await?;
+    decode(status, json)
 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of Your Say, installing what is missing first (see scripts/setup.sh):
+#   core unit tests · server integration tests on SQLite and on a real PostgreSQL · browser tests of the
+#   IndexedDB outbox in headless Chromium · end-to-end tests of the built app in Chromium (offline loop,
+#   officer console, accessibility with axe-core) · the first-load bundle budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh test
+export PATH="$root/.tools/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+step "core: unit tests and translation checks"
+cargo test -p yoursay-core
+
+step "server: integration tests on SQLite and PostgreSQL"
+eval "$(bash scripts/postgres.sh start)"
+trap 'bash scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+cargo test -p yoursay-server
+cargo build -p yoursay-server
+
+step "app: browser tests (IndexedDB in headless Chromium)"
+cargo test --target wasm32-unknown-unknown -p yoursay-app
+
+step "app: release build"
+trunk build --release
+if [ -f scripts/build-console.sh ]; then bash scripts/build-console.sh; fi
+
+step "bundle budget"
+bash scripts/bundle-size.sh
+
+step "end-to-end tests in Chromium"
+(cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec)

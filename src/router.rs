@@ -1,0 +1,72 @@
+//! A few lines of routing for the young person's app: a path signal, the History API and links that do
+//! not reload. leptos_router does far more than five fixed screens need, and its bytes would be
+//! downloaded on every phone at every event (see ARCHITECTURE.md, "Bundle budget").
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+#[derive(Clone, Copy)]
+pub struct Nav {
+    path: RwSignal<String>,
+}
+
+fn current_path() -> String {
+    web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".into())
+}
+
+impl Nav {
+    /// Creates the router, follows the browser's back and forward buttons, and shares it by context.
+    pub fn provide() -> Nav {
+        let nav = Nav { path: RwSignal::new(current_path()) };
+        let handle = window_event_listener(leptos::ev::popstate, move |_| nav.path.set(current_path()));
+        // The app never unmounts, so neither does the listener.
+        std::mem::forget(handle);
+        provide_context(nav);
+        nav
+    }
+
+    pub fn path(self) -> String {
+        self.path.get()
+    }
+
+    /// Goes to `to`. With `replace`, the screen left behind is not in the history: the back button
+    /// cannot bring a submitted form back into view.
+    pub fn go(self, to: &str, replace: bool) {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = if replace {
+                history.replace_state_with_url(&JsValue::NULL, "", Some(to))
+            } else {
+                history.push_state_with_url(&JsValue::NULL, "", Some(to))
+            };
+        }
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        self.path.set(to.to_owned());
+    }
+}
+
+pub fn use_nav() -> Nav {
+    expect_context::<Nav>()
+}
+
+/// An ordinary link that changes screen without reloading. Modified clicks (new tab, and so on) are left
+/// to the browser.
+#[component]
+pub fn Link(href: &'static str, #[prop(optional)] class: &'static str, children: Children) -> impl IntoView {
+    let nav = use_nav();
+    view! {
+        <a
+            href=href
+            class=class
+            on:click=move |ev: leptos::ev::MouseEvent| {
+                if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+                    ev.prevent_default();
+                    nav.go(href, false);
+                }
+            }
+        >
+            {children()}
+        </a>
+    }
+}
