@@ -10,6 +10,7 @@ mod app;
 mod components;
 mod compose;
 pub mod i18n;
+pub mod officer;
 mod pages;
 mod platform;
 pub mod prefs;

@@ -13,8 +13,9 @@ use sha2::{Digest, Sha256};
 /// Builds the policy. Trunk puts an inline `<script type="module">` into index.html to start the wasm; its
 /// hash is allowed so no `'unsafe-inline'` is needed.
 pub fn content_security_policy(index_html: Option<&str>) -> String {
-    let hashes: String =
-        index_html.map(inline_script_hashes).unwrap_or_default().iter().map(|h| format!(" 'sha256-{h}'")).collect();
+    let mut hashes = index_html.map(inline_script_hashes).unwrap_or_default();
+    hashes.dedup();
+    let hashes: String = hashes.iter().map(|h| format!(" 'sha256-{h}'")).collect();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
          connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
@@ -22,12 +23,16 @@ pub fn content_security_policy(index_html: Option<&str>) -> String {
     )
 }
 
+/// The policy for the app in `app_dir`: the inline scripts of its index.html and of the officer console's
+/// `officer/index.html` (a second bundle with its own start-up script) are allowed by hash.
 pub fn content_security_policy_for(app_dir: &Path) -> String {
     let index = std::fs::read_to_string(app_dir.join("index.html")).ok();
     if index.is_none() {
         tracing::warn!(dir = %app_dir.display(), "no index.html in the app folder: the app is not built yet");
     }
-    content_security_policy(index.as_deref())
+    let console = std::fs::read_to_string(app_dir.join(crate::routes::app_files::CONSOLE_DIR).join("index.html")).ok();
+    let pages: Vec<&str> = index.iter().chain(console.iter()).map(String::as_str).collect();
+    content_security_policy((!pages.is_empty()).then(|| pages.join("\n")).as_deref())
 }
 
 /// sha256 (base64) of the body of each `<script>` without a `src`, exactly as the browser hashes it.

@@ -15,7 +15,8 @@ const NO_CACHE: &str = "no-cache";
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// Anything no route matched: an unknown API path is a 404 problem; any other GET is a file of the app,
-/// or index.html for the app's own routes (`/say`, `/officer/inbox`).
+/// or index.html for the app's own routes (`/say`), or the officer console's `officer/index.html` for its
+/// routes (`/officer/inbox`).
 pub async fn fallback(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
     let path = uri.path();
     if path == "/api" || path.starts_with("/api/") || (method != Method::GET && method != Method::HEAD) {
@@ -32,11 +33,28 @@ pub async fn fallback(State(state): State<AppState>, method: Method, uri: Uri) -
     if path.rsplit('/').next().is_some_and(|last| last.contains('.')) {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
     }
+    // The officer's console is a bundle of its own in `<app-dir>/officer/`, with its own page for its routes.
+    if is_console(path) {
+        let index = dir.join(CONSOLE_DIR).join("index.html");
+        return match tokio::fs::read(&index).await {
+            Ok(bytes) => file_response(&index, bytes),
+            Err(_) => (StatusCode::NOT_FOUND, "The officer console has not been built: run scripts/build-console.sh.")
+                .into_response(),
+        };
+    }
     let index = dir.join("index.html");
     match tokio::fs::read(&index).await {
         Ok(bytes) => file_response(&index, bytes),
         Err(_) => (StatusCode::NOT_FOUND, "The app has not been built: run trunk build.").into_response(),
     }
+}
+
+/// The folder of the app directory the officer's console is built into, and its URL prefix.
+pub const CONSOLE_DIR: &str = "officer";
+
+/// `/officer` and anything under `/officer/`, but not `/officers` or `/officer-x`.
+fn is_console(path: &str) -> bool {
+    path.strip_prefix("/officer").is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// The file under `dir` that `path` names, refusing `..` and anything that is not a plain file.

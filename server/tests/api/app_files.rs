@@ -1,10 +1,10 @@
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use crate::helpers::{problem, TestApp, INLINE_SCRIPT};
+use crate::helpers::{problem, TestApp, CONSOLE_INLINE_SCRIPT, INLINE_SCRIPT};
 
 async fn app_routes_fall_back_to_index_html_without_caching(app: TestApp) {
-    for path in ["/", "/say", "/rate", "/officer/inbox"] {
+    for path in ["/", "/say", "/rate"] {
         let response = app.client.get(app.url(path)).send().await.unwrap();
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
@@ -50,7 +50,45 @@ async fn every_response_carries_the_security_headers(app: TestApp) {
     }
 }
 
+async fn officer_routes_fall_back_to_the_console_page(app: TestApp) {
+    for path in ["/officer", "/officer/", "/officer/inbox", "/officer/results", "/officer/sign-in"] {
+        let response = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
+        let body = response.text().await.unwrap();
+        assert!(body.contains(CONSOLE_INLINE_SCRIPT), "{path} is the console's page: {body}");
+    }
+    // A real file of the console is served as itself, cached like any hashed asset.
+    let asset = app.client.get(app.url("/officer/console-9f8e7d.js")).send().await.unwrap();
+    assert_eq!(asset.status(), 200);
+    assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(asset.text().await.unwrap(), "export default function init() {}");
+    // A missing console asset is a 404, not the page; a path that only starts like the console is the app.
+    let missing = app.client.get(app.url("/officer/console-old.js")).send().await.unwrap();
+    assert_eq!(missing.status(), 404);
+    let other = app.client.get(app.url("/officers")).send().await.unwrap();
+    assert!(other.text().await.unwrap().contains(INLINE_SCRIPT));
+    // The young person's page is not the console's.
+    let home = app.client.get(app.url("/say")).send().await.unwrap().text().await.unwrap();
+    assert!(home.contains(INLINE_SCRIPT) && !home.contains(CONSOLE_INLINE_SCRIPT));
+}
+
+async fn the_policy_allows_the_consoles_start_up_script(app: TestApp) {
+    let app_hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(INLINE_SCRIPT.as_bytes()));
+    let console_hash =
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(CONSOLE_INLINE_SCRIPT.as_bytes()));
+    for path in ["/", "/officer/inbox", "/api/v1/officer/me"] {
+        let response = app.client.get(app.url(path)).send().await.unwrap();
+        let csp = response.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        assert!(csp.contains(&format!("'sha256-{app_hash}'")), "{path}: {csp}");
+        assert!(csp.contains(&format!("'sha256-{console_hash}'")), "{path}: {csp}");
+        assert!(!csp.contains("unsafe-inline"), "{csp}");
+    }
+}
+
 crate::on_both_databases!(
+    officer_routes_fall_back_to_the_console_page,
+    the_policy_allows_the_consoles_start_up_script,
     app_routes_fall_back_to_index_html_without_caching,
     hashed_assets_are_cached_for_a_year,
     unknown_api_paths_are_404_problem_details,

@@ -9,6 +9,9 @@ use tempfile::TempDir;
 use yoursay_server::startup::{Application, Config};
 
 pub const INLINE_SCRIPT: &str = "import init from '/app-1a2b3c.js';await init('/app-1a2b3c_bg.wasm');";
+/// The officer console's start-up script (its own bundle under `/officer/`).
+pub const CONSOLE_INLINE_SCRIPT: &str =
+    "import init from '/officer/console-9f8e7d.js';await init('/officer/console-9f8e7d_bg.wasm');";
 /// October 2025: well inside the default retention period, before the test machine's clock.
 pub const CREATED_AT: i64 = 1_760_000_000_000;
 
@@ -81,6 +84,14 @@ fn write_app_files(dir: &TempDir) {
     std::fs::write(dir.path().join("app-1a2b3c.js"), "export default function init() {}").unwrap();
     std::fs::write(dir.path().join("sw.js"), "self.addEventListener('fetch', () => {});").unwrap();
     std::fs::write(dir.path().join("manifest.webmanifest"), "{\"name\":\"Your Say\"}").unwrap();
+    let console = dir.path().join("officer");
+    std::fs::create_dir(&console).unwrap();
+    let console_index = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>console</title>\
+         <script type=\"module\">{CONSOLE_INLINE_SCRIPT}</script></head><body></body></html>"
+    );
+    std::fs::write(console.join("index.html"), console_index).unwrap();
+    std::fs::write(console.join("console-9f8e7d.js"), "export default function init() {}").unwrap();
 }
 
 pub fn random_hex(bytes: usize) -> String {

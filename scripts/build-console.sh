@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds the participation officer's console (a second wasm bundle, src/officer_main.rs) into
+# dist/officer/, served by the server under /officer/. Its own Trunk.toml (console/Trunk.toml) has no
+# service-worker hook: the console is online-only and the young person's service worker ignores /officer.
+# Build the young person's app first: `trunk build` empties dist/ (and with it dist/officer/).
+#   DIST=DIR overrides the output folder (default dist/officer).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/.tools/node_modules/.bin:$PATH"
+dist="${DIST:-$PWD/dist/officer}"
+trunk --config console/Trunk.toml build --dist "$dist" --public-url /officer/
+echo "console built in $dist"

@@ -1,0 +1,18 @@
+//! The participation officer's console (issue 3): sign-in, inbox, results, catalogue, risk words,
+//! settings, audit log and export. Reached only from `src/officer_main.rs`, never from the young person's
+//! `main.rs`, so link-time optimisation leaves all of it out of their bundle.
+//!
+//! * `api`: the officer API over `fetch`. No UI.
+//! * `charts`: SVG geometry, pure functions (tested natively).
+//! * `ui`, `layout`, `filters`: what the screens share.
+//! * `pages`: one module per screen, UI only.
+
+pub mod api;
+mod app;
+pub mod charts;
+mod filters;
+mod layout;
+mod pages;
+mod ui;
+
+pub use app::OfficerApp;

@@ -1,0 +1,168 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use yoursay_core::Catalogue;
+
+use super::paging::Paging;
+use crate::i18n::{officer::Key, use_i18n};
+use crate::officer::api::{self, Page, ViewItem};
+use crate::officer::filters::{FilterForm, FilterValues, Fields};
+use crate::officer::layout::announce;
+use crate::officer::ui::{age_key, code_words, date_time, fill, focus_heading, language_key, number, page_title, role_key, use_session};
+
+const PER_PAGE: u32 = 20;
+
+#[component]
+pub fn Inbox() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    page_title(Key::InboxTitle);
+    focus_heading();
+    let draft = RwSignal::new(FilterValues::default());
+    let applied = RwSignal::new(FilterValues::default());
+    let page = RwSignal::new(1u32);
+    let reload = RwSignal::new(0u32);
+    let data = RwSignal::new(None::<Result<Page<ViewItem>, Key>>);
+    let catalogue = RwSignal::new(None::<Catalogue>);
+
+    spawn_local(async move {
+        match api::catalogue().await {
+            Ok(c) => catalogue.set(Some(c)),
+            Err(e) => {
+                session.fail(&e);
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let mut params = applied.get().params();
+        params.retain(|(k, _)| *k != "kind");
+        params.push(("page", page.get().to_string()));
+        params.push(("per_page", PER_PAGE.to_string()));
+        reload.track();
+        let query = api::query(&params);
+        spawn_local(async move {
+            let result = api::views(&query).await.map_err(|e| session.fail(&e));
+            data.set(Some(result));
+        });
+    });
+
+    let promises = Signal::derive(move || {
+        let lang = i18n.lang.get();
+        catalogue.with(|c| {
+            c.as_ref()
+                .map(|c| c.promises.iter().map(|p| (p.code.clone(), p.name.get(lang).to_owned())).collect())
+                .unwrap_or_default()
+        })
+    });
+    let apply = Callback::new(move |()| {
+        applied.set(draft.get_untracked());
+        page.set(1);
+    });
+    let act = move |id: String, action: &'static str| {
+        spawn_local(async move {
+            match api::view_action(&id, action).await {
+                Ok(_) => {
+                    announce(i18n.t(Key::InboxDone));
+                    reload.update(|n| *n += 1);
+                }
+                Err(e) => {
+                    let key = session.fail(&e);
+                    announce(i18n.t(key));
+                }
+            }
+        });
+    };
+    let total = Signal::derive(move || data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total).unwrap_or(0)));
+
+    let promise_name = move |code: &str| -> String {
+        let lang = i18n.lang.get();
+        catalogue.with(|c| {
+            c.as_ref().and_then(|c| c.promise(code)).map(|p| p.name.get(lang).to_owned()).unwrap_or_else(|| code.to_owned())
+        })
+    };
+
+    let item_view = move |item: ViewItem| {
+        let lang = i18n.lang.get();
+        let none = i18n.t(Key::InboxNone).to_owned();
+        let needs_follow_up = item.flagged && !item.followed_up;
+        let heading_id = format!("view-{}", item.id);
+        let labelled_by = heading_id.clone();
+        let status_key = if item.hidden {
+            Key::StatusHidden
+        } else if item.reviewed {
+            Key::StatusReviewed
+        } else {
+            Key::StatusNew
+        };
+        let about = if item.promises.is_empty() {
+            none.clone()
+        } else {
+            item.promises.iter().map(|p| promise_name(p)).collect::<Vec<_>>().join(", ")
+        };
+        let (id1, id2, id3) = (item.id.clone(), item.id.clone(), item.id.clone());
+        view! {
+            <li class="view-item" class:flagged=needs_follow_up class:hidden-view=item.hidden data-id=item.id.clone()>
+                <article aria-labelledby=labelled_by>
+                    <div class="view-head">
+                        <h3 id=heading_id>{date_time(item.created_at, lang)}</h3>
+                        {needs_follow_up.then(|| view! {
+                            <p class="badge flag">
+                                <svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+                                    <path d="M12 2 1 22h22L12 2zm0 6 1 0-.5 8h-1L11 8h1zm0 10.5a1.2 1.2 0 1 1 0 .01z" />
+                                </svg>
+                                {i18n.t(Key::InboxFlag)}
+                            </p>
+                        })}
+                        {(item.flagged && item.followed_up).then(|| view! {
+                            <p class="badge done"><span aria-hidden="true">"✓ "</span>{i18n.t(Key::StatusFollowedUp)}</p>
+                        })}
+                        <p class="badge">{i18n.t(Key::InboxStatus)} ": " {i18n.t(status_key)}</p>
+                    </div>
+                    <blockquote class="view-text" lang=item.language.clone()>{item.text.clone()}</blockquote>
+                    {(!item.flag_words.is_empty()).then(|| view! {
+                        <p class="flag-words">{i18n.t(Key::InboxFlagWords)} " " <strong>{item.flag_words.join(", ")}</strong></p>
+                    })}
+                    <dl class="meta">
+                        <div><dt>{i18n.t(Key::InboxLanguage)}</dt><dd>{code_words(i18n, language_key(&item.language), &item.language)}</dd></div>
+                        <div><dt>{i18n.t(Key::InboxEvent)}</dt><dd>{item.event.clone().unwrap_or_else(|| none.clone())}</dd></div>
+                        <div><dt>{i18n.t(Key::InboxRole)}</dt><dd>{item.role.as_deref().map(|r| code_words(i18n, role_key(r), r)).unwrap_or_else(|| none.clone())}</dd></div>
+                        <div><dt>{i18n.t(Key::InboxAge)}</dt><dd>{item.age_band.as_deref().map(|a| code_words(i18n, age_key(a), a)).unwrap_or_else(|| none.clone())}</dd></div>
+                        <div><dt>{i18n.t(Key::InboxAbout)}</dt><dd>{about}</dd></div>
+                    </dl>
+                    <div class="actions">
+                        {needs_follow_up.then(|| view! {
+                            <button type="button" class="button" on:click=move |_| act(id1.clone(), "follow-up")>{i18n.t(Key::InboxFollowUp)}</button>
+                        })}
+                        {(!item.reviewed && !item.hidden).then(|| view! {
+                            <button type="button" class="button secondary" on:click=move |_| act(id2.clone(), "review")>{i18n.t(Key::InboxReview)}</button>
+                        })}
+                        {if item.hidden {
+                            view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), "unhide")>{i18n.t(Key::InboxUnhide)}</button> }.into_any()
+                        } else {
+                            view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), "hide")>{i18n.t(Key::InboxHide)}</button> }.into_any()
+                        }}
+                    </div>
+                </article>
+            </li>
+        }
+    };
+
+    view! {
+        <section class="page inbox">
+            <h1 tabindex="-1">{i18n.tr(Key::InboxTitle)}</h1>
+            <p class="intro">{i18n.tr(Key::InboxIntro)}</p>
+            <FilterForm id="inbox-filters" draft=draft fields=Fields { language: true, promise: true, status: true, kind: false } promises=promises on_apply=apply />
+            <h2 id="inbox-count">
+                {move || fill(i18n.t(Key::InboxTotal), &[("n", number(total.get() as f64, i18n.lang.get()))])}
+            </h2>
+            {move || match data.get() {
+                None => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
+                Some(Err(key)) => view! { <p class="error" role="alert">{i18n.t(key)}</p> }.into_any(),
+                Some(Ok(p)) if p.items.is_empty() => view! { <p>{i18n.t(Key::InboxEmpty)}</p> }.into_any(),
+                Some(Ok(p)) => view! {
+                    <ol class="views" aria-labelledby="inbox-count">{p.items.into_iter().map(item_view).collect_view()}</ol>
+                }.into_any(),
+            }}
+            <Paging page=page total=total per_page=PER_PAGE />
+        </section>
+    }
+}

@@ -1,0 +1,11 @@
+//! One module per console screen: UI only; the network is in `officer::api`.
+
+pub mod audit;
+pub mod catalogue;
+pub mod export;
+pub mod inbox;
+pub mod keywords;
+mod paging;
+pub mod results;
+pub mod settings;
+pub mod sign_in;

@@ -1,0 +1,190 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::{officer::Key, use_i18n, I18n};
+use crate::officer::api::{self, ResultRow, Results as ResultsData, Tally};
+use crate::officer::charts;
+use crate::officer::filters::{FilterForm, FilterValues, Fields};
+use crate::officer::ui::{fill, focus_heading, number, page_title, use_session, SCALE};
+
+#[component]
+pub fn Results() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    page_title(Key::ResultsTitle);
+    focus_heading();
+    let draft = RwSignal::new(FilterValues::default());
+    let applied = RwSignal::new(FilterValues::default());
+    let data = RwSignal::new(None::<Result<ResultsData, Key>>);
+    let present = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        let params: Vec<_> =
+            applied.get().params().into_iter().filter(|(k, _)| matches!(*k, "from" | "to" | "event" | "role")).collect();
+        let query = api::query(&params);
+        spawn_local(async move {
+            data.set(Some(api::results(&query).await.map_err(|e| session.fail(&e))));
+        });
+    });
+    let apply = Callback::new(move |()| applied.set(draft.get_untracked()));
+
+    let enter_present = move |_| {
+        present.set(true);
+        request_animation_frame(|| focus("present-heading"));
+    };
+    let leave_present = move |_| {
+        present.set(false);
+        if document().fullscreen_element().is_some() {
+            document().exit_fullscreen();
+        }
+        request_animation_frame(|| focus("present-button"));
+    };
+    let full_screen = move |_| {
+        if let Some(el) = document().get_element_by_id("results-board") {
+            let _ = el.request_fullscreen();
+        }
+    };
+
+    let board = move || match {
+        i18n.lang.track();
+        data.get()
+    } {
+        None => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
+        Some(Err(key)) => view! { <p class="error" role="alert">{i18n.t(key)}</p> }.into_any(),
+        Some(Ok(results)) => {
+            let min = results.min_cell;
+            if results.by_promise.is_empty() && results.by_service.is_empty() {
+                return view! { <p>{i18n.t(Key::ResultsNone)}</p> }.into_any();
+            }
+            view! {
+                <h2>{i18n.t(Key::ResultsByPromise)}</h2>
+                <div class="charts">{results.by_promise.into_iter().map(|row| chart_card(i18n, "promise", row, min)).collect_view()}</div>
+                <h2>{i18n.t(Key::ResultsByService)}</h2>
+                <div class="charts">{results.by_service.into_iter().map(|row| chart_card(i18n, "service", row, min)).collect_view()}</div>
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <section class="page results">
+            <h1 tabindex="-1">{i18n.tr(Key::ResultsTitle)}</h1>
+            <p class="intro">{i18n.tr(Key::ResultsIntro)}</p>
+            <FilterForm id="results-filters" draft=draft fields=Fields::default() on_apply=apply />
+            <p class="actions">
+                <button type="button" id="present-button" class="button" on:click=enter_present>{i18n.tr(Key::ResultsPresent)}</button>
+            </p>
+            <div id="results-board" class="board" class:present=move || present.get()>
+                <Show when=move || present.get()>
+                    <div class="present-bar">
+                        <h2 id="present-heading" tabindex="-1">{i18n.tr(Key::ResultsTitle)}</h2>
+                        <button type="button" class="button" on:click=full_screen>{i18n.tr(Key::ResultsFullScreen)}</button>
+                        <button type="button" class="button secondary" on:click=leave_present>{i18n.tr(Key::ResultsLeavePresent)}</button>
+                    </div>
+                </Show>
+                {board}
+            </div>
+        </section>
+    }
+}
+
+fn focus(id: &str) {
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// One item: its chart (or the small-number caution) and a table with the same numbers.
+fn chart_card(i18n: I18n, kind: &'static str, row: ResultRow, min_cell: u32) -> impl IntoView {
+    let lang = i18n.lang.get_untracked();
+    let name = row.name.get(lang).to_owned();
+    let id = format!("{kind}-{}", row.code);
+    let tally = row.tally;
+    let counts = [tally.scores[0], tally.scores[1], tally.scores[2], tally.scores[3], tally.scores[4], tally.dont_know];
+    let heading = if row.retired { format!("{name} {}", i18n.t(Key::ResultsRetired)) } else { name.clone() };
+    let answers = fill(i18n.t(Key::ResultsAnswers), &[("n", number(tally.total as f64, lang))]);
+    let caution = fill(i18n.t(Key::ResultsCaution), &[("n", number(min_cell as f64, lang))]);
+    let ratings = row.ratings.map(|n| fill(i18n.t(Key::ResultsRatings), &[("n", number(n as f64, lang))]));
+    view! {
+        <article class="chart-card" data-code=row.code.clone() aria-labelledby=format!("{id}-title")>
+            <h3 id=format!("{id}-title")>{heading}</h3>
+            <p class="chart-total">{answers}{ratings.map(|r| format!(" · {r}"))}</p>
+            {if tally.suppressed {
+                view! { <p class="caution"><span aria-hidden="true">"ⓘ "</span>{caution.clone()}</p> }.into_any()
+            } else {
+                chart_svg(i18n, &name, &counts, &tally).into_any()
+            }}
+            {table(i18n, &id, &name, &counts, &tally)}
+        </article>
+    }
+}
+
+fn chart_svg(i18n: I18n, name: &str, counts: &[u32; 6], tally: &Tally) -> impl IntoView {
+    let lang = i18n.lang.get_untracked();
+    let bars = charts::bars(counts);
+    let height = charts::height(bars.len());
+    let label = fill(i18n.t(Key::ResultsChartLabel), &[("name", name.to_owned())]);
+    let shares = tally.percentages.as_ref().map(|p| [p.scores[0], p.scores[1], p.scores[2], p.scores[3], p.scores[4], p.dont_know]);
+    view! {
+        <svg class="chart" role="img" aria-label=label viewBox=format!("0 0 {} {}", charts::num(charts::WIDTH), charts::num(height))
+            width="100%" preserveAspectRatio="xMinYMin meet">
+            {bars
+                .into_iter()
+                .enumerate()
+                .map(|(i, bar)| {
+                    let value = match shares {
+                        Some(s) => format!("{} ({})", number(counts[i] as f64, lang), charts::percent(s[i])),
+                        None => number(counts[i] as f64, lang),
+                    };
+                    view! {
+                        <g class=format!("bar s{i}")>
+                            <text x="0" y=charts::num(bar.text_y) class="bar-label">{i18n.t(SCALE[i])}</text>
+                            <rect x=charts::num(bar.x) y=charts::num(bar.y) width=charts::num(bar.width) height=charts::num(bar.height) />
+                            <text x=charts::num(bar.value_x) y=charts::num(bar.text_y) class="bar-value">{value}</text>
+                        </g>
+                    }
+                })
+                .collect_view()}
+        </svg>
+    }
+}
+
+fn table(i18n: I18n, id: &str, name: &str, counts: &[u32; 6], tally: &Tally) -> impl IntoView {
+    let lang = i18n.lang.get_untracked();
+    let caption = fill(i18n.t(Key::ResultsTableCaption), &[("name", name.to_owned())]);
+    let shares = tally.percentages.as_ref().map(|p| [p.scores[0], p.scores[1], p.scores[2], p.scores[3], p.scores[4], p.dont_know]);
+    let not_shown = i18n.t(Key::ResultsNotShown);
+    view! {
+        <table class="data" id=format!("{id}-table")>
+            <caption>{caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{i18n.t(Key::ResultsAnswer)}</th>
+                    <th scope="col">{i18n.t(Key::ResultsCount)}</th>
+                    <th scope="col">{i18n.t(Key::ResultsShare)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {(0..6)
+                    .map(|i| {
+                        view! {
+                            <tr>
+                                <th scope="row">{i18n.t(SCALE[i])}</th>
+                                <td>{number(counts[i] as f64, lang)}</td>
+                                <td>{shares.map(|s| charts::percent(s[i])).unwrap_or_else(|| not_shown.to_owned())}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+            <tfoot>
+                <tr>
+                    <th scope="row">{i18n.t(Key::ResultsTotal)}</th>
+                    <td>{number(tally.total as f64, lang)}</td>
+                    <td>{if shares.is_some() { "100%".to_owned() } else { not_shown.to_owned() }}</td>
+                </tr>
+            </tfoot>
+        </table>
+    }
+}
