@@ -1,14 +1,26 @@
 //! Small preferences kept in localStorage (gloo-storage). Never entries: those live in IndexedDB.
+//!
+//! Values are plain strings through `LocalStorage::raw()`: gloo's typed `get`/`set` would bring a JSON
+//! parser into the phone's download for two short codes.
 
 use gloo_storage::{LocalStorage, Storage};
 use yoursay_core::Language;
+
+fn get(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+fn set(key: &str, value: &str) {
+    // Private browsing may refuse; the app then simply forgets the choice next time.
+    let _ = LocalStorage::raw().set_item(key, value);
+}
 
 const LANGUAGE: &str = "yoursay.language";
 const EVENT: &str = "yoursay.event";
 
 /// The language chosen last time; otherwise the browser's, Welsh if it prefers Welsh.
 pub fn language() -> Language {
-    if let Ok(code) = LocalStorage::get::<String>(LANGUAGE) {
+    if let Some(code) = get(LANGUAGE) {
         if let Ok(lang) = Language::parse(&code) {
             return lang;
         }
@@ -22,12 +34,12 @@ pub fn language() -> Language {
 }
 
 pub fn set_language(lang: Language) {
-    let _ = LocalStorage::set(LANGUAGE, lang.code());
+    set(LANGUAGE, lang.code());
 }
 
 /// The event this device is set up for (from an event link or QR code), if any.
 pub fn event() -> Option<String> {
-    LocalStorage::get::<String>(EVENT).ok()
+    get(EVENT)
 }
 
 /// An event link (`/?event=CODE`, as printed in the event's QR code) puts this device in that event's
@@ -46,9 +58,7 @@ pub fn take_event_from_url() {
 
 pub fn set_event(code: Option<&str>) {
     match code {
-        Some(code) => {
-            let _ = LocalStorage::set(EVENT, code);
-        }
+        Some(code) => set(EVENT, code),
         None => LocalStorage::delete(EVENT),
     }
 }

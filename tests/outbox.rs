@@ -109,3 +109,25 @@ async fn the_catalogue_cache_round_trips() {
     let db = storage::open("test-cache").await.unwrap();
     assert_eq!(db.cached_catalogue().await.unwrap(), Some(catalogue));
 }
+
+#[wasm_bindgen_test]
+async fn a_rating_with_scores_and_dont_know_comes_back_exactly() {
+    use yoursay_core::entry::{AnswerValueWire, AnswerWire};
+    let db = fresh("test-rating").await;
+    let mut rating = entry(A, "unused");
+    rating.kind = "rating".into();
+    rating.text = None;
+    rating.promises = None;
+    rating.service = Some("social_worker".into());
+    rating.answers = Some(vec![
+        AnswerWire { promise: "equality".into(), answer: AnswerValueWire::Score(4) },
+        AnswerWire { promise: "support".into(), answer: AnswerValueWire::Word("dont_know".into()) },
+    ]);
+    db.save_entry(&rating, 1.0).await.unwrap();
+    db.close();
+    let db = storage::open("test-rating").await.unwrap();
+    let stored = db.waiting().await.unwrap().remove(0).entry;
+    assert_eq!(stored, rating);
+    // And it still parses as the server will parse it.
+    assert!(yoursay_core::Entry::parse(&stored, js_sys::Date::now() as i64).is_ok());
+}

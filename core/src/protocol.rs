@@ -34,19 +34,59 @@ pub struct PushResponse {
     pub results: Vec<PushResult>,
 }
 
+/// On the wire: `{"id": "…", "status": "accepted" | "already_had" | "refused", "errors": [...]}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "PushResultWire", into = "PushResultWire")]
 pub struct PushResult {
     pub id: String,
-    #[serde(flatten)]
     pub outcome: Outcome,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     Accepted,
     AlreadyHad,
     Refused { errors: Vec<FieldError> },
+}
+
+/// The flat wire form of [`PushResult`]. Flat on purpose: serde's flattened and internally tagged forms
+/// buffer through generic code that would cost the phone's download several kilobytes.
+#[derive(Serialize, Deserialize)]
+struct PushResultWire {
+    id: String,
+    status: Status,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<FieldError>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Status {
+    Accepted,
+    AlreadyHad,
+    Refused,
+}
+
+impl From<PushResultWire> for PushResult {
+    fn from(w: PushResultWire) -> Self {
+        let outcome = match w.status {
+            Status::Accepted => Outcome::Accepted,
+            Status::AlreadyHad => Outcome::AlreadyHad,
+            Status::Refused => Outcome::Refused { errors: w.errors },
+        };
+        PushResult { id: w.id, outcome }
+    }
+}
+
+impl From<PushResult> for PushResultWire {
+    fn from(r: PushResult) -> Self {
+        let (status, errors) = match r.outcome {
+            Outcome::Accepted => (Status::Accepted, Vec::new()),
+            Outcome::AlreadyHad => (Status::AlreadyHad, Vec::new()),
+            Outcome::Refused { errors } => (Status::Refused, errors),
+        };
+        PushResultWire { id: r.id, status, errors }
+    }
 }
 
 /// What a device does with each entry it sent, once the server has answered.

@@ -95,12 +95,50 @@ pub struct AnswerWire {
     pub answer: AnswerValueWire,
 }
 
-/// `1`..`5`, or `"dont_know"`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+/// `1`..`5`, or `"dont_know"`. Read by hand rather than `#[serde(untagged)]`, whose buffering costs the
+/// phone's download more than this whole type.
+#[derive(Debug, Clone, PartialEq)]
 pub enum AnswerValueWire {
     Score(i64),
     Word(String),
+}
+
+impl Serialize for AnswerValueWire {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AnswerValueWire::Score(n) => s.serialize_i64(*n),
+            AnswerValueWire::Word(w) => s.serialize_str(w),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for AnswerValueWire {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = AnswerValueWire;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a whole number or \"dont_know\"")
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Self::Value, E> {
+                Ok(AnswerValueWire::Score(n))
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
+                i64::try_from(n).map(AnswerValueWire::Score).map_err(|_| E::custom("number too large"))
+            }
+            fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Self::Value, E> {
+                if n.fract() == 0.0 && n.abs() < 1e15 {
+                    Ok(AnswerValueWire::Score(n as i64))
+                } else {
+                    Err(E::custom("expected a whole number"))
+                }
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(AnswerValueWire::Word(s.to_owned()))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 impl Entry {

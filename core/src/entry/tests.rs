@@ -128,3 +128,15 @@ fn unknown_json_fields_are_refused_by_the_wire_type() {
     .unwrap_err();
     assert!(err.to_string().contains("unknown field `colour`"), "{err}");
 }
+
+#[test]
+fn answers_read_whole_numbers_and_words_but_not_fractions_or_other_types() {
+    let read = |v: serde_json::Value| serde_json::from_value::<AnswerValueWire>(v);
+    assert_eq!(read(serde_json::json!(3)).unwrap(), AnswerValueWire::Score(3));
+    assert_eq!(read(serde_json::json!(4.0)).unwrap(), AnswerValueWire::Score(4));
+    assert_eq!(read(serde_json::json!("dont_know")).unwrap(), AnswerValueWire::Word("dont_know".into()));
+    assert!(read(serde_json::json!(2.5)).is_err());
+    assert!(read(serde_json::json!(true)).is_err());
+    assert!(read(serde_json::json!([1])).is_err());
+    assert_eq!(serde_json::to_value(AnswerValueWire::Score(5)).unwrap(), serde_json::json!(5));
+}
