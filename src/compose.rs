@@ -28,6 +28,7 @@ impl Envelope {
             promises: None,
             service: None,
             answers: None,
+            contact: None,
         })
     }
 }

@@ -23,6 +23,7 @@ fn entry(id: &str, text: &str) -> EntryWire {
         promises: Some(vec!["support".into()]),
         service: None,
         answers: None,
+        contact: None,
     }
 }
 

@@ -188,6 +188,34 @@ impl ViewText {
     }
 }
 
+/// One line of contact details, given only by someone who chose "contact me": trimmed, not empty, short.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct ContactLine(String);
+
+impl ContactLine {
+    /// A name, or a phone number, e-mail address or "through my social worker": never an essay.
+    pub const MAX_CHARS: usize = 120;
+
+    pub fn parse(s: &str, field: &str) -> Result<Self, FieldError> {
+        let trimmed = s.trim();
+        if trimmed.is_empty() {
+            return Err(FieldError::new(field, ErrorCode::Empty));
+        }
+        if trimmed.chars().count() > Self::MAX_CHARS {
+            return Err(FieldError::new(field, ErrorCode::TooLong));
+        }
+        if trimmed.chars().any(char::is_control) {
+            return Err(FieldError::new(field, ErrorCode::Invalid));
+        }
+        Ok(ContactLine(trimmed.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A point on the five-point face scale, 1 (really bad) to 5 (really good).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
@@ -275,6 +303,14 @@ mod tests {
         assert!(ViewText::parse(&"ŵ".repeat(ViewText::MAX_CHARS)).is_ok());
         assert_eq!(ViewText::parse(&"a".repeat(ViewText::MAX_CHARS + 1)).unwrap_err().code, ErrorCode::TooLong);
         assert_eq!(ViewText::parse("bad\u{0}byte").unwrap_err().code, ErrorCode::Invalid);
+    }
+
+    #[test]
+    fn contact_lines_are_short_single_lines() {
+        assert_eq!(ContactLine::parse("  Sam ", "contact.name").unwrap().as_str(), "Sam");
+        assert_eq!(ContactLine::parse("", "contact.name").unwrap_err().field, "contact.name");
+        assert_eq!(ContactLine::parse("a\nb", "contact.how").unwrap_err().code, ErrorCode::Invalid);
+        assert_eq!(ContactLine::parse(&"a".repeat(121), "contact.how").unwrap_err().code, ErrorCode::TooLong);
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod id;
 
 use serde::{Deserialize, Serialize};
 
-pub use fields::{AgeBand, Answer, EventCode, ItemCode, Role, Score, Timestamp, ViewText};
+pub use fields::{AgeBand, Answer, ContactLine, EventCode, ItemCode, Role, Score, Timestamp, ViewText};
 pub use id::EntryId;
 
 use crate::error::{ErrorCode, FieldError};
@@ -26,7 +26,16 @@ pub struct Entry {
     pub event: Option<EventCode>,
     pub role: Option<Role>,
     pub age_band: Option<AgeBand>,
+    /// Present only when the person chose "contact me". Entries are anonymous by default.
+    pub contact: Option<Contact>,
     pub body: EntryBody,
+}
+
+/// Who to contact and how, in the person's own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub name: ContactLine,
+    pub how: ContactLine,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +95,15 @@ pub struct EntryWire {
     pub service: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answers: Option<Vec<AnswerWire>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<ContactWire>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactWire {
+    pub name: String,
+    pub how: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -153,6 +171,14 @@ impl Entry {
         let event = optional(&wire.event, EventCode::parse, &mut errors);
         let role = optional(&wire.role, Role::parse, &mut errors);
         let age_band = optional(&wire.age_band, AgeBand::parse, &mut errors);
+        let contact = match &wire.contact {
+            None => Some(None),
+            Some(c) => {
+                let name = keep(ContactLine::parse(&c.name, "contact.name"), &mut errors);
+                let how = keep(ContactLine::parse(&c.how, "contact.how"), &mut errors);
+                name.zip(how).map(|(name, how)| Some(Contact { name, how }))
+            }
+        };
 
         let body = match wire.kind.as_str() {
             "view" => parse_view(wire).map(EntryBody::View),
@@ -161,12 +187,17 @@ impl Entry {
         };
         let body = body.map_err(|mut e| errors.append(&mut e)).ok();
 
-        match (id, created_at, language, event, role, age_band, body) {
-            (Some(id), Some(created_at), Some(language), Some(event), Some(role), Some(age_band), Some(body))
-                if errors.is_empty() =>
-            {
-                Ok(Entry { id, created_at, language, event, role, age_band, body })
-            }
+        match (id, created_at, language, event, role, age_band, contact, body) {
+            (
+                Some(id),
+                Some(created_at),
+                Some(language),
+                Some(event),
+                Some(role),
+                Some(age_band),
+                Some(contact),
+                Some(body),
+            ) if errors.is_empty() => Ok(Entry { id, created_at, language, event, role, age_band, contact, body }),
             _ => Err(errors),
         }
     }
@@ -184,6 +215,10 @@ impl Entry {
             promises: None,
             service: None,
             answers: None,
+            contact: self
+                .contact
+                .as_ref()
+                .map(|c| ContactWire { name: c.name.as_str().to_owned(), how: c.how.as_str().to_owned() }),
         };
         match &self.body {
             EntryBody::View(v) => {

@@ -140,3 +140,17 @@ fn answers_read_whole_numbers_and_words_but_not_fractions_or_other_types() {
     assert!(read(serde_json::json!([1])).is_err());
     assert_eq!(serde_json::to_value(AnswerValueWire::Score(5)).unwrap(), serde_json::json!(5));
 }
+
+#[test]
+fn entries_are_anonymous_unless_contact_details_are_given_and_valid() {
+    assert_eq!(Entry::parse(&view_wire(), NOW).unwrap().contact, None);
+    let mut wire = view_wire();
+    wire.contact = Some(ContactWire { name: " Sam ".into(), how: "07700 900123".into() });
+    let entry = Entry::parse(&wire, NOW).unwrap();
+    let contact = entry.contact.as_ref().unwrap();
+    assert_eq!((contact.name.as_str(), contact.how.as_str()), ("Sam", "07700 900123"));
+    assert_eq!(Entry::parse(&entry.to_wire(), NOW).unwrap(), entry);
+
+    wire.contact = Some(ContactWire { name: "Sam".into(), how: " ".into() });
+    assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("contact.how", ErrorCode::Empty)]);
+}

@@ -14,8 +14,9 @@ pub async fn insert(conn: &mut AnyConnection, entry: &Entry, received_at: i64, r
     };
     let found = text.as_deref().map(|t| risk.find(t)).unwrap_or_default();
     let added = sqlx::query(
-        "INSERT INTO entries (id, kind, created_at, received_at, language, event, role, age_band, service, text, flagged, flag_words) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING",
+        "INSERT INTO entries (id, kind, created_at, received_at, language, event, role, age_band, service, text, flagged, \
+         flag_words, contact_name, contact_how) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING",
     )
     .bind(entry.id.as_str())
     .bind(entry.body.kind())
@@ -29,6 +30,8 @@ pub async fn insert(conn: &mut AnyConnection, entry: &Entry, received_at: i64, r
     .bind(text)
     .bind(i64::from(!found.is_empty()))
     .bind(found.join(", "))
+    .bind(entry.contact.as_ref().map(|c| c.name.as_str().to_owned()))
+    .bind(entry.contact.as_ref().map(|c| c.how.as_str().to_owned()))
     .execute(&mut *conn)
     .await?
     .rows_affected()

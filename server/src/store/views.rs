@@ -56,10 +56,18 @@ pub struct ViewItem {
     pub flagged: bool,
     pub flag_words: Vec<String>,
     pub followed_up: bool,
+    /// Only when the person asked to be contacted.
+    pub contact: Option<ContactDetails>,
 }
 
 const COLUMNS: &str = "e.id, e.created_at, e.received_at, e.language, e.event, e.role, e.age_band, e.text, \
-                       e.reviewed, e.hidden, e.flagged, e.flag_words, e.followed_up";
+                       e.reviewed, e.hidden, e.flagged, e.flag_words, e.followed_up, e.contact_name, e.contact_how";
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ContactDetails {
+    pub name: String,
+    pub how: String,
+}
 
 fn item(row: &AnyRow) -> sqlx::Result<ViewItem> {
     let reviewed = row.try_get::<i64, _>("reviewed")? != 0;
@@ -81,6 +89,10 @@ fn item(row: &AnyRow) -> sqlx::Result<ViewItem> {
         flagged: row.try_get::<i64, _>("flagged")? != 0,
         flag_words: words.split(", ").filter(|w| !w.is_empty()).map(str::to_owned).collect(),
         followed_up: row.try_get::<i64, _>("followed_up")? != 0,
+        contact: match (row.try_get::<Option<String>, _>("contact_name")?, row.try_get::<Option<String>, _>("contact_how")?) {
+            (Some(name), Some(how)) => Some(ContactDetails { name, how }),
+            _ => None,
+        },
     })
 }
 

@@ -247,7 +247,29 @@ async fn risk_words_in_welsh_and_english_flag_views_and_rank_them_first(app: Tes
     assert_eq!(fields(&problem(bad, 400).await), ["status"]);
 }
 
+async fn contact_details_reach_the_inbox_only_when_given_and_never_the_export(app: TestApp) {
+    let (anonymous, asked) = (new_id(), new_id());
+    let mut v = view(&asked, "Please can someone call me about my placement");
+    v["contact"] = json!({"name": " Sam ", "how": "07700 900123"});
+    app.push_ok(&[view(&anonymous, "No name here"), v]).await;
+    let mut half = view(&new_id(), "half");
+    half["contact"] = json!({"name": "Sam"});
+    let refused = app.push_ok(&[half]).await;
+    assert_eq!(refused[0]["status"], "refused", "contact details need both a name and a way to reach them");
+    app.sign_in().await;
+
+    let inbox = app.get_json("/api/v1/officer/views").await;
+    let by_id = |id: &str| inbox["items"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap().clone();
+    assert_eq!(by_id(&asked)["contact"], json!({"name": "Sam", "how": "07700 900123"}));
+    assert_eq!(by_id(&anonymous)["contact"], Value::Null);
+
+    let csv = app.client.get(app.url("/api/v1/officer/export?format=csv")).send().await.unwrap().text().await.unwrap();
+    assert!(csv.contains(&asked), "the view is exported");
+    assert!(!csv.contains("07700 900123"), "contact details stay out of the export");
+}
+
 crate::on_both_databases!(
+    contact_details_reach_the_inbox_only_when_given_and_never_the_export,
     the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli,
     results_count_per_promise_and_service_and_suppress_small_cells,
     catalogue_edits_bump_the_version_and_keep_old_ratings_codes,
