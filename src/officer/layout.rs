@@ -52,13 +52,13 @@ pub fn Layout(children: Children) -> impl IntoView {
             <Show when=signed_in>
                 <nav class="sections" aria-label=i18n.tr(Key::LayoutNavLabel)>
                     <ul>
-                        <li><A href="/inbox">{i18n.tr(Key::NavInbox)}</A></li>
-                        <li><A href="/results">{i18n.tr(Key::NavResults)}</A></li>
-                        <li><A href="/catalogue">{i18n.tr(Key::NavCatalogue)}</A></li>
-                        <li><A href="/keywords">{i18n.tr(Key::NavKeywords)}</A></li>
-                        <li><A href="/settings">{i18n.tr(Key::NavSettings)}</A></li>
-                        <li><A href="/audit">{i18n.tr(Key::NavAudit)}</A></li>
-                        <li><A href="/export">{i18n.tr(Key::NavExport)}</A></li>
+                        <li><A href="/officer/inbox">{i18n.tr(Key::NavInbox)}</A></li>
+                        <li><A href="/officer/results">{i18n.tr(Key::NavResults)}</A></li>
+                        <li><A href="/officer/catalogue">{i18n.tr(Key::NavCatalogue)}</A></li>
+                        <li><A href="/officer/keywords">{i18n.tr(Key::NavKeywords)}</A></li>
+                        <li><A href="/officer/settings">{i18n.tr(Key::NavSettings)}</A></li>
+                        <li><A href="/officer/audit">{i18n.tr(Key::NavAudit)}</A></li>
+                        <li><A href="/officer/export">{i18n.tr(Key::NavExport)}</A></li>
                     </ul>
                 </nav>
             </Show>
@@ -70,7 +70,7 @@ pub fn Layout(children: Children) -> impl IntoView {
 
 /// Shows the other language's name in that language. The page's `lang` follows (see app.rs).
 #[component]
-fn LanguageSwitch() -> impl IntoView {
+pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let other = move || i18n.lang.get().other();
     view! {

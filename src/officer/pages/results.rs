@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use crate::i18n::{officer::Key, use_i18n, I18n};
 use crate::officer::api::{self, ResultRow, Results as ResultsData, Tally};
 use crate::officer::charts;
+use crate::officer::layout::LanguageSwitch;
 use crate::officer::filters::{FilterForm, FilterValues, Fields};
 use crate::officer::ui::{fill, focus_heading, number, page_title, use_session, SCALE};
 
@@ -79,6 +80,7 @@ pub fn Results() -> impl IntoView {
                 <Show when=move || present.get()>
                     <div class="present-bar">
                         <h2 id="present-heading" tabindex="-1">{i18n.tr(Key::ResultsTitle)}</h2>
+                        <LanguageSwitch />
                         <button type="button" class="button" on:click=full_screen>{i18n.tr(Key::ResultsFullScreen)}</button>
                         <button type="button" class="button secondary" on:click=leave_present>{i18n.tr(Key::ResultsLeavePresent)}</button>
                     </div>
@@ -111,7 +113,14 @@ fn chart_card(i18n: I18n, kind: &'static str, row: ResultRow, min_cell: u32) -> 
             <h3 id=format!("{id}-title")>{heading}</h3>
             <p class="chart-total">{answers}{ratings.map(|r| format!(" · {r}"))}</p>
             {if tally.suppressed {
-                view! { <p class="caution"><span aria-hidden="true">"ⓘ "</span>{caution.clone()}</p> }.into_any()
+                view! { <p class="caution">
+                    <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+                        <circle cx="12" cy="12" r="10" />
+                        <rect x="11" y="10" width="2" height="8" class="icon-cut" />
+                        <rect x="11" y="6" width="2" height="2" class="icon-cut" />
+                    </svg>
+                    {caution.clone()}
+                </p> }.into_any()
             } else {
                 chart_svg(i18n, &name, &counts, &tally).into_any()
             }}

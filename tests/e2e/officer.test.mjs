@@ -1,0 +1,293 @@
+// The participation officer's console, end to end: what a young person says on their screens reaches the
+// officer's inbox, a view that mentions risk comes first until it is followed up, results show the rating,
+// the export downloads, and every console screen passes axe in English and in Welsh.
+//
+// Needs the young person's app in dist/ and the console in dist/officer/ (build the app first: `trunk
+// build` empties dist/), and the server binary: see the commands in scripts/build-console.sh.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { freePort, scratch, startServer, stopServer, sql, launchBrowser, appReady, axe, ROOT } from "./helpers.mjs";
+
+const SERVER_BIN = process.env.YOURSAY_SERVER_BIN || join(ROOT, "target/debug/yoursay-server");
+const APP_DIR = process.env.YOURSAY_APP_DIR || join(ROOT, "dist");
+const EMAIL = "officer@council.cymru";
+const PASSWORD = "a long enough passphrase";
+const RISKY = "I feel unsafe at home";
+const NORMAL = "The youth club on Tuesdays is great";
+
+function createOfficer(db) {
+  execFileSync(
+    SERVER_BIN,
+    ["create-officer", "--email", EMAIL, "--password-stdin", "--database-url", `sqlite://${db}?mode=rwc`],
+    { input: `${PASSWORD}\n`, encoding: "utf8" },
+  );
+}
+
+async function waitFor(check, what, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function saySomething(page, base, text) {
+  await page.goto(base + "/say");
+  await page.getByLabel(/What do you want to tell us/).fill(text);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await page.waitForURL("**/thanks");
+}
+
+async function rateSocialWorkerGood(page, base) {
+  await page.goto(base + "/rate");
+  await page.locator('button[data-code="social_worker"]').click();
+  await page.getByRole("button", { name: "Good", exact: true }).click(); // equality
+  for (let i = 1; i < 11; i++) {
+    await page.getByRole("button", { name: "Skip this one" }).click();
+  }
+  await page.getByRole("button", { name: "Send my answers" }).click();
+  await page.waitForURL("**/thanks");
+}
+
+/** The young person's part: two views (one mentioning risk, said first) and one rating reach the server. */
+async function youngPersonSays(browser, base, db) {
+  const context = await browser.newContext({ locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto(base + "/");
+  await appReady(page);
+  await saySomething(page, base, RISKY);
+  // Different creation times, so "newest first" has something to order.
+  await page.waitForTimeout(50);
+  await saySomething(page, base, NORMAL);
+  await rateSocialWorkerGood(page, base);
+  await waitFor(() => sql(db, "SELECT COUNT(*) FROM entries")[0][0] === "3", "three entries on the server");
+  await context.close();
+}
+
+async function switchLanguage(page, to) {
+  if ((await page.evaluate(() => document.documentElement.lang)) === to) return;
+  const want = to === "cy" ? "Cymraeg" : "English";
+  // In "present" mode the board covers the header and has its own switch, last in the page.
+  await page.locator("button.lang-switch", { hasText: want }).last().click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, to);
+}
+
+/** axe on the screen as it is, in English and in Welsh; fails on any violation. Leaves it in English. */
+async function axeBothLanguages(page, screen) {
+  for (const lang of ["en", "cy"]) {
+    if (lang === "cy") await switchLanguage(page, "cy");
+    await page.waitForTimeout(150);
+    const violations = await axe(page);
+    assert.deepEqual(violations, [], `axe on ${screen} (${lang}): ${JSON.stringify(violations, null, 1)}`);
+  }
+  await switchLanguage(page, "en");
+}
+
+async function openSection(page, name, heading) {
+  await page.getByRole("navigation", { name: "Console sections" }).getByRole("link", { name, exact: true }).click();
+  await page.waitForSelector(`main h1:has-text("${heading}")`);
+}
+
+async function signIn(page, base, password = PASSWORD) {
+  await page.goto(base + "/officer/");
+  await page.waitForURL("**/officer/sign-in");
+  await page.getByLabel("Email address").fill(EMAIL);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+test("the console builds are in place", () => {
+  assert.ok(existsSync(join(APP_DIR, "index.html")), "the young person's app is built (trunk build)");
+  assert.ok(existsSync(join(APP_DIR, "officer/index.html")), "the console is built (scripts/build-console.sh, after trunk build)");
+});
+
+test("an officer sees a flagged view first, follows it up, sees the rating and exports it", { timeout: 300_000 }, async () => {
+  const port = await freePort();
+  const { db } = scratch();
+  const server = await startServer({ port, db });
+  const browser = await launchBrowser();
+  try {
+    createOfficer(db);
+    await youngPersonSays(browser, server.url, db);
+    const ids = sql(db, "SELECT id FROM entries ORDER BY id").map((r) => r[0]);
+    const riskyId = sql(db, `SELECT id FROM entries WHERE text = '${RISKY}'`)[0][0];
+
+    // axe-core is injected as an inline script, which the server's policy forbids; this context lets it in.
+    // (The next test checks the console itself runs under the real policy.)
+    const context = await browser.newContext({ locale: "en-GB", acceptDownloads: true, bypassCSP: true });
+    const page = await context.newPage();
+
+    // Any console path without a session lands on sign-in.
+    await page.goto(server.url + "/officer/results");
+    await page.waitForURL("**/officer/sign-in");
+    await page.waitForSelector('main h1:has-text("Sign in")');
+    await axeBothLanguages(page, "sign-in");
+
+    // A wrong password says so, in words, and in Welsh after switching.
+    await signIn(page, server.url, "not the right password");
+    const error = page.locator("#sign-in-error");
+    await page.waitForFunction(() => document.querySelector("#sign-in-error")?.textContent.includes("not right"));
+    assert.equal(await error.getAttribute("role"), "alert");
+    await switchLanguage(page, "cy");
+    assert.match(await error.innerText(), /Nid yw'r cyfeiriad e-bost neu'r cyfrinair yn gywir/);
+    assert.equal(await page.locator("main h1").innerText(), "Mewngofnodi");
+    await axeBothLanguages(page, "sign-in with an error");
+
+    // The right password opens the inbox: the flagged view first, marked in words, written in English.
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL("**/officer/inbox");
+    await page.waitForSelector(".view-item");
+    const items = page.locator(".view-item");
+    assert.equal(await items.count(), 2);
+    const first = items.first();
+    assert.equal(await first.getAttribute("data-id"), riskyId);
+    assert.match(await first.getAttribute("class"), /flagged/);
+    assert.match(await first.innerText(), /Possible risk: follow up/);
+    assert.match(await first.innerText(), /Risk words found:\s*unsafe/);
+    assert.equal(await first.locator("blockquote").getAttribute("lang"), "en");
+    assert.equal(await first.locator("blockquote").innerText(), RISKY);
+    await axeBothLanguages(page, "inbox");
+
+    // Filter to flagged views only: just the one.
+    await page.getByLabel("Status").selectOption("flagged");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await page.waitForFunction(() => document.querySelectorAll(".view-item").length === 1);
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await page.waitForFunction(() => document.querySelectorAll(".view-item").length === 2);
+
+    // Followed up: it loses its place at the top and says so.
+    await first.getByRole("button", { name: "Mark followed up" }).click();
+    await page.waitForFunction(
+      (id) => document.querySelector(".view-item")?.getAttribute("data-id") !== id,
+      riskyId,
+    );
+    assert.match(await items.first().innerText(), /youth club/);
+    const followed = page.locator(`.view-item[data-id="${riskyId}"]`);
+    assert.doesNotMatch(await followed.getAttribute("class"), /flagged/);
+    assert.match(await followed.innerText(), /Followed up/);
+    assert.equal(sql(db, `SELECT followed_up FROM entries WHERE id = '${riskyId}'`)[0][0], "1");
+
+    // Results: the "Good" for equality, with the small-number caution instead of shares.
+    await openSection(page, "Results", "Results");
+    await page.waitForSelector("#promise-equality-table");
+    const goodRow = page.locator("#promise-equality-table tbody tr", { hasText: /^Good/ });
+    assert.equal(await goodRow.locator("td").first().innerText(), "1");
+    const card = page.locator('article[data-code="equality"]').first();
+    assert.match(await card.innerText(), /Fewer than 5 answers/);
+    const serviceTable = page.locator("#service-social_worker-table tfoot td").first();
+    assert.equal(await serviceTable.innerText(), "1");
+    await axeBothLanguages(page, "results");
+    await page.getByRole("button", { name: "Present on a big screen" }).click();
+    await page.waitForSelector(".board.present #present-heading");
+    await axeBothLanguages(page, "results, presenting");
+    await page.getByRole("button", { name: "Leave the presentation" }).click();
+    await page.waitForSelector(".board:not(.present)");
+
+    // Catalogue: a server refusal shows next to the field, translated; then the item is added.
+    await openSection(page, "Catalogue", "Catalogue");
+    await page.waitForSelector('tr[data-code="equality"]');
+    await axeBothLanguages(page, "catalogue");
+    await page.locator("#promises-code").fill("listened_to");
+    await page.locator("#promises-name_en").fill("Listened to");
+    await page.locator("#promises-line_en").fill("People listen to me.");
+    await page.locator("#promises-line_cy").fill("Mae pobl yn gwrando arna i.");
+    await page.getByRole("button", { name: "Add", exact: true }).first().click();
+    await page.waitForSelector("#promises-name_cy-error");
+    assert.match(await page.locator("#promises-name_cy-error").innerText(), /It is empty/);
+    assert.equal(await page.locator("#promises-name_cy").getAttribute("aria-invalid"), "true");
+    await axeBothLanguages(page, "catalogue with an error");
+    await page.locator("#promises-name_cy").fill("Gwrando arna i");
+    await page.getByRole("button", { name: "Add", exact: true }).first().click();
+    await page.waitForSelector('tr[data-code="listened_to"]');
+    assert.match(await page.locator('tr[data-code="listened_to"] td[lang="cy"]').innerText(), /Gwrando arna i/);
+
+    // Risk words, settings, audit log.
+    await openSection(page, "Risk words", "Risk words");
+    await page.waitForSelector("#keywords-en");
+    assert.match(await page.locator("#keywords-en").inputValue(), /unsafe/);
+    await axeBothLanguages(page, "risk words");
+    await openSection(page, "Settings", "Settings");
+    await page.waitForFunction(() => document.querySelector("#retention-months")?.value !== "");
+    await axeBothLanguages(page, "settings");
+    await openSection(page, "Audit log", "Audit log");
+    await page.waitForSelector(".audit-table tbody tr");
+    assert.match(await page.locator(".audit-table").innerText(), /View marked followed up/);
+    await axeBothLanguages(page, "audit log");
+
+    // Export: a CSV with the BOM, the header and every entry.
+    await openSection(page, "Export", "Export");
+    await axeBothLanguages(page, "export");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download the export" }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), "utf8");
+    assert.ok(csv.startsWith("\uFEFF"), "UTF-8 BOM for Excel");
+    assert.equal(
+      csv.slice(1).split("\r\n")[0],
+      "entry_id,created_at,event,role,age_band,language,kind,service_code,service_en,service_cy,promise_code,promise_en,promise_cy,score,text",
+    );
+    for (const id of ids) assert.ok(csv.includes(id), `the export has ${id}`);
+    assert.match(download.suggestedFilename(), /^yoursay-export-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    // Signing out ends the session: the console is back at sign-in, and the API says 401.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL("**/officer/sign-in");
+    assert.match(await page.locator("main").innerText(), /You have signed out/);
+    const status = await page.evaluate(async () => (await fetch("/api/v1/officer/me")).status);
+    assert.equal(status, 401);
+    await context.close();
+  } finally {
+    await browser.close();
+    await stopServer(server);
+  }
+});
+
+test("the console runs under the server's Content-Security-Policy and asks only its own origin", { timeout: 180_000 }, async () => {
+  const port = await freePort();
+  const { db } = scratch();
+  const server = await startServer({ port, db });
+  const browser = await launchBrowser();
+  try {
+    createOfficer(db);
+    await youngPersonSays(browser, server.url, db);
+    const context = await browser.newContext({ locale: "cy-GB" });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("console", (m) => {
+      // The start-up check of the session cookie is a 401 before signing in, which Chromium logs.
+      if (m.type() === "error" && !/status of 401/.test(m.text())) problems.push(m.text());
+    });
+    page.on("pageerror", (e) => problems.push(String(e)));
+    const origins = new Set();
+    page.on("request", (r) => origins.add(new URL(r.url()).origin));
+
+    await page.goto(server.url + "/officer/");
+    await page.waitForURL("**/officer/sign-in");
+    // The browser prefers Welsh: the console starts in Welsh.
+    await page.waitForSelector('main h1:has-text("Mewngofnodi")');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "cy");
+    await page.getByLabel("Cyfeiriad e-bost").fill(EMAIL);
+    await page.getByLabel("Cyfrinair").fill(PASSWORD);
+    await page.getByRole("button", { name: "Mewngofnodi", exact: true }).click();
+    await page.waitForURL("**/officer/inbox");
+    await page.waitForSelector(".view-item.flagged");
+    assert.match(await page.locator(".view-item.flagged").innerText(), /Risg bosibl: dilynwch i fyny/);
+    await page.goto(server.url + "/officer/results");
+    await page.waitForSelector("#promise-equality-table");
+    await page.goto(server.url + "/officer/catalogue");
+    await page.waitForSelector('tr[data-code="equality"]');
+
+    assert.deepEqual(problems, [], "no errors and no policy violations in the console");
+    assert.deepEqual([...origins], [server.url], "requests only to the server itself");
+    await context.close();
+  } finally {
+    await browser.close();
+    await stopServer(server);
+  }
+});
