@@ -167,6 +167,15 @@ pub struct ViewItem {
     #[serde(default)]
     pub flag_words: Vec<String>,
     pub followed_up: bool,
+    /// Only when the person asked to be contacted.
+    #[serde(default)]
+    pub contact: Option<Contact>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub how: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

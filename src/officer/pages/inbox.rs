@@ -121,6 +121,15 @@ pub fn Inbox() -> impl IntoView {
                     {(!item.flag_words.is_empty()).then(|| view! {
                         <p class="flag-words">{i18n.t(Key::InboxFlagWords)} " " <strong>{item.flag_words.join(", ")}</strong></p>
                     })}
+                    {item.contact.clone().map(|c| view! {
+                        <div class="contact">
+                            <h4>{i18n.t(Key::InboxContact)}</h4>
+                            <dl class="meta">
+                                <div><dt>{i18n.t(Key::InboxContactName)}</dt><dd>{c.name}</dd></div>
+                                <div><dt>{i18n.t(Key::InboxContactHow)}</dt><dd>{c.how}</dd></div>
+                            </dl>
+                        </div>
+                    })}
                     <dl class="meta">
                         <div><dt>{i18n.t(Key::InboxLanguage)}</dt><dd>{code_words(i18n, language_key(&item.language), &item.language)}</dd></div>
                         <div><dt>{i18n.t(Key::InboxEvent)}</dt><dd>{item.event.clone().unwrap_or_else(|| none.clone())}</dd></div>
