@@ -11,7 +11,18 @@ use crate::i18n::{use_i18n, Key, Text};
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <a class="skip-link" href="#main">{i18n.tr(Key::LayoutSkipToContent)}</a>
+        // Focus goes to the screen's heading by hand: following `#main` would go through the router as a
+        // change of page and build the screen afresh, losing what was typed.
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=|ev: leptos::ev::MouseEvent| {
+                ev.prevent_default();
+                crate::platform::focus_heading();
+            }
+        >
+            {i18n.tr(Key::LayoutSkipToContent)}
+        </a>
         <header class="site-header">
             <Link href="/" class="brand">{i18n.tr(Key::AppName)}</Link>
             <nav class="header-actions" aria-label=i18n.tr(Key::LayoutNavLabel)>
