@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::layout::Layout;
 use crate::i18n::{I18n, Key, Text};
+use crate::pages::about::{Accessibility, PrivacyAdults, PrivacyYoung};
 use crate::pages::{help::Help, home::Home, not_found::NotFound, rate::Rate, say::Say, thanks::Thanks};
 use crate::router::Nav;
 use crate::state::AppState;
@@ -32,6 +33,9 @@ pub fn App() -> impl IntoView {
         "/rate" => view! { <Rate /> }.into_any(),
         "/thanks" => view! { <Thanks /> }.into_any(),
         "/help" => view! { <Help /> }.into_any(),
+        "/privacy" => view! { <PrivacyYoung /> }.into_any(),
+        "/privacy/adults" => view! { <PrivacyAdults /> }.into_any(),
+        "/accessibility" => view! { <Accessibility /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),
     };
     view! { <Layout>{screen}</Layout> }

@@ -9,6 +9,7 @@
 mod app;
 mod components;
 mod compose;
+mod docs;
 pub mod i18n;
 pub mod officer;
 mod pages;

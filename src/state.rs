@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use yoursay_core::{catalogue::default_catalogue, Catalogue, EntryWire, FieldError};
+use yoursay_core::{catalogue::device_catalogue, Catalogue, EntryWire, FieldError};
 
 use crate::storage::{self, OutboxCounts, RecordState, StorageError, Store};
 use crate::sync::{self, http::NetError, SyncError};
@@ -54,7 +54,7 @@ impl AppState {
             counts: RwSignal::new(OutboxCounts::default()),
             refused: RwSignal::new(Vec::new()),
             sync: RwSignal::new(SyncStatus::Idle),
-            catalogue: RwSignal::new(default_catalogue()),
+            catalogue: RwSignal::new(device_catalogue()),
             storage_ok: RwSignal::new(None),
         }
     }
@@ -87,7 +87,7 @@ impl AppState {
             let refused: Vec<_> = records
                 .iter()
                 .filter(|r| r.state == RecordState::Refused)
-                .map(|r| RefusedSummary { id: r.id.clone(), kind: r.entry.kind.clone(), errors: r.errors.clone() })
+                .map(|r| RefusedSummary { id: r.id.clone(), kind: r.kind(), errors: r.errors.clone() })
                 .collect();
             self.counts.set(OutboxCounts { waiting: records.len() - refused.len(), refused: refused.len() });
             self.refused.set(refused);

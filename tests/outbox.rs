@@ -51,8 +51,8 @@ async fn entries_survive_closing_and_reopening_the_database() {
     let ids: Vec<_> = records.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, [A, B], "oldest first, nothing lost");
     let mut expected = entry(A, "Mae angen mwy o weithgareddau");
-    expected.created_at = records[0].entry.created_at;
-    assert_eq!(records[0].entry, expected, "stored exactly as it will be sent");
+    expected.created_at = records[0].entry_wire().unwrap().created_at;
+    assert_eq!(records[0].entry_wire().unwrap(), expected, "stored exactly as it will be sent");
     assert_eq!(reopened.counts().await.unwrap().waiting, 2);
 }
 
@@ -127,7 +127,7 @@ async fn a_rating_with_scores_and_dont_know_comes_back_exactly() {
     db.save_entry(&rating, 1.0).await.unwrap();
     db.close();
     let db = storage::open("test-rating").await.unwrap();
-    let stored = db.waiting().await.unwrap().remove(0).entry;
+    let stored = db.waiting().await.unwrap().remove(0).entry_wire().unwrap();
     assert_eq!(stored, rating);
     // And it still parses as the server will parse it.
     assert!(yoursay_core::Entry::parse(&stored, js_sys::Date::now() as i64).is_ok());

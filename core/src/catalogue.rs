@@ -11,7 +11,7 @@ use crate::entry::{Entry, EntryBody};
 use crate::error::{ErrorCode, FieldError};
 use crate::language::Language;
 
-pub use default::default_catalogue;
+pub use default::{default_catalogue, device_catalogue};
 
 /// Text entered in both languages. Neither may be empty: a screen is never half-translated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,6 +174,17 @@ mod tests {
         ok.service = Some("social_worker".into());
         ok.answers.as_mut().unwrap().truncate(1);
         assert!(c.check(&Entry::parse(&ok, 1_790_000_000_000).unwrap()).is_ok());
+    }
+
+    #[test]
+    fn the_device_copy_is_the_default_without_statements_and_older_than_any_server_copy() {
+        let (device, full) = (device_catalogue(), default_catalogue());
+        assert!(device.version < full.version, "a device always takes the server's copy");
+        assert!(full.promises.iter().all(|p| p.statement.is_some()));
+        let mut stripped = full.clone();
+        stripped.version = device.version;
+        stripped.promises.iter_mut().for_each(|p| p.statement = None);
+        assert_eq!(device, stripped);
     }
 
     #[test]

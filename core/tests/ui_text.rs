@@ -62,6 +62,36 @@ fn every_translation_file_has_the_same_keys_and_placeholders_in_both_languages()
     assert!(problems.is_empty(), "translation problems:\n{}", problems.join("\n"));
 }
 
+/// A long document's shape: its sections' paragraph counts. Both languages must match.
+fn document_shape(path: &Path) -> Vec<usize> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let sections = doc["sections"].as_array().unwrap_or_else(|| panic!("{}: no sections", path.display()));
+    sections
+        .iter()
+        .map(|s| {
+            assert!(!s["heading"].as_str().unwrap_or_default().trim().is_empty(), "{}: empty heading", path.display());
+            let paragraphs = s["paragraphs"].as_array().unwrap();
+            assert!(paragraphs.iter().all(|p| !p.as_str().unwrap_or_default().trim().is_empty()), "{}", path.display());
+            paragraphs.len()
+        })
+        .collect()
+}
+
+#[test]
+fn every_long_document_exists_in_both_languages_with_the_same_sections() {
+    let root = repo().join("i18n/docs");
+    let names = json_files(&root.join("en"));
+    assert_eq!(names, json_files(&root.join("cy")));
+    for required in ["privacy-young.json", "privacy-adults.json", "accessibility.json"] {
+        assert!(names.contains(required), "{required}");
+    }
+    for name in &names {
+        let (en, cy) = (document_shape(&root.join("en").join(name)), document_shape(&root.join("cy").join(name)));
+        assert_eq!(en, cy, "{name}: sections and paragraphs differ between English and Welsh");
+    }
+}
+
 #[test]
 fn the_translation_check_catches_a_missing_key_and_a_lost_placeholder() {
     let en = BTreeMap::from([("a".to_owned(), "Promise {n}".to_owned()), ("b".to_owned(), "Hi".to_owned())]);

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use crate::router::Link;
 use yoursay_core::Language;
 
 use super::status_strip::StatusStrip;
+use crate::router::Link;
 use crate::i18n::{use_i18n, Key, Text};
 
 /// The frame of every screen: skip link, header with the language switch and "Get help now", the page,
@@ -31,6 +31,10 @@ pub fn Layout(children: Children) -> impl IntoView {
             </nav>
         </header>
         <main id="main">{children()}</main>
+        <nav class="site-footer" aria-label=i18n.tr(Key::FooterNavLabel)>
+            <Link href="/privacy">{i18n.tr(Key::PrivacyTitle)}</Link>
+            <Link href="/accessibility">{i18n.tr(Key::AccessibilityTitle)}</Link>
+        </nav>
         <StatusStrip />
     }
 }

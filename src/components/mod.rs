@@ -1,6 +1,7 @@
 //! Pieces shared by screens. They carry the accessibility and language rules so every screen gets them.
 
 pub mod about_you;
+pub mod document;
 pub mod faces;
 pub mod layout;
 pub mod status_strip;

@@ -49,36 +49,41 @@ pub fn StatusStrip() -> impl IntoView {
                     <h2>{i18n.tr(Key::RefusedHeading)}</h2>
                     <p>{i18n.tr(Key::RefusedExplain)}</p>
                     <ul>
-                        <For
-                            each=move || state.refused.get()
-                            key=|r| r.id.clone()
-                            children=move |r| {
-                                let id = r.id.clone();
-                                let kind = if r.kind == "rating" { Key::KindRating } else { Key::KindView };
-                                let reasons = r.errors.clone();
-                                view! {
-                                    <li data-testid="refused-entry">
-                                        <span>{i18n.tr(kind)}</span>
-                                        ": "
-                                        {move || {
-                                            reasons
-                                                .iter()
-                                                .map(|e| format!("{} ({})", i18n.t(error_key(e.code)), e.field))
-                                                .collect::<Vec<_>>()
-                                                .join("; ")
-                                        }}
-                                        " "
-                                        <button
-                                            type="button"
-                                            class="button button-small"
-                                            on:click=move |_| spawn_local(state.discard_refused(id.clone()))
-                                        >
-                                            {i18n.tr(Key::RefusedDiscard)}
-                                        </button>
-                                    </li>
-                                }
-                            }
-                        />
+                        // Rebuilt whole when it changes: it is short and rare, and a keyed list would cost
+                        // more download than it saves work.
+                        {move || {
+                            state
+                                .refused
+                                .get()
+                                .into_iter()
+                                .map(|r| {
+                                    let id = r.id;
+                                    let kind = if r.kind == "rating" { Key::KindRating } else { Key::KindView };
+                                    let reasons = r.errors;
+                                    view! {
+                                        <li data-testid="refused-entry">
+                                            <span>{i18n.tr(kind)}</span>
+                                            ": "
+                                            {move || {
+                                                reasons
+                                                    .iter()
+                                                    .map(|e| format!("{} ({})", i18n.t(error_key(e.code)), e.field))
+                                                    .collect::<Vec<_>>()
+                                                    .join("; ")
+                                            }}
+                                            " "
+                                            <button
+                                                type="button"
+                                                class="button button-small"
+                                                on:click=move |_| spawn_local(state.discard_refused(id.clone()))
+                                            >
+                                                {i18n.tr(Key::RefusedDiscard)}
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </ul>
                 </div>
             </Show>

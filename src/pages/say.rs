@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use yoursay_core::{AgeBand, Role, ViewText};
+use yoursay_core::{AgeBand, ContactLine, ContactWire, ErrorCode, Role, ViewText};
 
 use crate::components::about_you::AboutYou;
 use crate::compose::{check, Envelope};
@@ -19,7 +19,14 @@ pub fn Say() -> impl IntoView {
     let tags = RwSignal::new(Vec::<String>::new());
     let role = RwSignal::new(None::<Role>);
     let age_band = RwSignal::new(None::<AgeBand>);
-    let error = RwSignal::new(None::<Key>);
+    // Anonymous unless the person ticks "contact me"; unticking forgets what was typed there.
+    let wants_contact = RwSignal::new(false);
+    let contact_name = RwSignal::new(String::new());
+    let contact_how = RwSignal::new(String::new());
+    // What is wrong, and the id of the field it is about (the message is shown next to that field).
+    let error = RwSignal::new(None::<(Key, &'static str)>);
+    let text_error = move || error.get().filter(|(_, field)| *field == "say-text").map(|(k, _)| k);
+    let other_error = move || error.get().filter(|(_, field)| *field != "say-text").map(|(k, _)| k);
     let saving = RwSignal::new(false);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -31,18 +38,25 @@ pub fn Say() -> impl IntoView {
         let wire = envelope.open("view").map(|mut w| {
             w.text = Some(text.get_untracked());
             w.promises = Some(tags.get_untracked());
+            if wants_contact.get_untracked() {
+                w.contact = Some(ContactWire { name: contact_name.get_untracked(), how: contact_how.get_untracked() });
+            }
             w
         });
         let checked = wire.map_err(|e| vec![e]).and_then(check);
         let wire = match checked {
             Ok(w) => w,
             Err(errors) => {
-                error.set(errors.first().map(|e| match (e.field.as_str(), e.code) {
-                    ("text", yoursay_core::ErrorCode::Empty) => Key::SayErrorEmpty,
-                    ("text", yoursay_core::ErrorCode::TooLong) => Key::SayErrorTooLong,
-                    (_, code) => error_key(code),
-                }));
-                focus_text();
+                let Some(first) = errors.first() else { return };
+                let shown = match (first.field.as_str(), first.code) {
+                    ("text", ErrorCode::Empty) => (Key::SayErrorEmpty, "say-text"),
+                    ("text", ErrorCode::TooLong) => (Key::SayErrorTooLong, "say-text"),
+                    ("contact.name", _) => (Key::ContactErrorName, "contact-name"),
+                    ("contact.how", _) => (Key::ContactErrorHow, "contact-how"),
+                    (_, code) => (error_key(code), "say-text"),
+                };
+                error.set(Some(shown));
+                focus_field(shown.1);
                 return;
             }
         };
@@ -52,7 +66,7 @@ pub fn Say() -> impl IntoView {
                 Ok(()) => nav.go("/thanks", true),
                 Err(e) => {
                     leptos::logging::error!("{e}");
-                    error.set(Some(Key::SaveFailed));
+                    error.set(Some((Key::SaveFailed, "say-submit")));
                     saving.set(false);
                 }
             }
@@ -76,9 +90,9 @@ pub fn Say() -> impl IntoView {
             <form on:submit=submit novalidate>
                 <label for="say-text" class="label-big">{i18n.tr(Key::SayLabel)}</label>
                 <p class="hint" id="say-hint">{i18n.tr(Key::SayHint)}</p>
-                <Show when=move || error.get().is_some()>
+                <Show when=move || text_error().is_some()>
                     <p class="error" id="say-error" role="alert">
-                        {move || error.get().map(|k| i18n.t(k))}
+                        {move || text_error().map(|k| i18n.t(k))}
                     </p>
                 </Show>
                 <textarea
@@ -87,9 +101,9 @@ pub fn Say() -> impl IntoView {
                     rows="6"
                     maxlength=ViewText::MAX_CHARS
                     aria-describedby=move || {
-                        if error.get().is_some() { "say-error say-hint say-count" } else { "say-hint say-count" }
+                        if text_error().is_some() { "say-error say-hint say-count" } else { "say-hint say-count" }
                     }
-                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-invalid=move || text_error().is_some().then_some("true")
                     prop:value=move || text.get()
                     on:input=move |ev| {
                         text.set(event_target_value(&ev));
@@ -129,7 +143,56 @@ pub fn Say() -> impl IntoView {
                     </div>
                 </fieldset>
                 <AboutYou role=role age_band=age_band />
-                <button type="submit" class="button button-primary" disabled=move || saving.get()>
+                <fieldset class="contact">
+                    <legend>{i18n.tr(Key::ContactLegend)}</legend>
+                    <p class="hint">{i18n.tr(Key::ContactHint)}</p>
+                    <div class="check-row">
+                        <input
+                            type="checkbox"
+                            id="contact-me"
+                            prop:checked=move || wants_contact.get()
+                            on:change=move |_| {
+                                let on = !wants_contact.get_untracked();
+                                wants_contact.set(on);
+                                if !on {
+                                    contact_name.set(String::new());
+                                    contact_how.set(String::new());
+                                }
+                            }
+                        />
+                        <label for="contact-me">{i18n.tr(Key::ContactMe)}</label>
+                    </div>
+                    <Show when=move || wants_contact.get()>
+                        <div class="contact-fields">
+                            <p class="notice">{i18n.tr(Key::ContactPrivacy)}</p>
+                            <label for="contact-name">{i18n.tr(Key::ContactName)}</label>
+                            <input
+                                type="text"
+                                id="contact-name"
+                                autocomplete="name"
+                                aria-invalid=move || matches!(error.get(), Some((_, "contact-name"))).then_some("true")
+                                maxlength=ContactLine::MAX_CHARS
+                                prop:value=move || contact_name.get()
+                                on:input=move |ev| contact_name.set(event_target_value(&ev))
+                            />
+                            <label for="contact-how">{i18n.tr(Key::ContactHow)}</label>
+                            <p class="hint" id="contact-how-hint">{i18n.tr(Key::ContactHowHint)}</p>
+                            <input
+                                type="text"
+                                id="contact-how"
+                                aria-describedby="contact-how-hint"
+                                aria-invalid=move || matches!(error.get(), Some((_, "contact-how"))).then_some("true")
+                                maxlength=ContactLine::MAX_CHARS
+                                prop:value=move || contact_how.get()
+                                on:input=move |ev| contact_how.set(event_target_value(&ev))
+                            />
+                        </div>
+                    </Show>
+                </fieldset>
+                <Show when=move || other_error().is_some()>
+                    <p class="error" role="alert">{move || other_error().map(|k| i18n.t(k))}</p>
+                </Show>
+                <button type="submit" id="say-submit" class="button button-primary" disabled=move || saving.get()>
                     {i18n.tr(Key::SaySubmit)}
                 </button>
             </form>
@@ -137,10 +200,10 @@ pub fn Say() -> impl IntoView {
     }
 }
 
-fn focus_text() {
+fn focus_field(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("say-text"))
+        .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
     {
         let _ = el.focus();

@@ -1,36 +1,104 @@
 //! The outbox: every entry is written here, and the write committed, before the person is thanked. An
 //! entry leaves only when the server has confirmed it; one the server refused stays with its reasons.
+//!
+//! Records are plain JavaScript objects `{id, saved_at, state, entry, errors}`. The entry is kept as the
+//! very object that will be sent, and the app never needs to read it back as Rust: that keeps a JSON
+//! reader for entries out of the phone's download.
 
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
-use serde::{Deserialize, Serialize};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
 use yoursay_core::protocol::AfterPush;
 use yoursay_core::{EntryWire, FieldError};
 
 use super::schema::OUTBOX;
 use super::{StorageError, Store};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RecordState {
     Waiting,
     Refused,
 }
 
-/// What the outbox keeps per entry: the entry exactly as it will be sent, and where it stands.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl RecordState {
+    fn code(self) -> &'static str {
+        match self {
+            RecordState::Waiting => "waiting",
+            RecordState::Refused => "refused",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
 pub struct OutboxRecord {
     pub id: String,
     pub saved_at: f64,
     pub state: RecordState,
-    pub entry: EntryWire,
-    #[serde(default)]
+    /// The entry exactly as it will be sent.
+    pub entry: JsValue,
     pub errors: Vec<FieldError>,
 }
 
+fn field(object: &JsValue, name: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, StorageError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| StorageError(e.to_string()))
+}
+
 impl OutboxRecord {
-    pub fn new(entry: &EntryWire, saved_at: f64) -> Self {
-        OutboxRecord { id: entry.id.clone(), saved_at, state: RecordState::Waiting, entry: entry.clone(), errors: Vec::new() }
+    pub fn new(entry: &EntryWire, saved_at: f64) -> Result<Self, StorageError> {
+        Ok(OutboxRecord {
+            id: entry.id.clone(),
+            saved_at,
+            state: RecordState::Waiting,
+            entry: to_js(entry)?,
+            errors: Vec::new(),
+        })
+    }
+
+    /// What kind of entry it is ("view", "rating"), for saying what could not be sent.
+    pub fn kind(&self) -> String {
+        field(&self.entry, "kind").as_string().unwrap_or_default()
+    }
+
+    /// The entry as Rust, for tests and tools; the app itself only sends it on.
+    pub fn entry_wire(&self) -> Option<EntryWire> {
+        serde_wasm_bindgen::from_value(self.entry.clone()).ok()
+    }
+
+    fn to_js(&self) -> Result<JsValue, StorageError> {
+        let object = Object::new();
+        let set = |name: &str, value: &JsValue| {
+            Reflect::set(&object, &JsValue::from_str(name), value).map_err(|_| StorageError(format!("set {name}")))
+        };
+        set("id", &JsValue::from_str(&self.id))?;
+        set("saved_at", &JsValue::from_f64(self.saved_at))?;
+        set("state", &JsValue::from_str(self.state.code()))?;
+        set("entry", &self.entry)?;
+        set("errors", &to_js(&self.errors)?)?;
+        Ok(object.into())
+    }
+
+    /// A stored object back as a record; `None` for anything this version does not recognise, which is
+    /// then left untouched in storage rather than sent half-understood.
+    fn from_js(object: &JsValue) -> Option<Self> {
+        let state = match field(object, "state").as_string()?.as_str() {
+            "waiting" => RecordState::Waiting,
+            "refused" => RecordState::Refused,
+            _ => return None,
+        };
+        Some(OutboxRecord {
+            id: field(object, "id").as_string()?,
+            saved_at: field(object, "saved_at").as_f64()?,
+            state,
+            entry: field(object, "entry"),
+            errors: serde_wasm_bindgen::from_value(field(object, "errors")).unwrap_or_default(),
+        })
     }
 }
 
@@ -44,9 +112,9 @@ impl Store {
     /// Saves an entry and returns only once the transaction has committed: after this the entry survives
     /// a closed tab, a flat battery or a reload.
     pub async fn save_entry(&self, entry: &EntryWire, saved_at: f64) -> Result<(), StorageError> {
+        let record = OutboxRecord::new(entry, saved_at)?.to_js()?;
         let tx = self.db.transaction(OUTBOX).with_mode(TransactionMode::Readwrite).build()?;
-        let store = tx.object_store(OUTBOX)?;
-        store.put(OutboxRecord::new(entry, saved_at)).serde()?.await?;
+        tx.object_store(OUTBOX)?.put(record).primitive()?.await?;
         tx.commit().await?;
         Ok(())
     }
@@ -55,11 +123,8 @@ impl Store {
     pub async fn records(&self) -> Result<Vec<OutboxRecord>, StorageError> {
         let tx = self.db.transaction(OUTBOX).build()?;
         let store = tx.object_store(OUTBOX)?;
-        let mut records = store
-            .get_all::<OutboxRecord>()
-            .serde()?
-            .await?
-            .collect::<Result<Vec<_>, _>>()?;
+        let objects: Vec<JsValue> = store.get_all::<JsValue>().primitive()?.await?.collect::<Result<_, _>>()?;
+        let mut records: Vec<_> = objects.iter().filter_map(OutboxRecord::from_js).collect();
         records.sort_by(|a, b| a.saved_at.total_cmp(&b.saved_at));
         Ok(records)
     }
@@ -85,11 +150,11 @@ impl Store {
             match decision {
                 AfterPush::Remove => store.delete(id.as_str()).primitive()?.await?,
                 AfterPush::MarkRefused(errors) => {
-                    let found: Option<OutboxRecord> = store.get(id.as_str()).serde()?.await?;
-                    if let Some(mut record) = found {
+                    let found: Option<JsValue> = store.get(id.as_str()).primitive()?.await?;
+                    if let Some(mut record) = found.as_ref().and_then(OutboxRecord::from_js) {
                         record.state = RecordState::Refused;
                         record.errors = errors.clone();
-                        store.put(record).serde()?.await?;
+                        store.put(record.to_js()?).primitive()?.await?;
                     }
                 }
                 AfterPush::Keep => {}

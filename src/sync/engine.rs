@@ -53,8 +53,8 @@ pub async fn sync_outbox(store: &Store) -> Result<SyncReport, SyncError> {
     let waiting = store.waiting().await?;
     for batch in waiting.chunks(MAX_BATCH) {
         let ids: Vec<String> = batch.iter().map(|r| r.id.clone()).collect();
-        let entries = batch.iter().map(|r| r.entry.clone()).collect();
-        let response = http::push(entries).await.map_err(SyncError::Net)?;
+        let entries: Vec<_> = batch.iter().map(|r| r.entry.clone()).collect();
+        let response = http::push(&entries).await.map_err(SyncError::Net)?;
         let decisions = after_push(&ids, &response);
         for (_, decision) in &decisions {
             match decision {

@@ -3,15 +3,16 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
-use yoursay_core::protocol::{Problem, PushRequest, PushResponse, CATALOGUE_PATH, PUSH_PATH};
-use yoursay_core::{Catalogue, EntryWire};
+use yoursay_core::protocol::{PushResponse, CATALOGUE_PATH, PUSH_PATH};
+use yoursay_core::Catalogue;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum NetError {
     /// No answer at all: no signal, or the server is down.
     Unreachable,
-    /// The server answered with an error for the whole request.
-    Status(u16, Option<Problem>),
+    /// The server answered with an error for the whole request (its problem details are in the
+    /// server's log; the device only needs to keep the entries and try again later).
+    Status(u16),
     /// The server answered something this version of the app cannot read.
     Unreadable(String),
 }
@@ -48,23 +49,20 @@ fn decode<T: serde::de::DeserializeOwned>(status: u16, json: JsValue) -> Result<
         // A gateway or the service worker answering for a server that is down: no different from no signal.
         Err(NetError::Unreachable)
     } else {
-        Err(NetError::Status(status, serde_wasm_bindgen::from_value(json).ok()))
+        Err(NetError::Status(status))
     }
 }
 
-/// Serialises to a JSON string through the browser's `JSON.stringify`.
-pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, NetError> {
-    let js = value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| NetError::Unreadable(e.to_string()))?;
-    js_sys::JSON::stringify(&js)
+/// Sends stored entries as they are: `{"entries": [...]}`.
+pub async fn push(entries: &[JsValue]) -> Result<PushResponse, NetError> {
+    let request = js_sys::Object::new();
+    let list: js_sys::Array = entries.iter().collect();
+    js_sys::Reflect::set(&request, &JsValue::from_str("entries"), &list)
+        .map_err(|_| NetError::Unreadable("request".into()))?;
+    let body = js_sys::JSON::stringify(&request)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| NetError::Unreadable("JSON.stringify failed".into()))
-}
-
-pub async fn push(entries: Vec<EntryWire>) -> Result<PushResponse, NetError> {
-    let body = to_json(&PushRequest { entries })?;
+        .ok_or_else(|| NetError::Unreadable("JSON.stringify failed".into()))?;
     let (status, json) = call("POST", PUSH_PATH, Some(&body)).await?;
     decode(status, json)
 }

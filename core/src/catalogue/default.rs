@@ -7,71 +7,83 @@
 
 use super::{Bilingual, Catalogue, CatalogueItem};
 
-/// (code, English name, Welsh name, English line, Welsh line, English "We will…", Welsh "We will…")
-type PrincipleRow = (&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str);
+/// (code, English name, Welsh name, English line, Welsh line)
+type Row = (&'static str, &'static str, &'static str, &'static str, &'static str);
 
-const PRINCIPLES: [PrincipleRow; 11] = [
+const PRINCIPLES: [Row; 11] = [
     ("equality", "Equality", "Cydraddoldeb",
      "You get the same chances as every other young person in Wales.",
-     "Rwyt ti'n cael yr un cyfleoedd â phob person ifanc arall yng Nghymru.",
-     "We will support care experienced children and care leavers to have the same life chances as every other young person in Wales.",
-     "Byddwn yn cefnogi plant â phrofiad o fod mewn gofal a phobl sy'n gadael gofal i gael yr un cyfleoedd bywyd â phob person ifanc arall yng Nghymru."),
+     "Rwyt ti'n cael yr un cyfleoedd â phob person ifanc arall yng Nghymru."),
     ("eradicate_stigma", "Eradicate stigma", "Dileu stigma",
      "People see you for who you are, not just for being in care.",
-     "Mae pobl yn dy weld di am bwy wyt ti, nid dim ond am fod mewn gofal.",
-     "We will recognise our care experienced children and young people for who they are, not just by their experience of being in care.",
-     "Byddwn yn cydnabod ein plant a'n pobl ifanc â phrofiad o fod mewn gofal am bwy ydyn nhw, nid dim ond am eu profiad o fod mewn gofal."),
+     "Mae pobl yn dy weld di am bwy wyt ti, nid dim ond am fod mewn gofal."),
     ("togetherness", "Togetherness", "Gyda'n gilydd",
      "Your views and ideas are heard and change the help you get.",
-     "Mae dy farn a'th syniadau'n cael eu clywed ac yn newid y cymorth rwyt ti'n ei gael.",
-     "We will work alongside our care experienced children and young people to ensure their views, wishes, feelings and ideas are heard, actively considered, are integral to, and influence and inform the services they receive and the way they receive those services.",
-     "Byddwn yn gweithio ochr yn ochr â'n plant a'n pobl ifanc â phrofiad o fod mewn gofal i sicrhau bod eu barn, eu dymuniadau, eu teimladau a'u syniadau'n cael eu clywed a'u hystyried o ddifrif, a'u bod yn llywio'r gwasanaethau a gânt a'r ffordd y maen nhw'n eu cael."),
+     "Mae dy farn a'th syniadau'n cael eu clywed ac yn newid y cymorth rwyt ti'n ei gael."),
     ("support", "Support", "Cefnogaeth",
      "The adults who work with you understand what you need.",
-     "Mae'r oedolion sy'n gweithio gyda ti'n deall beth sydd ei angen arnat ti.",
-     "We will ensure professionals working with care experienced children and young people understand their needs and/or have access to information and training to support their needs.",
-     "Byddwn yn sicrhau bod gweithwyr proffesiynol sy'n gweithio gyda phlant a phobl ifanc â phrofiad o fod mewn gofal yn deall eu hanghenion a/neu'n cael gwybodaeth a hyfforddiant i ddiwallu eu hanghenion."),
+     "Mae'r oedolion sy'n gweithio gyda ti'n deall beth sydd ei angen arnat ti."),
     ("ambition", "Ambition", "Uchelgais",
      "You get help to reach your goals and to try sport, culture and fun things to do.",
-     "Rwyt ti'n cael help i gyrraedd dy nodau a rhoi cynnig ar chwaraeon, diwylliant a phethau hwyl i'w gwneud.",
-     "We will support all our care experienced children and young people to reach their potential and enjoy a wide experience of leisure, cultural, sport and social activities.",
-     "Byddwn yn cefnogi ein holl blant a phobl ifanc â phrofiad o fod mewn gofal i gyrraedd eu potensial a mwynhau amrywiaeth eang o weithgareddau hamdden, diwylliannol, chwaraeon a chymdeithasol."),
+     "Rwyt ti'n cael help i gyrraedd dy nodau a rhoi cynnig ar chwaraeon, diwylliant a phethau hwyl i'w gwneud."),
     ("nurture", "Nurture", "Meithrin",
      "You feel valued, respected, cared for and loved.",
-     "Rwyt ti'n teimlo dy fod yn cael dy werthfawrogi, dy barchu, dy garu a bod rhywun yn gofalu amdanat ti.",
-     "We will make all our care experienced children and young people feel valued, respected, cared for and loved.",
-     "Byddwn yn gwneud i'n holl blant a phobl ifanc â phrofiad o fod mewn gofal deimlo eu bod yn cael eu gwerthfawrogi, eu parchu, eu caru a bod rhywun yn gofalu amdanynt."),
+     "Rwyt ti'n teimlo dy fod yn cael dy werthfawrogi, dy barchu, dy garu a bod rhywun yn gofalu amdanat ti."),
     ("good_health", "Good health", "Iechyd da",
      "You get the right help for your body and your mind.",
-     "Rwyt ti'n cael y cymorth iawn i dy gorff a dy feddwl.",
-     "We will provide support to access the right health care and advice needed to support the best physical, mental health and general well-being for all our care experienced children and young people.",
-     "Byddwn yn darparu cymorth i gael y gofal iechyd a'r cyngor cywir er mwyn sicrhau'r iechyd corfforol a meddyliol a'r llesiant gorau i'n holl blant a phobl ifanc â phrofiad o fod mewn gofal."),
+     "Rwyt ti'n cael y cymorth iawn i dy gorff a dy feddwl."),
     ("stable_home", "A stable home", "Cartref sefydlog",
      "You have a safe, settled home that is right for you.",
-     "Mae gen ti gartref diogel a sefydlog sy'n iawn i ti.",
-     "We will seek out and provide safe, stable and nurturing places to live that are right for all care experienced children and young people.",
-     "Byddwn yn chwilio am lefydd diogel, sefydlog a meithringar i fyw sy'n iawn i bob plentyn a pherson ifanc â phrofiad o fod mewn gofal, ac yn eu darparu."),
+     "Mae gen ti gartref diogel a sefydlog sy'n iawn i ti."),
     ("good_education", "A good education", "Addysg dda",
      "You get help to learn and grow into who you want to be.",
-     "Rwyt ti'n cael help i ddysgu a thyfu i fod pwy rwyt ti eisiau bod.",
-     "We will provide opportunities and support for all care-experienced children and young people to learn and grow to help them become who they want to be.",
-     "Byddwn yn darparu cyfleoedd a chymorth i bob plentyn a pherson ifanc â phrofiad o fod mewn gofal ddysgu a thyfu er mwyn eu helpu i ddod yn bwy maen nhw eisiau bod."),
+     "Rwyt ti'n cael help i ddysgu a thyfu i fod pwy rwyt ti eisiau bod."),
     ("thrive", "Thrive", "Ffynnu",
      "You are ready for the future and for living on your own.",
-     "Rwyt ti'n barod ar gyfer y dyfodol ac i fyw'n annibynnol.",
-     "We will ensure all care-experienced children and young people are prepared for the future and are able to make positive choices for independent living and adulthood.",
-     "Byddwn yn sicrhau bod pob plentyn a pherson ifanc â phrofiad o fod mewn gofal yn barod ar gyfer y dyfodol ac yn gallu gwneud dewisiadau cadarnhaol ar gyfer byw'n annibynnol a bod yn oedolyn."),
+     "Rwyt ti'n barod ar gyfer y dyfodol ac i fyw'n annibynnol."),
     ("lifelong", "Lifelong", "Gydol oes",
      "After care, you still know where to get help and information.",
-     "Ar ôl gadael gofal, rwyt ti'n dal i wybod ble i gael help a gwybodaeth.",
+     "Ar ôl gadael gofal, rwyt ti'n dal i wybod ble i gael help a gwybodaeth."),
+];
+
+/// (code, English "We will…", Welsh "We will…"): the Charter's own words, for carers and the officer.
+const STATEMENTS: [(&str, &str, &str); 11] = [
+    ("equality",
+     "We will support care experienced children and care leavers to have the same life chances as every other young person in Wales.",
+     "Byddwn yn cefnogi plant â phrofiad o fod mewn gofal a phobl sy'n gadael gofal i gael yr un cyfleoedd bywyd â phob person ifanc arall yng Nghymru."),
+    ("eradicate_stigma",
+     "We will recognise our care experienced children and young people for who they are, not just by their experience of being in care.",
+     "Byddwn yn cydnabod ein plant a'n pobl ifanc â phrofiad o fod mewn gofal am bwy ydyn nhw, nid dim ond am eu profiad o fod mewn gofal."),
+    ("togetherness",
+     "We will work alongside our care experienced children and young people to ensure their views, wishes, feelings and ideas are heard, actively considered, are integral to, and influence and inform the services they receive and the way they receive those services.",
+     "Byddwn yn gweithio ochr yn ochr â'n plant a'n pobl ifanc â phrofiad o fod mewn gofal i sicrhau bod eu barn, eu dymuniadau, eu teimladau a'u syniadau'n cael eu clywed a'u hystyried o ddifrif, a'u bod yn llywio'r gwasanaethau a gânt a'r ffordd y maen nhw'n eu cael."),
+    ("support",
+     "We will ensure professionals working with care experienced children and young people understand their needs and/or have access to information and training to support their needs.",
+     "Byddwn yn sicrhau bod gweithwyr proffesiynol sy'n gweithio gyda phlant a phobl ifanc â phrofiad o fod mewn gofal yn deall eu hanghenion a/neu'n cael gwybodaeth a hyfforddiant i ddiwallu eu hanghenion."),
+    ("ambition",
+     "We will support all our care experienced children and young people to reach their potential and enjoy a wide experience of leisure, cultural, sport and social activities.",
+     "Byddwn yn cefnogi ein holl blant a phobl ifanc â phrofiad o fod mewn gofal i gyrraedd eu potensial a mwynhau amrywiaeth eang o weithgareddau hamdden, diwylliannol, chwaraeon a chymdeithasol."),
+    ("nurture",
+     "We will make all our care experienced children and young people feel valued, respected, cared for and loved.",
+     "Byddwn yn gwneud i'n holl blant a phobl ifanc â phrofiad o fod mewn gofal deimlo eu bod yn cael eu gwerthfawrogi, eu parchu, eu caru a bod rhywun yn gofalu amdanynt."),
+    ("good_health",
+     "We will provide support to access the right health care and advice needed to support the best physical, mental health and general well-being for all our care experienced children and young people.",
+     "Byddwn yn darparu cymorth i gael y gofal iechyd a'r cyngor cywir er mwyn sicrhau'r iechyd corfforol a meddyliol a'r llesiant gorau i'n holl blant a phobl ifanc â phrofiad o fod mewn gofal."),
+    ("stable_home",
+     "We will seek out and provide safe, stable and nurturing places to live that are right for all care experienced children and young people.",
+     "Byddwn yn chwilio am lefydd diogel, sefydlog a meithringar i fyw sy'n iawn i bob plentyn a pherson ifanc â phrofiad o fod mewn gofal, ac yn eu darparu."),
+    ("good_education",
+     "We will provide opportunities and support for all care-experienced children and young people to learn and grow to help them become who they want to be.",
+     "Byddwn yn darparu cyfleoedd a chymorth i bob plentyn a pherson ifanc â phrofiad o fod mewn gofal ddysgu a thyfu er mwyn eu helpu i ddod yn bwy maen nhw eisiau bod."),
+    ("thrive",
+     "We will ensure all care-experienced children and young people are prepared for the future and are able to make positive choices for independent living and adulthood.",
+     "Byddwn yn sicrhau bod pob plentyn a pherson ifanc â phrofiad o fod mewn gofal yn barod ar gyfer y dyfodol ac yn gallu gwneud dewisiadau cadarnhaol ar gyfer byw'n annibynnol a bod yn oedolyn."),
+    ("lifelong",
      "We will work to provide access to and raise awareness of the support and information available to care leavers after leaving care.",
      "Byddwn yn gweithio i roi mynediad at y cymorth a'r wybodaeth sydd ar gael i bobl sy'n gadael gofal, ac yn codi ymwybyddiaeth ohonynt."),
 ];
 
-/// (code, English name, Welsh name, English line, Welsh line)
-type ServiceRow = (&'static str, &'static str, &'static str, &'static str, &'static str);
-
-const SERVICES: [ServiceRow; 14] = [
+const SERVICES: [Row; 14] = [
     ("social_worker", "Social worker", "Gweithiwr cymdeithasol",
      "The person from the council who helps plan your care.",
      "Y person o'r cyngor sy'n helpu i gynllunio dy ofal."),
@@ -116,28 +128,31 @@ const SERVICES: [ServiceRow; 14] = [
      "Y cynghorwyr a'r arweinwyr sy'n gwneud penderfyniadau am ofal."),
 ];
 
+fn items(rows: &[Row]) -> Vec<CatalogueItem> {
+    rows.iter()
+        .map(|&(code, en, cy, line_en, line_cy)| CatalogueItem {
+            code: code.to_owned(),
+            name: Bilingual::new(en, cy),
+            line: Bilingual::new(line_en, line_cy),
+            statement: None,
+            retired: false,
+        })
+        .collect()
+}
+
+/// What a device needs before it has ever reached the server: names and plain lines, without the long
+/// "We will…" statements young people's screens never show (they arrive with the server's catalogue).
+pub fn device_catalogue() -> Catalogue {
+    Catalogue { version: 0, promises: items(&PRINCIPLES), services: items(&SERVICES) }
+}
+
+/// The catalogue a new installation's database is seeded with.
 pub fn default_catalogue() -> Catalogue {
-    Catalogue {
-        version: 1,
-        promises: PRINCIPLES
-            .iter()
-            .map(|&(code, en, cy, line_en, line_cy, we_will_en, we_will_cy)| CatalogueItem {
-                code: code.to_owned(),
-                name: Bilingual::new(en, cy),
-                line: Bilingual::new(line_en, line_cy),
-                statement: Some(Bilingual::new(we_will_en, we_will_cy)),
-                retired: false,
-            })
-            .collect(),
-        services: SERVICES
-            .iter()
-            .map(|&(code, en, cy, line_en, line_cy)| CatalogueItem {
-                code: code.to_owned(),
-                name: Bilingual::new(en, cy),
-                line: Bilingual::new(line_en, line_cy),
-                statement: None,
-                retired: false,
-            })
-            .collect(),
+    let mut catalogue = device_catalogue();
+    catalogue.version = 1;
+    for (item, &(code, en, cy)) in catalogue.promises.iter_mut().zip(STATEMENTS.iter()) {
+        debug_assert_eq!(item.code, code);
+        item.statement = Some(Bilingual::new(en, cy));
     }
+    catalogue
 }

@@ -1,0 +1,31 @@
+//! Long documents (privacy notices, the accessibility statement) are translation files of their own,
+//! `i18n/docs/{en,cy}/NAME.json`, fetched when opened instead of being built into the app: few people
+//! read them, and every byte of the first load counts on one bar of signal. The service worker caches
+//! them with the rest of the build, so they open offline too.
+
+use serde::Deserialize;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yoursay_core::Language;
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Document {
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Section {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+}
+
+pub async fn fetch(name: &str, lang: Language) -> Option<Document> {
+    let window = web_sys::window()?;
+    let url = format!("/docs/{}/{name}.json", lang.code());
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url)).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let json = JsFuture::from(response.json().ok()?).await.ok()?;
+    serde_wasm_bindgen::from_value(json).ok()
+}
