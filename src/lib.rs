@@ -11,7 +11,6 @@ mod components;
 mod compose;
 mod docs;
 pub mod i18n;
-pub mod officer;
 mod pages;
 mod platform;
 pub mod prefs;

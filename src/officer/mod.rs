@@ -1,6 +1,6 @@
 //! The participation officer's console (issue 3): sign-in, inbox, results, catalogue, risk words,
-//! settings, audit log and export. Reached only from `src/officer_main.rs`, never from the young person's
-//! `main.rs`, so link-time optimisation leaves all of it out of their bundle.
+//! settings, audit log and export. A module of the `yoursay-officer` binary (`src/officer_main.rs`), not
+//! of the library the young person's app is built from, so none of it can reach their bundle.
 //!
 //! * `api`: the officer API over `fetch`. No UI.
 //! * `charts`: SVG geometry, pure functions (tested natively).
