@@ -13,7 +13,7 @@ pub fn PrivacyYoung() -> impl IntoView {
     view! {
         <DocumentPage title=Key::PrivacyTitle name="privacy-young">
             <p class="lead">{i18n.tr(Key::PrivacyIntro)}</p>
-            <p><Link href="/privacy/adults">{i18n.tr(Key::PrivacyAdultsLink)}</Link></p>
+            <p><Link href="/privacy/adults" class="text-target">{i18n.tr(Key::PrivacyAdultsLink)}</Link></p>
         </DocumentPage>
     }
 }
@@ -23,7 +23,7 @@ pub fn PrivacyAdults() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <DocumentPage title=Key::PrivacyAdultsTitle name="privacy-adults">
-            <p><Link href="/privacy">{i18n.tr(Key::PrivacyYoungLink)}</Link></p>
+            <p><Link href="/privacy" class="text-target">{i18n.tr(Key::PrivacyYoungLink)}</Link></p>
         </DocumentPage>
     }
 }
