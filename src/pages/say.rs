@@ -169,7 +169,12 @@ pub fn Say() -> impl IntoView {
                             <input
                                 type="text"
                                 id="contact-name"
-                                autocomplete="name"
+                                // Not remembered by the browser: the next person on a shared tablet must not
+                                // be offered this person's name or number as a suggestion.
+                                autocomplete="off"
+                                aria-describedby=move || {
+                                    matches!(error.get(), Some((_, "contact-name"))).then_some("say-other-error")
+                                }
                                 aria-invalid=move || matches!(error.get(), Some((_, "contact-name"))).then_some("true")
                                 maxlength=ContactLine::MAX_CHARS
                                 prop:value=move || contact_name.get()
@@ -180,7 +185,14 @@ pub fn Say() -> impl IntoView {
                             <input
                                 type="text"
                                 id="contact-how"
-                                aria-describedby="contact-how-hint"
+                                autocomplete="off"
+                                aria-describedby=move || {
+                                    if matches!(error.get(), Some((_, "contact-how"))) {
+                                        "say-other-error contact-how-hint"
+                                    } else {
+                                        "contact-how-hint"
+                                    }
+                                }
                                 aria-invalid=move || matches!(error.get(), Some((_, "contact-how"))).then_some("true")
                                 maxlength=ContactLine::MAX_CHARS
                                 prop:value=move || contact_how.get()
@@ -190,7 +202,7 @@ pub fn Say() -> impl IntoView {
                     </Show>
                 </fieldset>
                 <Show when=move || other_error().is_some()>
-                    <p class="error" role="alert">{move || other_error().map(|k| i18n.t(k))}</p>
+                    <p class="error" id="say-other-error" role="alert">{move || other_error().map(|k| i18n.t(k))}</p>
                 </Show>
                 <button type="submit" id="say-submit" class="button button-primary" disabled=move || saving.get()>
                     {i18n.tr(Key::SaySubmit)}
