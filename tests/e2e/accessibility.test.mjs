@@ -495,8 +495,9 @@ test("reflow: no sideways scrolling at 320 px, at 200 % zoom and with wider text
 // ---------------------------------------------------------------------------------------------------------
 // 5. Status announcements
 
-test("the status strip is a polite live region and its count follows what is saved and sent", { timeout: 60_000 }, async () => {
-  const context = await newContext();
+test("the status strip is a polite live region and its count follows what is saved, sent and refused", { timeout: 60_000 }, async () => {
+  // axe is injected as an inline script: this context lets it past the server's policy.
+  const context = await newContext({ bypassCSP: true });
   const page = await context.newPage();
   try {
     // The server cannot be reached, as at an event with no signal.
@@ -522,6 +523,33 @@ test("the status strip is a polite live region and its count follows what is sav
     await page.locator("footer button", { hasText: "Send now" }).click();
     await expectWaiting(page, 0);
     assert.match(await region.innerText(), /sent/i);
+
+    // An entry the server refuses stays, with its reason and a Remove button, but never its words.
+    await context.route("**/api/v1/entries", async (route) => {
+      const { entries } = route.request().postDataJSON();
+      const results = entries.map((e) => ({
+        id: e.id,
+        status: "refused",
+        errors: [{ field: "service", code: "unknown_code", message: "unknown code" }],
+      }));
+      await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ results }) });
+    });
+    await page.goto(base + "/say");
+    await appReady(page);
+    await page.fill("#say-text", "Something private about my foster home");
+    await page.locator('main button[type="submit"]').click();
+    await page.waitForURL("**/thanks");
+    await page.locator('[data-testid="refused-entry"]').waitFor();
+    assert.doesNotMatch(await page.locator("footer").innerText(), /private about my foster home/);
+    for (const lang of ["en", "cy"]) {
+      await open(page, { path: "/thanks" }, lang);
+      await page.locator('[data-testid="refused-entry"]').waitFor();
+      const found = (await axe(page)).map((v) => `${v.id}: ${v.help} at ${v.nodes.join(" | ")}`);
+      assert.deepEqual(found, [], `axe with a refused entry shown (${lang})`);
+      assert.deepEqual(await page.evaluate(targetProblems), [], `targets with a refused entry shown (${lang})`);
+    }
+    await page.locator('[data-testid="refused-entry"] button').click();
+    await page.locator('[data-testid="refused-entry"]').waitFor({ state: "detached" });
   } finally {
     await context.close();
   }
