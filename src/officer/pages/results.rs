@@ -47,25 +47,9 @@ pub fn Results() -> impl IntoView {
         }
     };
 
-    let board = move || match {
+    let board = move || {
         i18n.lang.track();
-        data.get()
-    } {
-        None => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
-        Some(Err(key)) => view! { <p class="error" role="alert">{i18n.t(key)}</p> }.into_any(),
-        Some(Ok(results)) => {
-            let min = results.min_cell;
-            if results.by_promise.is_empty() && results.by_service.is_empty() {
-                return view! { <p>{i18n.t(Key::ResultsNone)}</p> }.into_any();
-            }
-            view! {
-                <h2>{i18n.t(Key::ResultsByPromise)}</h2>
-                <div class="charts">{results.by_promise.into_iter().map(|row| chart_card(i18n, "promise", row, min)).collect_view()}</div>
-                <h2>{i18n.t(Key::ResultsByService)}</h2>
-                <div class="charts">{results.by_service.into_iter().map(|row| chart_card(i18n, "service", row, min)).collect_view()}</div>
-            }
-            .into_any()
-        }
+        board_view(i18n, data.get())
     };
 
     view! {
@@ -88,6 +72,26 @@ pub fn Results() -> impl IntoView {
                 {board}
             </div>
         </section>
+    }
+}
+
+fn board_view(i18n: I18n, data: Option<Result<ResultsData, Key>>) -> AnyView {
+    match data {
+        None => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
+        Some(Err(key)) => view! { <p class="error" role="alert">{i18n.t(key)}</p> }.into_any(),
+        Some(Ok(results)) => {
+            let min = results.min_cell;
+            if results.by_promise.is_empty() && results.by_service.is_empty() {
+                return view! { <p>{i18n.t(Key::ResultsNone)}</p> }.into_any();
+            }
+            view! {
+                <h2>{i18n.t(Key::ResultsByPromise)}</h2>
+                <div class="charts">{results.by_promise.into_iter().map(|row| chart_card(i18n, "promise", row, min)).collect_view()}</div>
+                <h2>{i18n.t(Key::ResultsByService)}</h2>
+                <div class="charts">{results.by_service.into_iter().map(|row| chart_card(i18n, "service", row, min)).collect_view()}</div>
+            }
+            .into_any()
+        }
     }
 }
 
