@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::layout::Layout;
-use crate::i18n::{I18n, Key, Text};
+use crate::i18n::I18n;
 use crate::pages::about::{Accessibility, PrivacyAdults, PrivacyYoung};
 use crate::pages::{help::Help, home::Home, not_found::NotFound, rate::Rate, say::Say, thanks::Thanks};
 use crate::router::Nav;
@@ -15,7 +15,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let lang = i18n.lang.get();
         platform::set_document_language(lang.code());
-        platform::set_document_title(Key::AppName.text(lang));
+        platform::sync_title();
         prefs::set_language(lang);
     });
 

@@ -48,9 +48,20 @@ pub fn set_document_language(code: &str) {
     }
 }
 
-pub fn set_document_title(title: &str) {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        doc.set_title(title);
+/// Titles the document after the screen's heading ("Say something – Your Say"), so each screen has its
+/// own title in the current language (WCAG 2.4.2). Runs after the screen or the language changed.
+/// The app's name is read from the header, so this follows the language without being told.
+pub fn sync_title() {
+    request_animation_frame(title_from_heading);
+}
+
+fn title_from_heading() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let text = |selector: &str| doc.query_selector(selector).ok().flatten().and_then(|e| e.text_content());
+    let app_name = text("header .brand").unwrap_or_default();
+    match text("main h1") {
+        Some(h) if !h.trim().is_empty() && h.trim() != app_name => doc.set_title(&format!("{} – {app_name}", h.trim())),
+        _ => doc.set_title(&app_name),
     }
 }
 
@@ -63,6 +74,7 @@ pub fn focus_heading() {
         if let Some(h) = heading.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
             let _ = h.focus();
         }
+        title_from_heading();
     });
 }
 

@@ -18,7 +18,7 @@ impl Nav {
     /// Creates the router, follows the browser's back and forward buttons, and shares it by context.
     pub fn provide() -> Nav {
         let nav = Nav { path: RwSignal::new(current_path()) };
-        let handle = window_event_listener(leptos::ev::popstate, move |_| nav.path.set(current_path()));
+        let handle = window_event_listener(leptos::ev::popstate, move |_| nav.show(current_path()));
         // The app never unmounts, so neither does the listener.
         std::mem::forget(handle);
         provide_context(nav);
@@ -42,7 +42,15 @@ impl Nav {
         if let Some(w) = web_sys::window() {
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
-        self.path.set(to.to_owned());
+        self.show(to.to_owned());
+    }
+
+    /// Changes screen only when the path really changed: a `#fragment` link or a tap on the link to the
+    /// screen already open must not rebuild it and lose what was typed.
+    fn show(self, path: String) {
+        if self.path.with_untracked(|p| *p != path) {
+            self.path.set(path);
+        }
     }
 }
 
