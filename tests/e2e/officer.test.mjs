@@ -166,6 +166,7 @@ test("an officer sees a flagged view first, follows it up, sees the rating and e
       (id) => document.querySelector(".view-item")?.getAttribute("data-id") !== id,
       riskyId,
     );
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "inbox-count", "focus is not lost");
     assert.match(await items.first().innerText(), /youth club/);
     const followed = page.locator(`.view-item[data-id="${riskyId}"]`);
     assert.doesNotMatch(await followed.getAttribute("class"), /flagged/);
@@ -285,6 +286,42 @@ test("the console runs under the server's Content-Security-Policy and asks only 
 
     assert.deepEqual(problems, [], "no errors and no policy violations in the console");
     assert.deepEqual([...origins], [server.url], "requests only to the server itself");
+    await context.close();
+  } finally {
+    await browser.close();
+    await stopServer(server);
+  }
+});
+
+test("repeated wrong passwords are slowed down, and the console says how long to wait", { timeout: 120_000 }, async () => {
+  const port = await freePort();
+  const { db } = scratch();
+  const server = await startServer({ port, db });
+  const browser = await launchBrowser();
+  try {
+    createOfficer(db);
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(server.url + "/officer/sign-in");
+    await page.waitForSelector('main h1:has-text("Sign in")');
+    await page.getByLabel("Email address").fill(EMAIL);
+    const error = page.locator("#sign-in-error");
+    let text = "";
+    for (let i = 0; i < 8 && !/Too many/.test(text); i++) {
+      await page.getByLabel("Password").fill(`wrong password number ${i}`);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.waitForFunction(() => document.querySelector("#sign-in-error")?.textContent.trim() !== "");
+      await page.waitForFunction(() => !document.querySelector("main button[type=submit]")?.disabled);
+      text = await error.innerText();
+    }
+    assert.match(text, /Too many attempts to sign in\. Wait \d+ seconds, then try again\./);
+    await switchLanguage(page, "cy");
+    assert.match(await error.innerText(), /Gormod o ymdrechion i fewngofnodi\. Arhoswch \d+ eiliad/);
+    // Even the right password is refused while slowed down.
+    await page.getByLabel("Cyfrinair").fill(PASSWORD);
+    await page.getByRole("button", { name: "Mewngofnodi", exact: true }).click();
+    await page.waitForTimeout(500);
+    assert.match(page.url(), /\/officer\/sign-in$/);
     await context.close();
   } finally {
     await browser.close();

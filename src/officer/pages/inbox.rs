@@ -63,6 +63,13 @@ pub fn Inbox() -> impl IntoView {
                 Ok(_) => {
                     announce(i18n.t(Key::InboxDone));
                     reload.update(|n| *n += 1);
+                    // The button pressed may be gone from the new list: focus goes to the list's heading.
+                    request_animation_frame(|| {
+                        use wasm_bindgen::JsCast;
+                        if let Some(h) = document().get_element_by_id("inbox-count").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                            let _ = h.focus();
+                        }
+                    });
                 }
                 Err(e) => {
                     let key = session.fail(&e);
@@ -160,7 +167,7 @@ pub fn Inbox() -> impl IntoView {
             <h1 tabindex="-1">{i18n.tr(Key::InboxTitle)}</h1>
             <p class="intro">{i18n.tr(Key::InboxIntro)}</p>
             <FilterForm id="inbox-filters" draft=draft fields=Fields { language: true, promise: true, status: true, kind: false } promises=promises on_apply=apply />
-            <h2 id="inbox-count">
+            <h2 id="inbox-count" tabindex="-1">
                 {move || fill(i18n.t(Key::InboxTotal), &[("n", number(total.get() as f64, i18n.lang.get()))])}
             </h2>
             {move || match data.get() {
