@@ -8,3 +8,27 @@ pub mod not_found;
 pub mod rate;
 pub mod say;
 pub mod thanks;
+
+use leptos::prelude::*;
+
+/// Saves a checked entry on the device, then thanks the person; the form it came from is replaced in
+/// the history so Back cannot show it again. If the device cannot save, the form stays as it is and
+/// `on_failure` says so.
+fn save_then_thank(
+    (state, nav): (crate::state::AppState, crate::router::Nav),
+    wire: yoursay_core::EntryWire,
+    saving: RwSignal<bool>,
+    on_failure: impl FnOnce() + 'static,
+) {
+    saving.set(true);
+    leptos::task::spawn_local(async move {
+        match state.save(wire).await {
+            Ok(()) => nav.go("/thanks", true),
+            Err(e) => {
+                leptos::logging::error!("{e}");
+                on_failure();
+                saving.set(false);
+            }
+        }
+    });
+}

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use yoursay_core::entry::{AnswerValueWire, AnswerWire};
 use yoursay_core::{AgeBand, Answer, CatalogueItem, Role};
 
@@ -93,17 +92,7 @@ pub fn Rate() -> impl IntoView {
                 return;
             }
         };
-        saving.set(true);
-        spawn_local(async move {
-            match state.save(wire).await {
-                Ok(()) => nav.go("/thanks", true),
-                Err(e) => {
-                    leptos::logging::error!("{e}");
-                    error.set(Some(Key::SaveFailed));
-                    saving.set(false);
-                }
-            }
-        });
+        super::save_then_thank((state, nav), wire, saving, move || error.set(Some(Key::SaveFailed)));
     });
 
     let service_name = move || service.get().map(|s| i18n.pick(&s.name)).unwrap_or_default();

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use yoursay_core::{AgeBand, ContactLine, ContactWire, ErrorCode, Role, ViewText};
 
 use crate::components::about_you::AboutYou;
@@ -60,17 +59,7 @@ pub fn Say() -> impl IntoView {
                 return;
             }
         };
-        saving.set(true);
-        spawn_local(async move {
-            match state.save(wire).await {
-                Ok(()) => nav.go("/thanks", true),
-                Err(e) => {
-                    leptos::logging::error!("{e}");
-                    error.set(Some((Key::SaveFailed, "say-submit")));
-                    saving.set(false);
-                }
-            }
-        });
+        super::save_then_thank((state, nav), wire, saving, move || error.set(Some((Key::SaveFailed, "say-submit"))));
     };
 
     let count = move || text.with(|t| t.trim().chars().count());
