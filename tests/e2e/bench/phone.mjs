@@ -1,0 +1,188 @@
+// Benchmark (not a test; run by scripts/bench.sh): how the young person's app feels on a slow phone.
+//   node tests/e2e/bench/phone.mjs OUT.json
+// Environment: BENCH_RUNS (first-screen runs, default 5), BENCH_ENTRIES (offline saves, default 20),
+// YOURSAY_SERVER_BIN and YOURSAY_APP_DIR as for the end-to-end tests (see ../helpers.mjs).
+//
+// The slow phone: Chromium with the CPU slowed 4x (CDP Emulation.setCPUThrottlingRate) and a slow 3G-like
+// network (CDP Network.emulateNetworkConditions: 400 kbit/s down, 400 kbit/s up, 400 ms added to each
+// request). Times are read inside the page (performance.now(), whose zero is the navigation start), so
+// Playwright's own polling does not count.
+import { writeFileSync } from "node:fs";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// The release server unless told otherwise (helpers.mjs reads this when it is imported).
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+process.env.YOURSAY_SERVER_BIN ||= join(ROOT, "target/release/yoursay-server");
+const { freePort, scratch, startServer, stopServer, launchBrowser, appReady, expectWaiting } = await import("../helpers.mjs");
+
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const ENTRIES = Number(process.env.BENCH_ENTRIES || 20);
+export const PROFILE = {
+  cpuRate: 4,
+  downKbit: 400,
+  upKbit: 400,
+  latencyMs: 400,
+};
+
+// Runs in every document before the app: notes when `main h1` is first in the page with a box (laid out,
+// so visible), whether a service worker answered the navigation, and when "Send" was clicked and the
+// "Thank you" heading appeared.
+const PROBE = () => {
+  window.__bench = {
+    controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller),
+    firstScreen: null,
+    clicked: null,
+    thanked: null,
+  };
+  const look = () => {
+    const h1 = document.querySelector("main h1");
+    if (!h1) return;
+    const box = h1.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return;
+    const now = performance.now();
+    if (window.__bench.firstScreen === null) window.__bench.firstScreen = now;
+    if (window.__bench.clicked !== null && window.__bench.thanked === null && /Thank you/.test(h1.textContent)) {
+      window.__bench.thanked = now;
+    }
+  };
+  new MutationObserver(look).observe(document, { childList: true, subtree: true, characterData: true });
+  document.addEventListener(
+    "click",
+    (e) => {
+      const button = e.target instanceof Element && e.target.closest("button[type=submit]");
+      if (button && window.__bench.clicked === null) {
+        window.__bench.clicked = performance.now();
+        window.__bench.thanked = null;
+      }
+    },
+    true,
+  );
+};
+
+async function slowPhone(page, { network = true } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: PROFILE.cpuRate });
+  if (network) {
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: PROFILE.latencyMs,
+      downloadThroughput: (PROFILE.downKbit * 1000) / 8,
+      uploadThroughput: (PROFILE.upKbit * 1000) / 8,
+    });
+  }
+  return cdp;
+}
+
+async function newContext(browser) {
+  const context = await browser.newContext({ locale: "en-GB", viewport: { width: 360, height: 740 }, isMobile: false });
+  await context.addInitScript(PROBE);
+  return context;
+}
+
+async function firstScreen(page, url) {
+  await page.goto(url, { waitUntil: "commit" });
+  await appReady(page);
+  await page.waitForFunction(() => window.__bench && window.__bench.firstScreen !== null, null, { timeout: 60_000 });
+  return page.evaluate(() => ({ ...window.__bench }));
+}
+
+/** Bytes that crossed the (emulated) network for the page's load (headers and bodies as sent). */
+async function transferred(page) {
+  return page.evaluate(() => {
+    const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
+    return entries.reduce((sum, e) => sum + (e.transferSize || 0), 0);
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function main() {
+  const out = process.argv[2];
+  const port = await freePort();
+  const { db } = scratch();
+  let server = await startServer({ port, db });
+  const browser = await launchBrowser();
+  const result = { profile: PROFILE, runs: RUNS, entries: ENTRIES };
+  try {
+    // 1. First screen, cold (fresh context: empty caches, no service worker) then warm (a second visit in
+    //    the same context, answered by the service worker).
+    const cold = [];
+    const warm = [];
+    const coldBytes = [];
+    let wasmEncoding = null;
+    for (let i = 0; i < RUNS; i++) {
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      page.on("response", (r) => {
+        if (r.url().endsWith(".wasm")) wasmEncoding = r.headers()["content-encoding"] || "identity";
+      });
+      await slowPhone(page);
+      const c = await firstScreen(page, server.url + "/");
+      if (c.controlled) throw new Error("cold load was answered by a service worker");
+      cold.push(c.firstScreen);
+      coldBytes.push(await transferred(page));
+      // Let the service worker install and take control before the second visit.
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+      await page.close();
+
+      const again = await context.newPage();
+      await slowPhone(again);
+      const w = await firstScreen(again, server.url + "/");
+      if (!w.controlled) throw new Error("warm load was not answered by the service worker");
+      warm.push(w.firstScreen);
+      await context.close();
+      process.stderr.write(`  run ${i + 1}/${RUNS}: cold ${c.firstScreen.toFixed(0)} ms, warm ${w.firstScreen.toFixed(0)} ms\n`);
+    }
+    result.firstScreen = {
+      coldMs: cold,
+      warmMs: warm,
+      coldMedianMs: median(cold),
+      warmMedianMs: median(warm),
+      coldTransferBytes: median(coldBytes),
+      wasmEncoding,
+    };
+
+    // 2. Saving an entry with the server gone: the first visit installs the service worker, then the
+    //    server stops and each entry goes from "Send" to "Thank you" through IndexedDB alone.
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url + "/");
+    await appReady(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
+    await expectWaiting(page, 0);
+    await stopServer(server);
+    server = null;
+    await slowPhone(page, { network: false });
+    const saves = [];
+    for (let i = 0; i < ENTRIES; i++) {
+      await page.goto(`http://127.0.0.1:${port}/say`);
+      await appReady(page);
+      await page.getByLabel(/What do you want to tell us/).fill(`Benchmark view number ${i + 1}: the youth club is great`);
+      await page.getByRole("button", { name: "Send", exact: true }).click();
+      await page.waitForSelector("main h1:has-text('Thank you')", { timeout: 30_000 });
+      await page.waitForFunction(() => window.__bench.thanked !== null, null, { timeout: 30_000 });
+      const b = await page.evaluate(() => ({ ...window.__bench }));
+      saves.push(b.thanked - b.clicked);
+    }
+    await expectWaiting(page, ENTRIES, 30_000);
+    await context.close();
+    result.offlineSave = { ms: saves, medianMs: median(saves), maxMs: Math.max(...saves) };
+    process.stderr.write(`  offline save: median ${median(saves).toFixed(0)} ms over ${ENTRIES} entries\n`);
+  } finally {
+    await browser.close();
+    if (server) await stopServer(server);
+  }
+  const json = JSON.stringify(result, null, 2);
+  if (out) writeFileSync(out, json + "\n");
+  else console.log(json);
+}
+
+await main();

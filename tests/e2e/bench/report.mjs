@@ -1,0 +1,94 @@
+// Turns the benchmark results into one Markdown table (run by scripts/bench.sh):
+//   node tests/e2e/bench/report.mjs RESULTS_DIR OUT.md
+// RESULTS_DIR holds bundle-size.txt (scripts/bundle-size.sh's output), phone.json, server.json and
+// machine.json. Prints the Markdown and writes it to OUT.md.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const [dir, out] = process.argv.slice(2);
+const read = (name) => JSON.parse(readFileSync(join(dir, name), "utf8"));
+const bundle = readFileSync(join(dir, "bundle-size.txt"), "utf8");
+const phone = read("phone.json");
+const server = read("server.json");
+const machine = read("machine.json");
+
+const ms = (x) => `${Math.round(x).toLocaleString("en-GB")} ms`;
+const s = (x) => `${x.toFixed(2)} s`;
+const kb = (bytes) =>
+  bytes < 1024 * 1024
+    ? `${(bytes / 1024).toLocaleString("en-GB", { maximumFractionDigits: 1 })} KB`
+    : `${(bytes / 1024 / 1024).toLocaleString("en-GB", { maximumFractionDigits: 1 })} MB`;
+const int = (x) => Math.round(x).toLocaleString("en-GB");
+const list = (xs) => xs.map((x) => Math.round(x)).join(", ");
+
+const firstLoad = /^first load\s+(\d+)/m.exec(bundle);
+const firstLoadBytes = firstLoad ? Number(firstLoad[1]) : NaN;
+const p = phone.profile;
+const fs = phone.firstScreen;
+const save = phone.offlineSave;
+
+const rows = [
+  ["First-load size (brotli: HTML, wasm, JS, CSS, manifest, icon)", `${Math.floor(firstLoadBytes / 1024)} KB`,
+    `${int(firstLoadBytes)} bytes; \`scripts/bundle-size.sh\`, budget 150 KB`],
+  ["First screen, cold (no cache, no service worker), median", ms(fs.coldMedianMs),
+    `runs: ${list(fs.coldMs)} ms; ${kb(fs.coldTransferBytes)} over the wire (wasm sent as \`${fs.wasmEncoding}\`)`],
+  ["First screen, warm (second visit, service worker), median", ms(fs.warmMedianMs), `runs: ${list(fs.warmMs)} ms`],
+  ["Save an entry offline (\"Send\" → \"Thank you\"), median", ms(save.medianMs),
+    `${save.ms.length} entries, server stopped; slowest ${ms(save.maxMs)}`],
+  ["Server ingest, new entries", `${int(server.ingest.perSecond)} entries/s`,
+    `${int(server.entries)} entries in ${s(server.ingest.seconds)}; ${server.requests} sequential requests of ${server.batch}`],
+  ["Server ingest, re-sent (all `already_had`)", `${int(server.resend.perSecond)} entries/s`,
+    `same ${server.requests} requests in ${s(server.resend.seconds)}`],
+  ["Export CSV (`yoursay-server export --format csv`)", s(server.export.csv.seconds),
+    `${int(server.export.csv.rows)} rows, ${kb(server.export.csv.bytes)}`],
+  ["Export XLSX (`yoursay-server export --format xlsx`)", s(server.export.xlsx.seconds),
+    `${int(server.export.xlsx.rows)} rows, ${kb(server.export.xlsx.bytes)}`],
+];
+
+const md = `# Benchmark results
+
+Produced by \`bash scripts/bench.sh\` on ${machine.date} at commit \`${machine.commit}\`${machine.dirty ? " (with uncommitted changes)" : ""}.
+
+**Machine**: ${machine.cores} cores (${machine.cpu}), ${machine.memory}; load average ${machine.loadBefore} when the
+bench started. ${machine.note}
+
+| what | result | detail |
+|---|---|---|
+${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}
+
+## How it was measured
+
+- **Slow phone**: ${machine.chromium}, headless, 360 × 740 viewport, CPU slowed ${p.cpuRate}× with CDP
+  \`Emulation.setCPUThrottlingRate\`, network shaped with CDP \`Network.emulateNetworkConditions\`:
+  ${p.downKbit} kbit/s down, ${p.upKbit} kbit/s up, ${p.latencyMs} ms added to every request (a slow 3G-like profile).
+  The server runs on the same machine (loopback).
+- **First screen**: from navigation start (\`performance.now()\` = 0) to the moment the app's \`main h1\` is
+  in the page with a box, noted by a MutationObserver added before any of the page's scripts. Cold: a fresh
+  browser context (empty HTTP cache, no service worker). Warm: a second page in the same context after the
+  service worker took control; the navigation is answered from its cache (checked: the page is controlled).
+  Median of ${phone.runs} runs.
+- **Save offline**: one visit online so the service worker installs, then the server process is stopped. On
+  \`/say\`, a view is typed and "Send" clicked; the time is from the click event to the "Thank you" heading
+  (the entry is committed to IndexedDB before the screen changes). CPU slowed ${p.cpuRate}×. Median of ${save.ms.length}.
+  Then the status strip is checked to count ${save.ms.length} waiting.
+- **Ingest**: release server, fresh SQLite file, one Node client posting ${int(server.entries)} entries
+  (${int(server.views)} views, ${int(server.ratings)} ratings of one service against 10 of the 11 promises;
+  ${int(server.answers)} answers) to \`POST /api/v1/entries\` in batches of ${server.batch}, one request after
+  another; then the same batches again. Database after ingest: ${kb(server.databaseBytes)}.
+- **Export**: the server stopped, \`yoursay-server export\` (release) over all ${int(server.entries)} entries,
+  wall time including process start; one row per answer.
+
+Numbers on a shared, busy machine are noisy: compare runs on the same machine, and look at the spread of
+the runs above before reading much into a difference of a few per cent.
+
+<details><summary><code>scripts/bundle-size.sh</code> output</summary>
+
+\`\`\`
+${bundle.trim()}
+\`\`\`
+
+</details>
+`;
+
+writeFileSync(out, md);
+console.log(md);
