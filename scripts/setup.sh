@@ -10,6 +10,7 @@ want="${1:-test}"
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate in Cargo.lock
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+TERSER_VERSION=5.44.0
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -48,6 +49,11 @@ if ! .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version 
   say "installing binaryen $BINARYEN_VERSION from npm (Debian's is too old)"
   mkdir -p .tools
   npm install --prefix .tools --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+fi
+if ! .tools/node_modules/.bin/terser --version 2>/dev/null | grep -q "terser $TERSER_VERSION"; then
+  say "installing terser $TERSER_VERSION from npm (minifies the JavaScript glue)"
+  mkdir -p .tools
+  npm install --prefix .tools --no-audit --no-fund --silent "terser@$TERSER_VERSION"
 fi
 apt_install brotli
 

@@ -43,6 +43,8 @@ impl I18n {
     }
 }
 
+pub use yoursay_core::template::fill;
+
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }

@@ -8,6 +8,7 @@ pub mod entry;
 pub mod error;
 pub mod language;
 pub mod protocol;
+pub mod template;
 
 pub use catalogue::{Bilingual, Catalogue, CatalogueItem};
 pub use entry::{

@@ -5,7 +5,7 @@ use yoursay_core::{AgeBand, Answer, CatalogueItem, Role};
 use crate::components::about_you::AboutYou;
 use crate::components::faces::{Choice, FaceScale};
 use crate::compose::{check, Envelope};
-use crate::i18n::{error_key, use_i18n, Key};
+use crate::i18n::{error_key, fill, use_i18n, Key};
 use crate::platform::focus_heading;
 use crate::state::use_app_state;
 
@@ -132,10 +132,10 @@ pub fn Rate() -> impl IntoView {
                 Step::Promise(index) => {
                     let promise = promises.with(|p| p[index].clone());
                     let total = promises.with(Vec::len);
-                    let progress = i18n
-                        .t(Key::RateProgress)
-                        .replace("{n}", &(index + 1).to_string())
-                        .replace("{total}", &total.to_string());
+                    let progress = fill(
+                        i18n.t(Key::RateProgress),
+                        &[("n", &(index + 1).to_string()), ("total", &total.to_string())],
+                    );
                     view! {
                         <p class="progress">{progress}</p>
                         <h1 tabindex="-1" id="promise-question">
@@ -143,7 +143,7 @@ pub fn Rate() -> impl IntoView {
                         </h1>
                         <p class="lead">{i18n.pick(&promise.line)}</p>
                         <p class="question">
-                            {i18n.t(Key::RateQuestion).replace("{service}", &service_name())}
+                            {fill(i18n.t(Key::RateQuestion), &[("service", &service_name())])}
                         </p>
                         <FaceScale labelled_by="promise-question" on_choice=move |c| answer(index, c) />
                         <button type="button" class="button button-quiet back" on:click=move |_| back()>
@@ -155,9 +155,10 @@ pub fn Rate() -> impl IntoView {
                 Step::AboutYou => view! {
                     <h1 tabindex="-1">{i18n.tr(Key::RateAlmostDone)}</h1>
                     <p class="lead">
-                        {move || i18n.t(Key::RateSummary)
-                            .replace("{service}", &service_name())
-                            .replace("{n}", &answered().to_string())}
+                        {move || fill(
+                            i18n.t(Key::RateSummary),
+                            &[("service", &service_name()), ("n", &answered().to_string())],
+                        )}
                     </p>
                     <Show when=move || error.get().is_some()>
                         <p class="error" role="alert">{move || error.get().map(|k| i18n.t(k))}</p>
