@@ -108,7 +108,6 @@ pub fn Rate() -> impl IntoView {
                             .catalogue
                             .get()
                             .active_services()
-                            .cloned()
                             .map(|s| {
                                 let item = s.clone();
                                 view! {
