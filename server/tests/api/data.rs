@@ -178,6 +178,63 @@ async fn catalogue_edits_bump_the_version_and_keep_old_ratings_codes(app: TestAp
     }
 }
 
+async fn the_charter_statement_is_added_edited_checked_and_removed(app: TestApp) {
+    app.sign_in().await;
+    let we_will = json!({"en": "We will listen to you and take you seriously.", "cy": "Byddwn yn gwrando arnat ti ac yn dy gymryd o ddifrif."});
+    let item = json!({"code": "taken_seriously", "name": {"en": "Taken seriously", "cy": "Cael fy nghymryd o ddifrif"},
+                      "line": {"en": "Adults act on what you say", "cy": "Mae oedolion yn gweithredu ar beth rwyt ti'n ei ddweud"},
+                      "statement": we_will});
+    let response = app.send(Method::POST, "/api/v1/officer/catalogue/promises", item).await;
+    assert_eq!(response.status(), 201);
+    let public: Value = app.client.get(app.url("/api/v1/catalogue")).send().await.unwrap().json().await.unwrap();
+    let added = public["promises"].as_array().unwrap().iter().find(|p| p["code"] == "taken_seriously").unwrap().clone();
+    assert_eq!(added["statement"], we_will);
+
+    // Checked like the other words: both languages, at most 600 characters, every problem named at once.
+    let half = json!({"code": "half_said", "name": {"en": "Half", "cy": "Hanner"}, "line": {"en": "x", "cy": "y"},
+                      "statement": {"en": "We will try.", "cy": "  "}});
+    let body = problem(app.send(Method::POST, "/api/v1/officer/catalogue/promises", half).await, 400).await;
+    assert_eq!(fields(&body), ["statement.cy"]);
+    assert_eq!(body["errors"][0]["code"], "empty");
+    let long = json!({"name": {"en": "Taken seriously", "cy": ""}, "line": {"en": "x", "cy": "y"},
+                      "statement": {"en": "w".repeat(601), "cy": "Byddwn."}});
+    let body = problem(app.send(Method::PUT, "/api/v1/officer/catalogue/promises/taken_seriously", long).await, 400).await;
+    assert_eq!(fields(&body), ["name.cy", "statement.en"]);
+    assert_eq!(body["errors"][1]["code"], "too_long");
+    let not_text = json!({"name": {"en": "A", "cy": "B"}, "line": {"en": "x", "cy": "y"}, "statement": {"en": "We will."}});
+    problem(app.send(Method::PUT, "/api/v1/officer/catalogue/promises/taken_seriously", not_text).await, 400).await;
+    assert!(!fields(&problem(app.send(Method::POST, "/api/v1/officer/catalogue/promises", json!({"code": "x"})).await, 400).await).is_empty());
+
+    // A rating given under the first words keeps its code through every change.
+    let rated = new_id();
+    app.push_ok(&[rating(&rated, "social_worker", &[("taken_seriously", json!(4))])]).await;
+
+    // Edited (trimmed, stored in both languages), on an existing promise too.
+    let edited = json!({"name": {"en": "Taken seriously", "cy": "Cael fy nghymryd o ddifrif"}, "line": {"en": "x", "cy": "y"},
+                        "statement": {"en": " We will act on what you tell us. ", "cy": "Byddwn yn gweithredu ar beth rwyt ti'n ei ddweud wrthon ni."}});
+    let catalogue = app.put_json("/api/v1/officer/catalogue/promises/taken_seriously", edited).await;
+    let after = catalogue["promises"].as_array().unwrap().iter().find(|p| p["code"] == "taken_seriously").unwrap().clone();
+    assert_eq!(after["statement"]["en"], "We will act on what you tell us.");
+    assert_eq!(after["statement"]["cy"], "Byddwn yn gweithredu ar beth rwyt ti'n ei ddweud wrthon ni.");
+    let equality = catalogue["promises"][0].clone();
+    let mut words = json!({"name": equality["name"], "line": equality["line"],
+                           "statement": {"en": "We will treat you fairly.", "cy": "Byddwn yn dy drin yn deg."}});
+    let catalogue = app.put_json(&format!("/api/v1/officer/catalogue/promises/{}", equality["code"].as_str().unwrap()), words.clone()).await;
+    assert_eq!(catalogue["promises"][0]["statement"]["cy"], "Byddwn yn dy drin yn deg.");
+
+    // Sending the words without a statement removes it.
+    words.as_object_mut().unwrap().remove("statement");
+    let catalogue = app.put_json(&format!("/api/v1/officer/catalogue/promises/{}", equality["code"].as_str().unwrap()), words).await;
+    assert!(catalogue["promises"][0].get("statement").map_or(true, Value::is_null), "{}", catalogue["promises"][0]);
+
+    let export = app.client.get(app.url("/api/v1/officer/export?kind=rating")).send().await.unwrap().text().await.unwrap();
+    let rows = parse_csv(export.trim_start_matches('\u{feff}'));
+    let row = rows.iter().find(|r| r[0] == rated).expect("the rating is exported");
+    assert_eq!(row[10], "taken_seriously");
+    // The history keeps the words of every version: the add and the edit.
+    assert_eq!(app.count("catalogue_history WHERE code = 'taken_seriously'").await, 2);
+}
+
 async fn retention_deletes_entries_older_than_the_setting(app: TestApp) {
     let now = yoursay_server::clock::now_ms();
     let (old, recent) = (new_id(), new_id());
@@ -273,6 +330,7 @@ crate::on_both_databases!(
     the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli,
     results_count_per_promise_and_service_and_suppress_small_cells,
     catalogue_edits_bump_the_version_and_keep_old_ratings_codes,
+    the_charter_statement_is_added_edited_checked_and_removed,
     retention_deletes_entries_older_than_the_setting,
     risk_words_in_welsh_and_english_flag_views_and_rank_them_first,
 );

@@ -5,7 +5,7 @@ use yoursay_core::{Bilingual, Catalogue, CatalogueItem, FieldError};
 
 use crate::i18n::{officer::Key, use_i18n, I18n};
 use crate::officer::api::{self, ApiError, ItemWords, Kind};
-use crate::officer::layout::announce;
+use crate::officer::layout::use_announce;
 use crate::officer::ui::{field_error_text, fill, focus_heading, page_title, use_session};
 
 #[component]
@@ -42,12 +42,23 @@ struct Draft {
     name_cy: String,
     line_en: String,
     line_cy: String,
-    statement: Option<Bilingual>,
+    statement_en: String,
+    statement_cy: String,
+}
+
+impl Draft {
+    /// The "We will…" statement, sent only when something is typed in either language (the server then
+    /// asks for both); both left empty means the item has none.
+    fn statement(&self) -> Option<Bilingual> {
+        let (en, cy) = (self.statement_en.trim(), self.statement_cy.trim());
+        (!en.is_empty() || !cy.is_empty()).then(|| Bilingual::new(&self.statement_en, &self.statement_cy))
+    }
 }
 
 #[component]
 fn KindSection(kind: Kind, catalogue: RwSignal<Option<Result<Catalogue, Key>>>) -> impl IntoView {
     let i18n = use_i18n();
+    let announce = use_announce();
     let session = use_session();
     let prefix = kind.path();
     let editing = RwSignal::new(None::<String>);
@@ -67,7 +78,7 @@ fn KindSection(kind: Kind, catalogue: RwSignal<Option<Result<Catalogue, Key>>>) 
     };
     let done = move |result: Result<Catalogue, ApiError>| match result {
         Ok(c) => {
-            announce(fill(i18n.t(Key::CatalogueSaved), &[("v", c.version.to_string())]));
+            announce.say(fill(i18n.t(Key::CatalogueSaved), &[("v", c.version.to_string())]));
             catalogue.set(Some(Ok(c)));
             errors.set(Vec::new());
             problem.set(None);
@@ -86,7 +97,8 @@ fn KindSection(kind: Kind, catalogue: RwSignal<Option<Result<Catalogue, Key>>>) 
             name_cy: item.name.cy,
             line_en: item.line.en,
             line_cy: item.line.cy,
-            statement: item.statement,
+            statement_en: item.statement.as_ref().map(|s| s.en.clone()).unwrap_or_default(),
+            statement_cy: item.statement.map(|s| s.cy).unwrap_or_default(),
         });
         errors.set(Vec::new());
         problem.set(None);
@@ -115,7 +127,7 @@ fn KindSection(kind: Kind, catalogue: RwSignal<Option<Result<Catalogue, Key>>>) 
             code: edit.is_none().then(|| d.code.trim().to_owned()),
             name: Bilingual::new(&d.name_en, &d.name_cy),
             line: Bilingual::new(&d.line_en, &d.line_cy),
-            statement: d.statement.clone(),
+            statement: d.statement(),
         };
         busy.set(true);
         spawn_local(async move {
@@ -138,15 +150,30 @@ fn KindSection(kind: Kind, catalogue: RwSignal<Option<Result<Catalogue, Key>>>) 
         let error_id = format!("{id}-error");
         let error = move || field_error_text(i18n, &errors.get(), name);
         let error_id2 = error_id.clone();
-        view! {
-            <div class="field" class:has-error=move || error().is_some()>
-                <label for=id.clone()>{i18n.tr(label)}</label>
-                {move || error().map(|text| view! { <p class="field-error" id=error_id.clone()><span aria-hidden="true">"⚠ "</span>{text}</p> })}
-                <input id=id type="text" lang=lang
+        let input = if name.starts_with("statement.") {
+            view! {
+                <textarea id=id.clone() lang=lang rows="3"
+                    aria-invalid=move || error().is_some().then_some("true")
+                    aria-describedby=move || error().is_some().then(|| error_id2.clone())
+                    prop:value=move || draft.with(get)
+                    on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))></textarea>
+            }
+            .into_any()
+        } else {
+            view! {
+                <input id=id.clone() type="text" lang=lang
                     aria-invalid=move || error().is_some().then_some("true")
                     aria-describedby=move || error().is_some().then(|| error_id2.clone())
                     prop:value=move || draft.with(get)
                     on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev))) />
+            }
+            .into_any()
+        };
+        view! {
+            <div class="field" class:has-error=move || error().is_some()>
+                <label for=id>{i18n.tr(label)}</label>
+                {move || error().map(|text| view! { <p class="field-error" id=error_id.clone()><span aria-hidden="true">"⚠ "</span>{text}</p> })}
+                {input}
             </div>
         }
     };
@@ -192,7 +219,10 @@ fn KindSection(kind: Kind, catalogue: RwSignal<Option<Result<Catalogue, Key>>>) 
                     {field("name.cy", Key::CatalogueNameCy, Some("cy"), |d| d.name_cy.clone(), |d, v| d.name_cy = v)}
                     {field("line.en", Key::CatalogueLineEn, Some("en"), |d| d.line_en.clone(), |d, v| d.line_en = v)}
                     {field("line.cy", Key::CatalogueLineCy, Some("cy"), |d| d.line_cy.clone(), |d, v| d.line_cy = v)}
+                    {field("statement.en", Key::CatalogueStatementEn, Some("en"), |d| d.statement_en.clone(), |d, v| d.statement_en = v)}
+                    {field("statement.cy", Key::CatalogueStatementCy, Some("cy"), |d| d.statement_cy.clone(), |d, v| d.statement_cy = v)}
                 </div>
+                <p class="hint">{i18n.tr(Key::CatalogueStatementHint)}</p>
                 <div class="actions">
                     <button type="submit" class="button" disabled=move || busy.get()>
                         {move || if editing.with(|e| e.is_some()) { i18n.t(Key::CatalogueSave) } else { i18n.t(Key::CatalogueAdd) }}
@@ -219,8 +249,10 @@ fn row(
     view! {
         <tr class:retired=retired data-code=code_attr>
             <td><code>{code_text}</code></td>
-            <td lang="en"><strong>{item.name.en.clone()}</strong><br />{item.line.en.clone()}</td>
-            <td lang="cy"><strong>{item.name.cy.clone()}</strong><br />{item.line.cy.clone()}</td>
+            <td lang="en"><strong>{item.name.en.clone()}</strong><br />{item.line.en.clone()}
+                {item.statement.as_ref().map(|s| view! { <p class="statement">{s.en.clone()}</p> })}</td>
+            <td lang="cy"><strong>{item.name.cy.clone()}</strong><br />{item.line.cy.clone()}
+                {item.statement.as_ref().map(|s| view! { <p class="statement">{s.cy.clone()}</p> })}</td>
             <td>{if retired { i18n.t(Key::CatalogueRetired) } else { i18n.t(Key::CatalogueActive) }}</td>
             <td class="row-actions">
                 <button type="button" class="button secondary" on:click=move |_| start_edit(for_edit.clone())>
