@@ -246,6 +246,16 @@ pub struct Results {
     pub catalogue_version: u32,
     pub by_promise: Vec<ResultRow>,
     pub by_service: Vec<ResultRow>,
+    /// One per service × promise pair with at least one answer.
+    #[serde(default)]
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Cell {
+    pub service: String,
+    pub promise: String,
+    pub tally: Tally,
 }
 
 pub async fn results(query_string: &str) -> Result<Results, ApiError> {

@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{officer::Key, use_i18n, I18n};
-use crate::officer::api::{self, ResultRow, Results as ResultsData, Tally};
+use crate::officer::api::{self, Cell, ResultRow, Results as ResultsData, Tally};
 use crate::officer::charts;
 use crate::officer::layout::LanguageSwitch;
 use crate::officer::filters::{FilterForm, FilterValues, Fields};
@@ -84,11 +84,13 @@ fn board_view(i18n: I18n, data: Option<Result<ResultsData, Key>>) -> AnyView {
             if results.by_promise.is_empty() && results.by_service.is_empty() {
                 return view! { <p>{i18n.t(Key::ResultsNone)}</p> }.into_any();
             }
+            let cells = cells_table(i18n, &results);
             view! {
                 <h2>{i18n.t(Key::ResultsByPromise)}</h2>
                 <div class="charts">{results.by_promise.into_iter().map(|row| chart_card(i18n, "promise", row, min)).collect_view()}</div>
                 <h2>{i18n.t(Key::ResultsByService)}</h2>
                 <div class="charts">{results.by_service.into_iter().map(|row| chart_card(i18n, "service", row, min)).collect_view()}</div>
+                {cells}
             }
             .into_any()
         }
@@ -199,5 +201,78 @@ fn table(i18n: I18n, id: &str, name: &str, counts: &[u32; 6], tally: &Tally) -> 
                 </tr>
             </tfoot>
         </table>
+    }
+}
+
+/// The service × promise breakdown: one row per pair that has answers, the counts by score and the total,
+/// with a small stacked bar of the same counts (decorative: the numbers are in the cells). A pair with
+/// fewer than `min_cell` answers shows its total only, and says in words why.
+fn cells_table(i18n: I18n, results: &ResultsData) -> impl IntoView {
+    let lang = i18n.lang.get_untracked();
+    let name_of = |rows: &[ResultRow], code: &str| {
+        rows.iter().find(|r| r.code == code).map(|r| r.name.get(lang).to_owned()).unwrap_or_else(|| code.to_owned())
+    };
+    let min = number(results.min_cell as f64, lang);
+    let caption = fill(i18n.t(Key::ResultsCellsCaption), &[("n", min.clone())]);
+    let hidden = fill(i18n.t(Key::ResultsCellHidden), &[("n", min)]);
+    let rows: Vec<_> = results
+        .cells
+        .iter()
+        .map(|cell| (name_of(&results.by_service, &cell.service), name_of(&results.by_promise, &cell.promise), cell.clone()))
+        .collect();
+    (!rows.is_empty()).then(|| {
+        view! {
+            <h2 id="cells-title">{i18n.t(Key::ResultsByCell)}</h2>
+            <div class="table-wrap">
+                <table class="data cells-table" id="cells-table">
+                    <caption id="cells-caption">{caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{i18n.t(Key::ResultsService)}</th>
+                            <th scope="col">{i18n.t(Key::ResultsPromise)}</th>
+                            {SCALE.iter().map(|k| view! { <th scope="col">{i18n.t(*k)}</th> }).collect_view()}
+                            <th scope="col">{i18n.t(Key::ResultsTotal)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows.into_iter().map(|(service, promise, cell)| cell_row(lang, service, promise, cell, &hidden)).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    })
+}
+
+fn cell_row(lang: yoursay_core::Language, service: String, promise: String, cell: Cell, hidden: &str) -> impl IntoView {
+    let t = cell.tally;
+    let counts = [t.scores[0], t.scores[1], t.scores[2], t.scores[3], t.scores[4], t.dont_know];
+    let key = format!("{}:{}", cell.service, cell.promise);
+    let scores = if t.suppressed {
+        view! { <td colspan="6" class="cell-hidden">{hidden.to_owned()}</td> }.into_any()
+    } else {
+        counts.iter().map(|n| view! { <td class="num">{number(*n as f64, lang)}</td> }).collect_view().into_any()
+    };
+    let bar = (!t.suppressed && t.total > 0).then(|| {
+        let mut x = 0.0;
+        let parts: Vec<_> = counts
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(i, n)| {
+                let width = 100.0 * *n as f64 / t.total as f64;
+                let part = view! { <rect class=format!("s{i}") x=charts::num(x) y="0" width=charts::num(width) height="10" /> };
+                x += width;
+                part
+            })
+            .collect();
+        view! { <svg class="stack" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">{parts}</svg> }
+    });
+    view! {
+        <tr data-cell=key class:suppressed=t.suppressed>
+            <th scope="row">{service}</th>
+            <th scope="row">{promise}</th>
+            {scores}
+            <td class="num total">{number(t.total as f64, lang)}{bar}</td>
+        </tr>
     }
 }
