@@ -14,10 +14,21 @@ use crate::i18n::{app, officer::Key, use_i18n, Text};
 #[derive(Clone, Copy)]
 pub struct Status(pub RwSignal<Option<String>>);
 
-pub fn announce(text: impl Into<String>) {
-    if let Some(Status(signal)) = use_context::<Status>() {
-        signal.set(Some(text.into()));
+/// Says something in the status line. Taken from context while the screen is set up (`use_announce`),
+/// because after an `await` in `spawn_local` there is no reactive owner to find the context through.
+#[derive(Clone, Copy)]
+pub struct Announce(Option<Status>);
+
+impl Announce {
+    pub fn say(self, text: impl Into<String>) {
+        if let Some(Status(signal)) = self.0 {
+            signal.set(Some(text.into()));
+        }
     }
+}
+
+pub fn use_announce() -> Announce {
+    Announce(use_context::<Status>())
 }
 
 #[component]

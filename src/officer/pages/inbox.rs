@@ -6,7 +6,7 @@ use super::paging::Paging;
 use crate::i18n::{officer::Key, use_i18n};
 use crate::officer::api::{self, Page, ViewItem};
 use crate::officer::filters::{FilterForm, FilterValues, Fields};
-use crate::officer::layout::announce;
+use crate::officer::layout::use_announce;
 use crate::officer::ui::{age_key, code_words, date_time, fill, focus_heading, language_key, number, page_title, role_key, use_session};
 
 const PER_PAGE: u32 = 20;
@@ -14,6 +14,7 @@ const PER_PAGE: u32 = 20;
 #[component]
 pub fn Inbox() -> impl IntoView {
     let i18n = use_i18n();
+    let announce = use_announce();
     let session = use_session();
     page_title(Key::InboxTitle);
     focus_heading();
@@ -61,7 +62,7 @@ pub fn Inbox() -> impl IntoView {
         spawn_local(async move {
             match api::view_action(&id, action).await {
                 Ok(_) => {
-                    announce(i18n.t(Key::InboxDone));
+                    announce.say(i18n.t(Key::InboxDone));
                     reload.update(|n| *n += 1);
                     // The button pressed may be gone from the new list: focus goes to the list's heading.
                     request_animation_frame(|| {
@@ -73,7 +74,7 @@ pub fn Inbox() -> impl IntoView {
                 }
                 Err(e) => {
                     let key = session.fail(&e);
-                    announce(i18n.t(key));
+                    announce.say(i18n.t(key));
                 }
             }
         });

@@ -4,7 +4,7 @@ use yoursay_core::FieldError;
 
 use crate::i18n::{officer::Key, use_i18n};
 use crate::officer::api::{self, Keywords as Words};
-use crate::officer::layout::announce;
+use crate::officer::layout::use_announce;
 use crate::officer::ui::{field_error_text, focus_heading, page_title, use_session};
 
 fn lines(text: &str) -> Vec<String> {
@@ -14,6 +14,7 @@ fn lines(text: &str) -> Vec<String> {
 #[component]
 pub fn Keywords() -> impl IntoView {
     let i18n = use_i18n();
+    let announce = use_announce();
     let session = use_session();
     page_title(Key::KeywordsTitle);
     focus_heading();
@@ -44,7 +45,7 @@ pub fn Keywords() -> impl IntoView {
                     fill_in(w);
                     problem.set(None);
                     errors.set(Vec::new());
-                    announce(i18n.t(Key::KeywordsSaved));
+                    announce.say(i18n.t(Key::KeywordsSaved));
                 }
                 Err(e) => {
                     errors.set(e.field_errors().to_vec());

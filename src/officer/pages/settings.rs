@@ -3,12 +3,13 @@ use leptos::task::spawn_local;
 
 use crate::i18n::{officer::Key, use_i18n};
 use crate::officer::api::{self, RetentionRun, Settings as Values};
-use crate::officer::layout::announce;
+use crate::officer::layout::use_announce;
 use crate::officer::ui::{date_time, fill, focus_heading, number, page_title, use_session};
 
 #[component]
 pub fn Settings() -> impl IntoView {
     let i18n = use_i18n();
+    let announce = use_announce();
     let session = use_session();
     page_title(Key::SettingsTitle);
     focus_heading();
@@ -35,7 +36,7 @@ pub fn Settings() -> impl IntoView {
                 Ok(s) => {
                     months.set(s.retention_months.to_string());
                     problem.set(None);
-                    announce(i18n.t(Key::SettingsSaved));
+                    announce.say(i18n.t(Key::SettingsSaved));
                 }
                 Err(e) => {
                     field_problem.set(!e.field_errors().is_empty());
@@ -49,7 +50,7 @@ pub fn Settings() -> impl IntoView {
             match api::run_retention().await {
                 Ok(r) => {
                     let lang = i18n.lang.get_untracked();
-                    announce(fill(i18n.t(Key::SettingsRan), &[("n", number(r.deleted as f64, lang)), ("date", date_time(r.cutoff, lang))]));
+                    announce.say(fill(i18n.t(Key::SettingsRan), &[("n", number(r.deleted as f64, lang)), ("date", date_time(r.cutoff, lang))]));
                     last_run.set(Some(r));
                 }
                 Err(e) => problem.set(Some(session.fail(&e))),
