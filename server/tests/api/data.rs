@@ -225,7 +225,7 @@ async fn the_charter_statement_is_added_edited_checked_and_removed(app: TestApp)
     // Sending the words without a statement removes it.
     words.as_object_mut().unwrap().remove("statement");
     let catalogue = app.put_json(&format!("/api/v1/officer/catalogue/promises/{}", equality["code"].as_str().unwrap()), words).await;
-    assert!(catalogue["promises"][0].get("statement").map_or(true, Value::is_null), "{}", catalogue["promises"][0]);
+    assert!(catalogue["promises"][0].get("statement").is_none_or(Value::is_null), "{}", catalogue["promises"][0]);
 
     let export = app.client.get(app.url("/api/v1/officer/export?kind=rating")).send().await.unwrap().text().await.unwrap();
     let rows = parse_csv(export.trim_start_matches('\u{feff}'));
