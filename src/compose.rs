@@ -14,8 +14,8 @@ impl Envelope {
     /// A fresh entry with a new id and the current time. `kind` and the body fields are filled in by the
     /// caller before [`check`].
     pub fn open(&self, kind: &str) -> Result<EntryWire, FieldError> {
-        let id = crate::platform::new_entry_id()
-            .ok_or_else(|| FieldError::new("id", yoursay_core::ErrorCode::Missing))?;
+        let id =
+            crate::platform::new_entry_id().ok_or_else(|| FieldError::new("id", yoursay_core::ErrorCode::Missing))?;
         Ok(EntryWire {
             id,
             created_at: js_sys::Date::now() as i64,

@@ -68,9 +68,8 @@ fn title_from_heading() {
 /// Moves focus to the page's main heading after a step, so screen reader users hear where they are.
 pub fn focus_heading() {
     request_animation_frame(|| {
-        let heading = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector("main h1").ok().flatten());
+        let heading =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("main h1").ok().flatten());
         if let Some(h) = heading.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
             let _ = h.focus();
         }

@@ -109,7 +109,11 @@ impl Catalogue {
                 }
             }
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -125,8 +129,17 @@ mod tests {
         assert_eq!(
             codes,
             [
-                "equality", "eradicate_stigma", "togetherness", "support", "ambition", "nurture", "good_health",
-                "stable_home", "good_education", "thrive", "lifelong"
+                "equality",
+                "eradicate_stigma",
+                "togetherness",
+                "support",
+                "ambition",
+                "nurture",
+                "good_health",
+                "stable_home",
+                "good_education",
+                "thrive",
+                "lifelong"
             ]
         );
     }

@@ -153,7 +153,8 @@ fn literal_user_text(body: &str) -> Vec<String> {
         let before = body[..i].trim_end();
         let after = body[i + 2 + len..].trim_start();
         let has_letters = literal.chars().any(char::is_alphabetic);
-        let text_node = (before.ends_with('>') || before.ends_with('}')) && (after.starts_with('<') || after.starts_with('{'));
+        let text_node =
+            (before.ends_with('>') || before.ends_with('}')) && (after.starts_with('<') || after.starts_with('{'));
         let text_attribute = TEXT_ATTRIBUTES.iter().any(|a| before.ends_with(a));
         if has_letters && (text_node || text_attribute) {
             found.push(literal.to_owned());
@@ -182,7 +183,8 @@ fn no_component_renders_a_literal_user_facing_string() {
 
 #[test]
 fn the_literal_check_catches_text_nodes_and_labels_but_not_classes_or_punctuation() {
-    let body = r#"<p class="lead">"Hello there"</p> <button aria-label="Close">{x}</button> {a} ": " {b} <i title="ok"></i>"#;
+    let body =
+        r#"<p class="lead">"Hello there"</p> <button aria-label="Close">{x}</button> {a} ": " {b} <i title="ok"></i>"#;
     assert_eq!(literal_user_text(body), ["Hello there", "Close", "ok"]);
     assert!(literal_user_text(r#"<a href="/say" class="button">{t}</a>"#).is_empty());
 }

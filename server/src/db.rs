@@ -26,10 +26,8 @@ impl Backend {
 }
 
 /// (version, SQL). Applied in order, each in its own transaction, recorded in `schema_migrations`.
-const MIGRATIONS: &[(i64, &str)] = &[
-    (1, include_str!("../migrations/0001_initial.sql")),
-    (2, include_str!("../migrations/0002_contact.sql")),
-];
+const MIGRATIONS: &[(i64, &str)] =
+    &[(1, include_str!("../migrations/0001_initial.sql")), (2, include_str!("../migrations/0002_contact.sql"))];
 
 pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {
     sqlx::any::install_default_drivers();
@@ -65,9 +63,11 @@ fn create_sqlite_folder(url: &str) -> anyhow::Result<()> {
 }
 
 pub async fn migrate(pool: &AnyPool, backend: Backend) -> anyhow::Result<()> {
-    sqlx::query("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)")
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)",
+    )
+    .execute(pool)
+    .await?;
     let applied: Vec<i64> = sqlx::query("SELECT version FROM schema_migrations")
         .fetch_all(pool)
         .await?

@@ -12,13 +12,18 @@ pub const PROBLEM_JSON: &str = "application/problem+json";
 #[derive(Debug)]
 pub enum ApiError {
     /// The request as a whole cannot be read; `errors` names the fields to fix.
-    BadRequest { detail: String, errors: Vec<FieldError> },
+    BadRequest {
+        detail: String,
+        errors: Vec<FieldError>,
+    },
     Unauthorized,
     NotFound,
     PayloadTooLarge,
     UnsupportedMediaType,
     /// Too many failed sign-ins: try again after this many seconds.
-    TooManyAttempts { retry_after_secs: u64 },
+    TooManyAttempts {
+        retry_after_secs: u64,
+    },
     Internal(anyhow::Error),
 }
 

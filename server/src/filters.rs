@@ -30,7 +30,12 @@ pub fn param<'a>(params: &'a Params, name: &str) -> Option<&'a str> {
     params.get(name).map(|s| s.trim()).filter(|s| !s.is_empty())
 }
 
-pub fn number(params: &Params, name: &str, default: i64, range: std::ops::RangeInclusive<i64>) -> Result<i64, ApiError> {
+pub fn number(
+    params: &Params,
+    name: &str,
+    default: i64,
+    range: std::ops::RangeInclusive<i64>,
+) -> Result<i64, ApiError> {
     match param(params, name) {
         None => Ok(default),
         Some(v) => match v.parse::<i64>() {
@@ -118,7 +123,10 @@ impl Filters {
             }
         }
         if let Some(p) = &self.promise {
-            w.add("EXISTS (SELECT 1 FROM view_promises vp WHERE vp.entry_id = e.id AND vp.promise = ?)", Bind::Text(p.clone()));
+            w.add(
+                "EXISTS (SELECT 1 FROM view_promises vp WHERE vp.entry_id = e.id AND vp.promise = ?)",
+                Bind::Text(p.clone()),
+            );
         }
     }
 }

@@ -1,16 +1,20 @@
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
 use anyhow::Context;
+use clap::{Parser, Subcommand};
 use yoursay_server::filters::{Filters, Params};
 use yoursay_server::officer::password;
 use yoursay_server::startup::{Application, Config};
 use yoursay_server::store::{audit, officers};
-use yoursay_server::{db, export::Format};
 use yoursay_server::telemetry;
+use yoursay_server::{db, export::Format};
 
 #[derive(Parser)]
-#[command(name = "yoursay-server", about = "Your Say / Dweud Eich Dweud server", args_conflicts_with_subcommands = true)]
+#[command(
+    name = "yoursay-server",
+    about = "Your Say / Dweud Eich Dweud server",
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -83,7 +87,9 @@ async fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.command.unwrap_or(Command::Serve(cli.serve)) {
         Command::Serve(args) => serve(args).await,
-        Command::CreateOfficer { db, email, password_stdin } => create_officer(&db.database_url, &email, password_stdin).await,
+        Command::CreateOfficer { db, email, password_stdin } => {
+            create_officer(&db.database_url, &email, password_stdin).await
+        }
         Command::Export { db, from, to, format, out, event, role, kind } => {
             let params: Params = [("from", from), ("to", to), ("event", event), ("role", role), ("kind", kind)]
                 .into_iter()
@@ -118,7 +124,11 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
 async fn create_officer(database_url: &str, email: &str, no_prompt: bool) -> anyhow::Result<()> {
     let email = password::Email::parse(email).map_err(|e| anyhow::anyhow!("{e}"))?;
     if !no_prompt {
-        eprintln!("Password for {} (at least {} characters), then Enter:", email.as_str(), password::MIN_PASSWORD_CHARS);
+        eprintln!(
+            "Password for {} (at least {} characters), then Enter:",
+            email.as_str(),
+            password::MIN_PASSWORD_CHARS
+        );
     }
     let mut line = String::new();
     std::io::stdin().read_line(&mut line).context("could not read the password from standard input")?;
@@ -128,7 +138,14 @@ async fn create_officer(database_url: &str, email: &str, no_prompt: bool) -> any
     let hash = password::hash(secret)?;
     let pool = db::connect(database_url).await?;
     let created = officers::upsert(&pool, email.as_str(), &hash).await?;
-    audit::record_now(&pool, audit::CLI, "officer_set_password", Some(email.as_str()), Some(if created { "created" } else { "password changed" })).await?;
+    audit::record_now(
+        &pool,
+        audit::CLI,
+        "officer_set_password",
+        Some(email.as_str()),
+        Some(if created { "created" } else { "password changed" }),
+    )
+    .await?;
     println!("{} officer {}", if created { "Created" } else { "Changed the password of" }, email.as_str());
     Ok(())
 }

@@ -18,14 +18,57 @@ impl RiskWords {
     /// listed too.
     pub fn default_list() -> Self {
         let en = [
-            "hurt", "hurts", "hurting", "hit", "hits", "hitting", "abuse", "abused", "abusing", "unsafe", "not safe",
-            "scared", "frightened", "suicide", "suicidal", "kill myself", "self-harm", "self harm", "cutting myself",
-            "want to die", "rape", "raped", "touched me", "beat me", "beats me", "hate myself",
+            "hurt",
+            "hurts",
+            "hurting",
+            "hit",
+            "hits",
+            "hitting",
+            "abuse",
+            "abused",
+            "abusing",
+            "unsafe",
+            "not safe",
+            "scared",
+            "frightened",
+            "suicide",
+            "suicidal",
+            "kill myself",
+            "self-harm",
+            "self harm",
+            "cutting myself",
+            "want to die",
+            "rape",
+            "raped",
+            "touched me",
+            "beat me",
+            "beats me",
+            "hate myself",
         ];
         let cy = [
-            "brifo", "frifo", "mrifo", "taro", "daro", "nharo", "cam-drin", "gam-drin", "ngham-drin", "camdrin",
-            "ddim yn ddiogel", "ofn", "ofnus", "hunanladdiad", "lladd fy hun", "ladd fy hun", "hunan-niweidio",
-            "hunan niweidio", "eisiau marw", "isio marw", "treisio", "dreisio", "nhreisio",
+            "brifo",
+            "frifo",
+            "mrifo",
+            "taro",
+            "daro",
+            "nharo",
+            "cam-drin",
+            "gam-drin",
+            "ngham-drin",
+            "camdrin",
+            "ddim yn ddiogel",
+            "ofn",
+            "ofnus",
+            "hunanladdiad",
+            "lladd fy hun",
+            "ladd fy hun",
+            "hunan-niweidio",
+            "hunan niweidio",
+            "eisiau marw",
+            "isio marw",
+            "treisio",
+            "dreisio",
+            "nhreisio",
         ];
         RiskWords { en: en.map(String::from).to_vec(), cy: cy.map(String::from).to_vec() }
     }
@@ -48,16 +91,12 @@ impl RiskWords {
     /// The listed words found in `text`, in list order.
     pub fn find(&self, text: &str) -> Vec<String> {
         let haystack = collapse(&text.to_lowercase());
-        self.en
-            .iter()
-            .chain(&self.cy)
-            .filter(|w| contains_word(&haystack, w))
-            .fold(Vec::new(), |mut found, w| {
-                if !found.contains(w) {
-                    found.push(w.clone());
-                }
-                found
-            })
+        self.en.iter().chain(&self.cy).filter(|w| contains_word(&haystack, w)).fold(Vec::new(), |mut found, w| {
+            if !found.contains(w) {
+                found.push(w.clone());
+            }
+            found
+        })
     }
 }
 

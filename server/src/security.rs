@@ -79,7 +79,8 @@ mod tests {
     #[test]
     fn hashes_inline_scripts_only() {
         let html = r#"<html><head><script src="/app.js"></script><SCRIPT type="module">import init from '/a.js';init();</SCRIPT></head></html>"#;
-        let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"import init from '/a.js';init();"));
+        let expected =
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"import init from '/a.js';init();"));
         assert_eq!(inline_script_hashes(html), std::slice::from_ref(&expected));
         assert!(content_security_policy(Some(html)).contains(&format!("'sha256-{expected}'")));
     }

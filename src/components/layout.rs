@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use yoursay_core::Language;
 
 use super::status_strip::StatusStrip;
-use crate::router::Link;
 use crate::i18n::{use_i18n, Key, Text};
+use crate::router::Link;
 
 /// The frame of every screen: skip link, header with the language switch and "Get help now", the page,
 /// and the status strip.

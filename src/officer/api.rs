@@ -18,7 +18,9 @@ pub enum ApiError {
     /// 401: no valid session (or, for sign-in, the wrong email or password).
     SignedOut,
     /// 429: too many failed sign-ins; try again after this many seconds.
-    TooMany { retry_after_secs: u32 },
+    TooMany {
+        retry_after_secs: u32,
+    },
     /// 400 with the fields to fix.
     Invalid(Vec<FieldError>),
     NotFound,

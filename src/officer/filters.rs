@@ -59,7 +59,11 @@ pub fn FilterForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let field_id = move |name: &str| format!("{id}-{name}");
-    let text_input = move |name: &'static str, label: Key, kind: &'static str, get: fn(&FilterValues) -> String, set: fn(&mut FilterValues, String)| {
+    let text_input = move |name: &'static str,
+                           label: Key,
+                           kind: &'static str,
+                           get: fn(&FilterValues) -> String,
+                           set: fn(&mut FilterValues, String)| {
         view! {
             <div class="field">
                 <label for=field_id(name)>{i18n.tr(label)}</label>
@@ -73,7 +77,11 @@ pub fn FilterForm(
             </div>
         }
     };
-    let choice = move |name: &'static str, label: Key, options: Vec<(String, String)>, get: fn(&FilterValues) -> String, set: fn(&mut FilterValues, String)| {
+    let choice = move |name: &'static str,
+                       label: Key,
+                       options: Vec<(String, String)>,
+                       get: fn(&FilterValues) -> String,
+                       set: fn(&mut FilterValues, String)| {
         view! {
             <div class="field">
                 <label for=field_id(name)>{i18n.tr(label)}</label>

@@ -1,5 +1,5 @@
-use leptos::prelude::*;
 use crate::router::Link;
+use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, Key};
 

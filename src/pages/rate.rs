@@ -67,7 +67,11 @@ pub fn Rate() -> impl IntoView {
         if saving.get_untracked() {
             return;
         }
-        let envelope = Envelope { language: i18n.lang.get_untracked(), role: role.get_untracked(), age_band: age_band.get_untracked() };
+        let envelope = Envelope {
+            language: i18n.lang.get_untracked(),
+            role: role.get_untracked(),
+            age_band: age_band.get_untracked(),
+        };
         let answers: Vec<AnswerWire> = choices.with_untracked(|c| {
             c.iter()
                 .filter_map(|(promise, choice)| {

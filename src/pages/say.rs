@@ -33,7 +33,11 @@ pub fn Say() -> impl IntoView {
         if saving.get_untracked() {
             return;
         }
-        let envelope = Envelope { language: i18n.lang.get_untracked(), role: role.get_untracked(), age_band: age_band.get_untracked() };
+        let envelope = Envelope {
+            language: i18n.lang.get_untracked(),
+            role: role.get_untracked(),
+            age_band: age_band.get_untracked(),
+        };
         let wire = envelope.open("view").map(|mut w| {
             w.text = Some(text.get_untracked());
             w.promises = Some(tags.get_untracked());

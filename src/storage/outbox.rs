@@ -45,9 +45,7 @@ fn field(object: &JsValue, name: &str) -> JsValue {
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, StorageError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| StorageError(e.to_string()))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| StorageError(e.to_string()))
 }
 
 impl OutboxRecord {

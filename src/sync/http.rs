@@ -29,10 +29,8 @@ async fn call(method: &str, path: &str, body: Option<&str>) -> Result<(u16, JsVa
     }
     request.headers().set("Accept", "application/json").map_err(|_| NetError::Unreachable)?;
     let window = web_sys::window().ok_or(NetError::Unreachable)?;
-    let response: Response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(|_| NetError::Unreachable)?
-        .unchecked_into();
+    let response: Response =
+        JsFuture::from(window.fetch_with_request(&request)).await.map_err(|_| NetError::Unreachable)?.unchecked_into();
     // The browser parses the JSON: the app then needs no JSON parser of its own, which keeps the download
     // small for a phone on one bar of signal.
     let json = match response.json() {

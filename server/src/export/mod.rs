@@ -13,8 +13,21 @@ use crate::clock::iso_utc;
 use crate::filters::{Filters, Where};
 
 pub const HEADER: [&str; 15] = [
-    "entry_id", "created_at", "event", "role", "age_band", "language", "kind", "service_code", "service_en",
-    "service_cy", "promise_code", "promise_en", "promise_cy", "score", "text",
+    "entry_id",
+    "created_at",
+    "event",
+    "role",
+    "age_band",
+    "language",
+    "kind",
+    "service_code",
+    "service_en",
+    "service_cy",
+    "promise_code",
+    "promise_en",
+    "promise_cy",
+    "score",
+    "text",
 ];
 
 pub type ExportRow = [String; 15];
@@ -98,7 +111,8 @@ pub async fn rows(pool: &AnyPool, catalogue: &Catalogue, filters: &Filters) -> s
     let mut out = Vec::new();
     for r in w.bind(sqlx::query(&sql)).fetch_all(pool).await? {
         let id: String = r.try_get("id")?;
-        let opt = |name: &str| -> sqlx::Result<String> { Ok(r.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
+        let opt =
+            |name: &str| -> sqlx::Result<String> { Ok(r.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
         let common = [
             id.clone(),
             iso_utc(r.try_get("created_at")?),

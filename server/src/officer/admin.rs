@@ -32,7 +32,11 @@ pub async fn get_settings(State(state): State<AppState>, officer: Officer) -> Ap
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email))]
-pub async fn put_settings(State(state): State<AppState>, officer: Officer, ApiJson(body): ApiJson<Settings>) -> ApiResult<Json<Settings>> {
+pub async fn put_settings(
+    State(state): State<AppState>,
+    officer: Officer,
+    ApiJson(body): ApiJson<Settings>,
+) -> ApiResult<Json<Settings>> {
     if !(1..=120).contains(&body.retention_months) {
         return Err(ApiError::field(FieldError::new("retention_months", ErrorCode::OutOfRange)));
     }
@@ -50,7 +54,11 @@ pub async fn run_retention(State(state): State<AppState>, officer: Officer) -> A
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email))]
-pub async fn audit_log(State(state): State<AppState>, officer: Officer, Query(params): Query<Params>) -> ApiResult<Json<Page<AuditItem>>> {
+pub async fn audit_log(
+    State(state): State<AppState>,
+    officer: Officer,
+    Query(params): Query<Params>,
+) -> ApiResult<Json<Page<AuditItem>>> {
     let _ = officer;
     let (page, per_page) = paging(&params)?;
     let (total, items) = audit::page(&state.pool, per_page, (page - 1) * per_page).await?;
@@ -58,10 +66,16 @@ pub async fn audit_log(State(state): State<AppState>, officer: Officer, Query(pa
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email))]
-pub async fn export(State(state): State<AppState>, officer: Officer, Query(params): Query<Params>) -> ApiResult<Response> {
+pub async fn export(
+    State(state): State<AppState>,
+    officer: Officer,
+    Query(params): Query<Params>,
+) -> ApiResult<Response> {
     let format = match param(&params, "format") {
         None => Format::Csv,
-        Some(f) => Format::parse(f).ok_or_else(|| ApiError::field(FieldError::new("format", ErrorCode::UnknownValue)))?,
+        Some(f) => {
+            Format::parse(f).ok_or_else(|| ApiError::field(FieldError::new("format", ErrorCode::UnknownValue)))?
+        }
     };
     let filters = Filters::from_params(&params, &["from", "to", "event", "role", "kind"])?;
     let (bytes, _) = export_file(&state.pool, &officer.email, format, &filters, &describe(&params)).await?;

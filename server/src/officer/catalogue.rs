@@ -11,8 +11,8 @@ use super::session::Officer;
 use crate::error::{ApiError, ApiResult};
 use crate::json::ApiJson;
 use crate::startup::AppState;
-use crate::store::catalogue::{self as store, Kind};
 use crate::store::audit;
+use crate::store::catalogue::{self as store, Kind};
 
 const NAME_CHARS: usize = 80;
 const LINE_CHARS: usize = 200;
@@ -45,13 +45,19 @@ pub struct Words {
 }
 
 /// Checks the words, collecting every problem.
-fn words(name: &TextWire, line: &TextWire, statement: Option<&TextWire>) -> Result<(Bilingual, Bilingual, Option<Bilingual>), Vec<FieldError>> {
+fn words(
+    name: &TextWire,
+    line: &TextWire,
+    statement: Option<&TextWire>,
+) -> Result<(Bilingual, Bilingual, Option<Bilingual>), Vec<FieldError>> {
     let mut errors = Vec::new();
     let name = Bilingual::parse(&name.en, &name.cy, "name", NAME_CHARS).map_err(|e| errors.push(e)).ok();
     let line = Bilingual::parse(&line.en, &line.cy, "line", LINE_CHARS).map_err(|e| errors.push(e)).ok();
     let statement = match statement {
         None => Some(None),
-        Some(s) => Bilingual::parse(&s.en, &s.cy, "statement", STATEMENT_CHARS).map(Some).map_err(|e| errors.push(e)).ok(),
+        Some(s) => {
+            Bilingual::parse(&s.en, &s.cy, "statement", STATEMENT_CHARS).map(Some).map_err(|e| errors.push(e)).ok()
+        }
     };
     match (name, line, statement) {
         (Some(n), Some(l), Some(s)) if errors.is_empty() => Ok((n, l, s)),
@@ -87,7 +93,14 @@ pub async fn add(
     let item = CatalogueItem { code: code.as_str().to_owned(), name, line, statement, retired: false };
     let version = store::bump_version(&mut tx).await?;
     store::insert(&mut tx, kind, &item, version).await?;
-    audit::record(&mut tx, &officer.email, "catalogue_add", Some(&format!("{}:{}", kind.as_str(), item.code)), Some(&format!("version {version}"))).await?;
+    audit::record(
+        &mut tx,
+        &officer.email,
+        "catalogue_add",
+        Some(&format!("{}:{}", kind.as_str(), item.code)),
+        Some(&format!("version {version}")),
+    )
+    .await?;
     let catalogue = store::load_with(&mut tx).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(catalogue)))
@@ -110,7 +123,14 @@ async fn change(
     change(&mut item);
     let version = store::bump_version(&mut tx).await?;
     store::update(&mut tx, kind, &item, version, action).await?;
-    audit::record(&mut tx, &officer.email, &format!("catalogue_{action}"), Some(&format!("{}:{code}", kind.as_str())), Some(&format!("version {version}"))).await?;
+    audit::record(
+        &mut tx,
+        &officer.email,
+        &format!("catalogue_{action}"),
+        Some(&format!("{}:{code}", kind.as_str())),
+        Some(&format!("version {version}")),
+    )
+    .await?;
     let catalogue = store::load_with(&mut tx).await?;
     tx.commit().await?;
     Ok(Json(catalogue))
@@ -133,11 +153,19 @@ pub async fn edit(
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email, kind = %plural, code = %code))]
-pub async fn retire(State(state): State<AppState>, officer: Officer, Path((plural, code)): Path<(String, String)>) -> ApiResult<Json<Catalogue>> {
+pub async fn retire(
+    State(state): State<AppState>,
+    officer: Officer,
+    Path((plural, code)): Path<(String, String)>,
+) -> ApiResult<Json<Catalogue>> {
     change(&state, &officer, &plural, &code, "retire", |item| item.retired = true).await
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email, kind = %plural, code = %code))]
-pub async fn restore(State(state): State<AppState>, officer: Officer, Path((plural, code)): Path<(String, String)>) -> ApiResult<Json<Catalogue>> {
+pub async fn restore(
+    State(state): State<AppState>,
+    officer: Officer,
+    Path((plural, code)): Path<(String, String)>,
+) -> ApiResult<Json<Catalogue>> {
     change(&state, &officer, &plural, &code, "restore", |item| item.retired = false).await
 }

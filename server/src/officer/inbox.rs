@@ -27,11 +27,17 @@ pub fn paging(params: &Params) -> Result<(i64, i64), ApiError> {
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email))]
-pub async fn list(State(state): State<AppState>, officer: Officer, Query(params): Query<Params>) -> ApiResult<Json<Page<ViewItem>>> {
+pub async fn list(
+    State(state): State<AppState>,
+    officer: Officer,
+    Query(params): Query<Params>,
+) -> ApiResult<Json<Page<ViewItem>>> {
     let filters = Filters::from_params(&params, &["from", "to", "event", "role", "language", "promise"])?;
     let status = match param(&params, "status") {
         None => None,
-        Some(s) => Some(Status::parse(s).ok_or_else(|| ApiError::field(FieldError::new("status", ErrorCode::UnknownValue)))?),
+        Some(s) => {
+            Some(Status::parse(s).ok_or_else(|| ApiError::field(FieldError::new("status", ErrorCode::UnknownValue)))?)
+        }
     };
     let (page, per_page) = paging(&params)?;
     let (total, items) = views::page(&state.pool, &filters, status, per_page, (page - 1) * per_page).await?;
@@ -49,22 +55,38 @@ async fn act(state: AppState, officer: Officer, id: String, action: Action) -> A
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email, id = %id))]
-pub async fn review(State(state): State<AppState>, officer: Officer, Path(id): Path<String>) -> ApiResult<Json<ViewItem>> {
+pub async fn review(
+    State(state): State<AppState>,
+    officer: Officer,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ViewItem>> {
     act(state, officer, id, Action::Review).await
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email, id = %id))]
-pub async fn hide(State(state): State<AppState>, officer: Officer, Path(id): Path<String>) -> ApiResult<Json<ViewItem>> {
+pub async fn hide(
+    State(state): State<AppState>,
+    officer: Officer,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ViewItem>> {
     act(state, officer, id, Action::Hide).await
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email, id = %id))]
-pub async fn unhide(State(state): State<AppState>, officer: Officer, Path(id): Path<String>) -> ApiResult<Json<ViewItem>> {
+pub async fn unhide(
+    State(state): State<AppState>,
+    officer: Officer,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ViewItem>> {
     act(state, officer, id, Action::Unhide).await
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email, id = %id))]
-pub async fn follow_up(State(state): State<AppState>, officer: Officer, Path(id): Path<String>) -> ApiResult<Json<ViewItem>> {
+pub async fn follow_up(
+    State(state): State<AppState>,
+    officer: Officer,
+    Path(id): Path<String>,
+) -> ApiResult<Json<ViewItem>> {
     act(state, officer, id, Action::FollowUp).await
 }
 

@@ -76,7 +76,11 @@ pub struct Results {
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email))]
-pub async fn get(State(state): State<AppState>, officer: Officer, Query(params): Query<Params>) -> ApiResult<Json<Results>> {
+pub async fn get(
+    State(state): State<AppState>,
+    officer: Officer,
+    Query(params): Query<Params>,
+) -> ApiResult<Json<Results>> {
     let filters = Filters::from_params(&params, &["from", "to", "event", "role"])?;
     let min_cell = number(&params, "min_cell", 5, 1..=100)?;
     let catalogue = store::catalogue::load(&state.pool).await?;
@@ -125,7 +129,13 @@ pub async fn results(pool: &AnyPool, catalogue: &Catalogue, filters: &Filters, m
         .iter()
         .map(|p| (p, sum(&|(_, promise)| promise == &p.code)))
         .filter(|(p, t)| shown(p, t))
-        .map(|(p, t)| ItemTally { code: p.code.clone(), name: p.name.clone(), retired: p.retired, ratings: None, tally: t.finish(min_cell) })
+        .map(|(p, t)| ItemTally {
+            code: p.code.clone(),
+            name: p.name.clone(),
+            retired: p.retired,
+            ratings: None,
+            tally: t.finish(min_cell),
+        })
         .collect();
     let by_service = catalogue
         .services
@@ -141,10 +151,8 @@ pub async fn results(pool: &AnyPool, catalogue: &Catalogue, filters: &Filters, m
         })
         .collect();
     let position = |list: &[CatalogueItem], code: &str| list.iter().position(|i| i.code == code).unwrap_or(usize::MAX);
-    let mut cells: Vec<Cell> = cells
-        .into_iter()
-        .map(|((service, promise), t)| Cell { service, promise, tally: t.finish(min_cell) })
-        .collect();
+    let mut cells: Vec<Cell> =
+        cells.into_iter().map(|((service, promise), t)| Cell { service, promise, tally: t.finish(min_cell) }).collect();
     cells.sort_by_key(|c| (position(&catalogue.services, &c.service), position(&catalogue.promises, &c.promise)));
     Ok(Results { min_cell, catalogue_version: catalogue.version, by_promise, by_service, cells })
 }

@@ -27,7 +27,13 @@ pub async fn record(
     Ok(())
 }
 
-pub async fn record_now(pool: &AnyPool, actor: &str, action: &str, target: Option<&str>, detail: Option<&str>) -> sqlx::Result<()> {
+pub async fn record_now(
+    pool: &AnyPool,
+    actor: &str,
+    action: &str,
+    target: Option<&str>,
+    detail: Option<&str>,
+) -> sqlx::Result<()> {
     let mut conn = pool.acquire().await?;
     record(&mut conn, actor, action, target, detail).await
 }
@@ -45,11 +51,12 @@ pub struct AuditItem {
 
 pub async fn page(pool: &AnyPool, limit: i64, offset: i64) -> sqlx::Result<(i64, Vec<AuditItem>)> {
     let total: i64 = sqlx::query("SELECT COUNT(*) FROM audit_log").fetch_one(pool).await?.try_get(0)?;
-    let rows = sqlx::query("SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT $1 OFFSET $2")
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(pool)
-        .await?;
+    let rows =
+        sqlx::query("SELECT id, at, actor, action, target, detail FROM audit_log ORDER BY id DESC LIMIT $1 OFFSET $2")
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(pool)
+            .await?;
     let items = rows
         .iter()
         .map(|r| {

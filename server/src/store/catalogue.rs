@@ -60,10 +60,11 @@ pub async fn load_with(conn: &mut AnyConnection) -> sqlx::Result<Catalogue> {
 }
 
 fn item_from_row(row: &AnyRow) -> sqlx::Result<CatalogueItem> {
-    let statement = match (row.try_get::<Option<String>, _>("statement_en")?, row.try_get::<Option<String>, _>("statement_cy")?) {
-        (Some(en), Some(cy)) => Some(Bilingual { en, cy }),
-        _ => None,
-    };
+    let statement =
+        match (row.try_get::<Option<String>, _>("statement_en")?, row.try_get::<Option<String>, _>("statement_cy")?) {
+            (Some(en), Some(cy)) => Some(Bilingual { en, cy }),
+            _ => None,
+        };
     Ok(CatalogueItem {
         code: row.try_get("code")?,
         name: Bilingual { en: row.try_get("name_en")?, cy: row.try_get("name_cy")? },
@@ -130,7 +131,13 @@ pub async fn insert(conn: &mut AnyConnection, kind: Kind, item: &CatalogueItem, 
 }
 
 /// Changes the words (and retired flag) of an existing item; the code stays.
-pub async fn update(conn: &mut AnyConnection, kind: Kind, item: &CatalogueItem, version: i64, action: &str) -> sqlx::Result<()> {
+pub async fn update(
+    conn: &mut AnyConnection,
+    kind: Kind,
+    item: &CatalogueItem,
+    version: i64,
+    action: &str,
+) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE catalogue_items SET name_en = $1, name_cy = $2, line_en = $3, line_cy = $4, statement_en = $5, \
          statement_cy = $6, retired = $7 WHERE kind = $8 AND code = $9",
@@ -149,17 +156,25 @@ pub async fn update(conn: &mut AnyConnection, kind: Kind, item: &CatalogueItem, 
     history(conn, version, kind, item, action).await
 }
 
-async fn history(conn: &mut AnyConnection, version: i64, kind: Kind, item: &CatalogueItem, action: &str) -> sqlx::Result<()> {
+async fn history(
+    conn: &mut AnyConnection,
+    version: i64,
+    kind: Kind,
+    item: &CatalogueItem,
+    action: &str,
+) -> sqlx::Result<()> {
     let json = serde_json::to_string(item).unwrap_or_default();
-    sqlx::query("INSERT INTO catalogue_history (version, kind, code, action, item, changed_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(version)
-        .bind(kind.as_str())
-        .bind(&item.code)
-        .bind(action)
-        .bind(json)
-        .bind(now_ms())
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO catalogue_history (version, kind, code, action, item, changed_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(version)
+    .bind(kind.as_str())
+    .bind(&item.code)
+    .bind(action)
+    .bind(json)
+    .bind(now_ms())
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

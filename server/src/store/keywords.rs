@@ -8,7 +8,11 @@ pub async fn load(pool: &AnyPool) -> sqlx::Result<RiskWords> {
     for row in rows {
         let language: String = row.try_get(0)?;
         let word: String = row.try_get(1)?;
-        if language == "cy" { words.cy.push(word) } else { words.en.push(word) }
+        if language == "cy" {
+            words.cy.push(word)
+        } else {
+            words.en.push(word)
+        }
     }
     Ok(words)
 }

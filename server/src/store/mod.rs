@@ -1,10 +1,10 @@
 //! Everything that reads or writes the database, one module per table group. SQL here binds only
 //! i64, String and Option of those, and uses `$n` placeholders, so it runs unchanged on SQLite and PostgreSQL.
 
+pub mod audit;
 pub mod catalogue;
 pub mod entries;
 pub mod keywords;
-pub mod settings;
-pub mod audit;
 pub mod officers;
+pub mod settings;
 pub mod views;

@@ -5,7 +5,8 @@ use sqlx::{AnyPool, Row};
 use crate::clock::now_ms;
 
 pub async fn password_hash(pool: &AnyPool, email: &str) -> sqlx::Result<Option<String>> {
-    let row = sqlx::query("SELECT password_hash FROM officers WHERE email = $1").bind(email).fetch_optional(pool).await?;
+    let row =
+        sqlx::query("SELECT password_hash FROM officers WHERE email = $1").bind(email).fetch_optional(pool).await?;
     row.map(|r| r.try_get::<String, _>(0)).transpose()
 }
 
@@ -55,5 +56,9 @@ pub async fn delete_session(pool: &AnyPool, token_hash: &str) -> sqlx::Result<()
 }
 
 pub async fn delete_expired_sessions(pool: &AnyPool) -> sqlx::Result<u64> {
-    Ok(sqlx::query("DELETE FROM officer_sessions WHERE expires_at <= $1").bind(now_ms()).execute(pool).await?.rows_affected())
+    Ok(sqlx::query("DELETE FROM officer_sessions WHERE expires_at <= $1")
+        .bind(now_ms())
+        .execute(pool)
+        .await?
+        .rows_affected())
 }

@@ -9,11 +9,13 @@ pub async fn get(conn: &mut AnyConnection, key: &str) -> sqlx::Result<Option<Str
 }
 
 pub async fn set(conn: &mut AnyConnection, key: &str, value: &str) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-        .bind(key)
-        .bind(value)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(key)
+    .bind(value)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

@@ -83,13 +83,22 @@ fn item(row: &AnyRow) -> sqlx::Result<ViewItem> {
         age_band: row.try_get("age_band")?,
         text: row.try_get::<Option<String>, _>("text")?.unwrap_or_default(),
         promises: Vec::new(),
-        status: if hidden { "hidden" } else if reviewed { "reviewed" } else { "new" },
+        status: if hidden {
+            "hidden"
+        } else if reviewed {
+            "reviewed"
+        } else {
+            "new"
+        },
         reviewed,
         hidden,
         flagged: row.try_get::<i64, _>("flagged")? != 0,
         flag_words: words.split(", ").filter(|w| !w.is_empty()).map(str::to_owned).collect(),
         followed_up: row.try_get::<i64, _>("followed_up")? != 0,
-        contact: match (row.try_get::<Option<String>, _>("contact_name")?, row.try_get::<Option<String>, _>("contact_how")?) {
+        contact: match (
+            row.try_get::<Option<String>, _>("contact_name")?,
+            row.try_get::<Option<String>, _>("contact_how")?,
+        ) {
             (Some(name), Some(how)) => Some(ContactDetails { name, how }),
             _ => None,
         },
@@ -110,7 +119,8 @@ pub async fn page(
     if let Some(s) = status {
         w.add_plain(s.clause());
     }
-    let total: i64 = w.bind(sqlx::query(&format!("SELECT COUNT(*) FROM entries e{}", w.sql()))).fetch_one(pool).await?.try_get(0)?;
+    let total: i64 =
+        w.bind(sqlx::query(&format!("SELECT COUNT(*) FROM entries e{}", w.sql()))).fetch_one(pool).await?.try_get(0)?;
     let where_sql = w.sql();
     let limit_at = w.next_placeholder(Bind::Int(limit));
     let offset_at = w.next_placeholder(Bind::Int(offset));
@@ -184,7 +194,8 @@ pub async fn act(conn: &mut AnyConnection, id: &str, action: Action) -> sqlx::Re
 
 /// Re-checks every view against a changed word list. Returns how many views are flagged afterwards.
 pub async fn reflag_all(conn: &mut AnyConnection, risk: &RiskWords) -> sqlx::Result<i64> {
-    let rows = sqlx::query("SELECT id, text, flag_words FROM entries WHERE kind = 'view'").fetch_all(&mut *conn).await?;
+    let rows =
+        sqlx::query("SELECT id, text, flag_words FROM entries WHERE kind = 'view'").fetch_all(&mut *conn).await?;
     let mut flagged = 0;
     for row in rows {
         let id: String = row.try_get(0)?;

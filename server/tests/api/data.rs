@@ -32,10 +32,18 @@ async fn the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli(app: 
     app.sign_in().await;
     let (v, r) = known_data_set(&app).await;
 
-    let response = app.client.get(app.url("/api/v1/officer/export?format=csv&from=2025-10-01&to=2025-10-31")).send().await.unwrap();
+    let response = app
+        .client
+        .get(app.url("/api/v1/officer/export?format=csv&from=2025-10-01&to=2025-10-31"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-type"], "text/csv; charset=utf-8");
-    assert!(response.headers()["content-disposition"].to_str().unwrap().starts_with("attachment; filename=\"yoursay-export-"));
+    assert!(response.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment; filename=\"yoursay-export-"));
     let csv = response.bytes().await.unwrap().to_vec();
     let expected = format!(
         "\u{feff}entry_id,created_at,event,role,age_band,language,kind,service_code,service_en,service_cy,promise_code,promise_en,promise_cy,score,text\r\n\
@@ -45,7 +53,12 @@ async fn the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli(app: 
     );
     assert_eq!(String::from_utf8(csv.clone()).unwrap(), expected);
 
-    let xlsx = app.client.get(app.url("/api/v1/officer/export?format=xlsx&from=2025-10-01&to=2025-10-31")).send().await.unwrap();
+    let xlsx = app
+        .client
+        .get(app.url("/api/v1/officer/export?format=xlsx&from=2025-10-01&to=2025-10-31"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(xlsx.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     let xlsx = xlsx.bytes().await.unwrap().to_vec();
     let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
@@ -57,9 +70,11 @@ async fn the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli(app: 
     assert_eq!(from_csv.len(), 4);
 
     // Filters narrow it: only ratings, or a day with nothing.
-    let ratings = app.client.get(app.url("/api/v1/officer/export?kind=rating")).send().await.unwrap().text().await.unwrap();
+    let ratings =
+        app.client.get(app.url("/api/v1/officer/export?kind=rating")).send().await.unwrap().text().await.unwrap();
     assert_eq!(parse_csv(&ratings).len(), 3);
-    let none = app.client.get(app.url("/api/v1/officer/export?from=2025-10-10")).send().await.unwrap().text().await.unwrap();
+    let none =
+        app.client.get(app.url("/api/v1/officer/export?from=2025-10-10")).send().await.unwrap().text().await.unwrap();
     assert_eq!(parse_csv(&none).len(), 1);
     let bad = app.client.get(app.url("/api/v1/officer/export?format=pdf&from=10/10/2025")).send().await.unwrap();
     assert_eq!(problem(bad, 400).await["errors"][0]["field"], "format");
@@ -104,7 +119,8 @@ async fn results_count_per_promise_and_service_and_suppress_small_cells(app: Tes
     assert_eq!(support["tally"]["suppressed"], true);
     assert_eq!(support["tally"]["percentages"], Value::Null);
 
-    let service = |code: &str| results["by_service"].as_array().unwrap().iter().find(|s| s["code"] == code).unwrap().clone();
+    let service =
+        |code: &str| results["by_service"].as_array().unwrap().iter().find(|s| s["code"] == code).unwrap().clone();
     assert_eq!(service("social_worker")["ratings"], 5);
     assert_eq!(service("social_worker")["tally"]["suppressed"], false);
     assert_eq!(service("housing")["ratings"], 1);
@@ -140,7 +156,8 @@ async fn catalogue_edits_bump_the_version_and_keep_old_ratings_codes(app: TestAp
     let public: Value = app.client.get(app.url("/api/v1/catalogue")).send().await.unwrap().json().await.unwrap();
     assert_eq!(public["version"], 2);
 
-    let words = json!({"name": {"en": "Homes", "cy": "Cartrefi"}, "line": {"en": "Where you live", "cy": "Lle rwyt ti'n byw"}});
+    let words =
+        json!({"name": {"en": "Homes", "cy": "Cartrefi"}, "line": {"en": "Where you live", "cy": "Lle rwyt ti'n byw"}});
     let catalogue = app.put_json("/api/v1/officer/catalogue/services/housing", words).await;
     assert_eq!(catalogue["version"], 3);
 
@@ -198,12 +215,17 @@ async fn the_charter_statement_is_added_edited_checked_and_removed(app: TestApp)
     assert_eq!(body["errors"][0]["code"], "empty");
     let long = json!({"name": {"en": "Taken seriously", "cy": ""}, "line": {"en": "x", "cy": "y"},
                       "statement": {"en": "w".repeat(601), "cy": "Byddwn."}});
-    let body = problem(app.send(Method::PUT, "/api/v1/officer/catalogue/promises/taken_seriously", long).await, 400).await;
+    let body =
+        problem(app.send(Method::PUT, "/api/v1/officer/catalogue/promises/taken_seriously", long).await, 400).await;
     assert_eq!(fields(&body), ["name.cy", "statement.en"]);
     assert_eq!(body["errors"][1]["code"], "too_long");
-    let not_text = json!({"name": {"en": "A", "cy": "B"}, "line": {"en": "x", "cy": "y"}, "statement": {"en": "We will."}});
+    let not_text =
+        json!({"name": {"en": "A", "cy": "B"}, "line": {"en": "x", "cy": "y"}, "statement": {"en": "We will."}});
     problem(app.send(Method::PUT, "/api/v1/officer/catalogue/promises/taken_seriously", not_text).await, 400).await;
-    assert!(!fields(&problem(app.send(Method::POST, "/api/v1/officer/catalogue/promises", json!({"code": "x"})).await, 400).await).is_empty());
+    assert!(!fields(
+        &problem(app.send(Method::POST, "/api/v1/officer/catalogue/promises", json!({"code": "x"})).await, 400).await
+    )
+    .is_empty());
 
     // A rating given under the first words keeps its code through every change.
     let rated = new_id();
@@ -213,21 +235,27 @@ async fn the_charter_statement_is_added_edited_checked_and_removed(app: TestApp)
     let edited = json!({"name": {"en": "Taken seriously", "cy": "Cael fy nghymryd o ddifrif"}, "line": {"en": "x", "cy": "y"},
                         "statement": {"en": " We will act on what you tell us. ", "cy": "Byddwn yn gweithredu ar beth rwyt ti'n ei ddweud wrthon ni."}});
     let catalogue = app.put_json("/api/v1/officer/catalogue/promises/taken_seriously", edited).await;
-    let after = catalogue["promises"].as_array().unwrap().iter().find(|p| p["code"] == "taken_seriously").unwrap().clone();
+    let after =
+        catalogue["promises"].as_array().unwrap().iter().find(|p| p["code"] == "taken_seriously").unwrap().clone();
     assert_eq!(after["statement"]["en"], "We will act on what you tell us.");
     assert_eq!(after["statement"]["cy"], "Byddwn yn gweithredu ar beth rwyt ti'n ei ddweud wrthon ni.");
     let equality = catalogue["promises"][0].clone();
     let mut words = json!({"name": equality["name"], "line": equality["line"],
                            "statement": {"en": "We will treat you fairly.", "cy": "Byddwn yn dy drin yn deg."}});
-    let catalogue = app.put_json(&format!("/api/v1/officer/catalogue/promises/{}", equality["code"].as_str().unwrap()), words.clone()).await;
+    let catalogue = app
+        .put_json(&format!("/api/v1/officer/catalogue/promises/{}", equality["code"].as_str().unwrap()), words.clone())
+        .await;
     assert_eq!(catalogue["promises"][0]["statement"]["cy"], "Byddwn yn dy drin yn deg.");
 
     // Sending the words without a statement removes it.
     words.as_object_mut().unwrap().remove("statement");
-    let catalogue = app.put_json(&format!("/api/v1/officer/catalogue/promises/{}", equality["code"].as_str().unwrap()), words).await;
+    let catalogue = app
+        .put_json(&format!("/api/v1/officer/catalogue/promises/{}", equality["code"].as_str().unwrap()), words)
+        .await;
     assert!(catalogue["promises"][0].get("statement").is_none_or(Value::is_null), "{}", catalogue["promises"][0]);
 
-    let export = app.client.get(app.url("/api/v1/officer/export?kind=rating")).send().await.unwrap().text().await.unwrap();
+    let export =
+        app.client.get(app.url("/api/v1/officer/export?kind=rating")).send().await.unwrap().text().await.unwrap();
     let rows = parse_csv(export.trim_start_matches('\u{feff}'));
     let row = rows.iter().find(|r| r[0] == rated).expect("the rating is exported");
     assert_eq!(row[10], "taken_seriously");

@@ -19,8 +19,9 @@ async fn one_bad_entry_is_refused_and_the_good_ones_are_stored(app: TestApp) {
     let (good1, bad, good2) = (new_id(), new_id(), new_id());
     let mut bad_entry = view(&bad, "hello");
     bad_entry["role"] = json!("teacher");
-    let results =
-        app.push_ok(&[view(&good1, "one"), bad_entry, rating(&good2, "housing", &[("support", json!("dont_know"))])]).await;
+    let results = app
+        .push_ok(&[view(&good1, "one"), bad_entry, rating(&good2, "housing", &[("support", json!("dont_know"))])])
+        .await;
     let statuses: Vec<_> = results.iter().map(|r| r["status"].as_str().unwrap()).collect();
     assert_eq!(statuses, ["accepted", "refused", "accepted"]);
     assert_eq!(results[1]["id"], bad.as_str());

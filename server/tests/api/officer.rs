@@ -128,7 +128,17 @@ async fn the_audit_log_records_officer_actions(app: TestApp) {
     app.send(Method::DELETE, "/api/v1/officer/session", json!({})).await;
     app.sign_in().await;
     let actions: Vec<String> = app.audit_actions().await.into_iter().map(|(_, a)| a).collect();
-    let expected = ["sign_in", "sign_out", "export", "settings_update", "view_follow_up", "view_unhide", "view_hide", "view_review", "sign_in"];
+    let expected = [
+        "sign_in",
+        "sign_out",
+        "export",
+        "settings_update",
+        "view_follow_up",
+        "view_unhide",
+        "view_hide",
+        "view_review",
+        "sign_in",
+    ];
     assert_eq!(actions, expected);
     let log = app.get_json("/api/v1/officer/audit?per_page=2&page=2").await;
     assert_eq!(log["total"], 9);
@@ -143,7 +153,8 @@ async fn the_audit_log_records_officer_actions(app: TestApp) {
 async fn settings_are_validated(app: TestApp) {
     app.sign_in().await;
     assert_eq!(app.get_json("/api/v1/officer/settings").await["retention_months"], 24);
-    let body = problem(app.send(Method::PUT, "/api/v1/officer/settings", json!({"retention_months": 0})).await, 400).await;
+    let body =
+        problem(app.send(Method::PUT, "/api/v1/officer/settings", json!({"retention_months": 0})).await, 400).await;
     assert_eq!(fields(&body), ["retention_months"]);
     let body = problem(app.send(Method::PUT, "/api/v1/officer/settings", json!({"retention": 5})).await, 400).await;
     assert_eq!(fields(&body), ["retention"]);
@@ -158,4 +169,3 @@ crate::on_both_databases!(
     the_audit_log_records_officer_actions,
     settings_are_validated,
 );
-

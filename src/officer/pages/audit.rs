@@ -45,7 +45,8 @@ pub fn Audit() -> impl IntoView {
             data.set(Some(api::audit(p, PER_PAGE).await.map_err(|e| session.fail(&e))));
         });
     });
-    let total = Signal::derive(move || data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total).unwrap_or(0)));
+    let total =
+        Signal::derive(move || data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total).unwrap_or(0)));
     view! {
         <section class="page audit">
             <h1 tabindex="-1">{i18n.tr(Key::AuditTitle)}</h1>

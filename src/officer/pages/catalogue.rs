@@ -145,7 +145,11 @@ fn KindSection(kind: Kind, catalogue: RwSignal<Option<Result<Catalogue, Key>>>) 
         });
     };
 
-    let field = move |name: &'static str, label: Key, lang: Option<&'static str>, get: fn(&Draft) -> String, set: fn(&mut Draft, String)| {
+    let field = move |name: &'static str,
+                      label: Key,
+                      lang: Option<&'static str>,
+                      get: fn(&Draft) -> String,
+                      set: fn(&mut Draft, String)| {
         let id = format!("{prefix}-{}", name.replace('.', "_"));
         let error_id = format!("{id}-error");
         let error = move || field_error_text(i18n, &errors.get(), name);

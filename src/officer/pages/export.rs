@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{officer::Key, use_i18n};
 use crate::officer::api;
-use crate::officer::filters::{FilterForm, FilterValues, Fields};
+use crate::officer::filters::{Fields, FilterForm, FilterValues};
 use crate::officer::ui::{focus_heading, page_title};
 
 #[component]

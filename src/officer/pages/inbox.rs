@@ -5,9 +5,11 @@ use yoursay_core::Catalogue;
 use super::paging::Paging;
 use crate::i18n::{officer::Key, use_i18n};
 use crate::officer::api::{self, Page, ViewItem};
-use crate::officer::filters::{FilterForm, FilterValues, Fields};
+use crate::officer::filters::{Fields, FilterForm, FilterValues};
 use crate::officer::layout::use_announce;
-use crate::officer::ui::{age_key, code_words, date_time, fill, focus_heading, language_key, number, page_title, role_key, use_session};
+use crate::officer::ui::{
+    age_key, code_words, date_time, fill, focus_heading, language_key, number, page_title, role_key, use_session,
+};
 
 const PER_PAGE: u32 = 20;
 
@@ -67,7 +69,10 @@ pub fn Inbox() -> impl IntoView {
                     // The button pressed may be gone from the new list: focus goes to the list's heading.
                     request_animation_frame(|| {
                         use wasm_bindgen::JsCast;
-                        if let Some(h) = document().get_element_by_id("inbox-count").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        if let Some(h) = document()
+                            .get_element_by_id("inbox-count")
+                            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                        {
                             let _ = h.focus();
                         }
                     });
@@ -79,12 +84,16 @@ pub fn Inbox() -> impl IntoView {
             }
         });
     };
-    let total = Signal::derive(move || data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total).unwrap_or(0)));
+    let total =
+        Signal::derive(move || data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total).unwrap_or(0)));
 
     let promise_name = move |code: &str| -> String {
         let lang = i18n.lang.get();
         catalogue.with(|c| {
-            c.as_ref().and_then(|c| c.promise(code)).map(|p| p.name.get(lang).to_owned()).unwrap_or_else(|| code.to_owned())
+            c.as_ref()
+                .and_then(|c| c.promise(code))
+                .map(|p| p.name.get(lang).to_owned())
+                .unwrap_or_else(|| code.to_owned())
         })
     };
 

@@ -5,8 +5,8 @@ use wasm_bindgen::JsCast;
 use crate::i18n::{officer::Key, use_i18n, I18n};
 use crate::officer::api::{self, Cell, ResultRow, Results as ResultsData, Tally};
 use crate::officer::charts;
+use crate::officer::filters::{Fields, FilterForm, FilterValues};
 use crate::officer::layout::LanguageSwitch;
-use crate::officer::filters::{FilterForm, FilterValues, Fields};
 use crate::officer::ui::{fill, focus_heading, number, page_title, use_session, SCALE};
 
 #[component]
@@ -21,8 +21,12 @@ pub fn Results() -> impl IntoView {
     let present = RwSignal::new(false);
 
     Effect::new(move |_| {
-        let params: Vec<_> =
-            applied.get().params().into_iter().filter(|(k, _)| matches!(*k, "from" | "to" | "event" | "role")).collect();
+        let params: Vec<_> = applied
+            .get()
+            .params()
+            .into_iter()
+            .filter(|(k, _)| matches!(*k, "from" | "to" | "event" | "role"))
+            .collect();
         let query = api::query(&params);
         spawn_local(async move {
             data.set(Some(api::results(&query).await.map_err(|e| session.fail(&e))));
@@ -140,7 +144,10 @@ fn chart_svg(i18n: I18n, name: &str, counts: &[u32; 6], tally: &Tally) -> impl I
     let bars = charts::bars(counts);
     let height = charts::height(bars.len());
     let label = fill(i18n.t(Key::ResultsChartLabel), &[("name", name.to_owned())]);
-    let shares = tally.percentages.as_ref().map(|p| [p.scores[0], p.scores[1], p.scores[2], p.scores[3], p.scores[4], p.dont_know]);
+    let shares = tally
+        .percentages
+        .as_ref()
+        .map(|p| [p.scores[0], p.scores[1], p.scores[2], p.scores[3], p.scores[4], p.dont_know]);
     view! {
         <svg class="chart" role="img" aria-label=label viewBox=format!("0 0 {} {}", charts::num(charts::WIDTH), charts::num(height))
             width="100%" preserveAspectRatio="xMinYMin meet">
@@ -168,7 +175,10 @@ fn chart_svg(i18n: I18n, name: &str, counts: &[u32; 6], tally: &Tally) -> impl I
 fn table(i18n: I18n, id: &str, name: &str, counts: &[u32; 6], tally: &Tally) -> impl IntoView {
     let lang = i18n.lang.get_untracked();
     let caption = fill(i18n.t(Key::ResultsTableCaption), &[("name", name.to_owned())]);
-    let shares = tally.percentages.as_ref().map(|p| [p.scores[0], p.scores[1], p.scores[2], p.scores[3], p.scores[4], p.dont_know]);
+    let shares = tally
+        .percentages
+        .as_ref()
+        .map(|p| [p.scores[0], p.scores[1], p.scores[2], p.scores[3], p.scores[4], p.dont_know]);
     let not_shown = i18n.t(Key::ResultsNotShown);
     view! {
         <table class="data" id=format!("{id}-table")>
@@ -218,7 +228,9 @@ fn cells_table(i18n: I18n, results: &ResultsData) -> impl IntoView {
     let rows: Vec<_> = results
         .cells
         .iter()
-        .map(|cell| (name_of(&results.by_service, &cell.service), name_of(&results.by_promise, &cell.promise), cell.clone()))
+        .map(|cell| {
+            (name_of(&results.by_service, &cell.service), name_of(&results.by_promise, &cell.promise), cell.clone())
+        })
         .collect();
     (!rows.is_empty()).then(|| {
         view! {

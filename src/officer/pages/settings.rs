@@ -50,7 +50,10 @@ pub fn Settings() -> impl IntoView {
             match api::run_retention().await {
                 Ok(r) => {
                     let lang = i18n.lang.get_untracked();
-                    announce.say(fill(i18n.t(Key::SettingsRan), &[("n", number(r.deleted as f64, lang)), ("date", date_time(r.cutoff, lang))]));
+                    announce.say(fill(
+                        i18n.t(Key::SettingsRan),
+                        &[("n", number(r.deleted as f64, lang)), ("date", date_time(r.cutoff, lang))],
+                    ));
                     last_run.set(Some(r));
                 }
                 Err(e) => problem.set(Some(session.fail(&e))),
