@@ -9,14 +9,11 @@
 // scripts/build-console.sh (YOURSAY_APP_DIR and YOURSAY_SERVER_BIN override both).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { freePort, scratch, startServer, stopServer, sql, launchBrowser, appReady, axe, ROOT } from "./helpers.mjs";
+import { freePort, scratch, startServer, stopServer, sql, launchBrowser, appReady, axe } from "./helpers.mjs";
+import { EMAIL, PASSWORD, createOfficer, signIn as signInWith, axeBothLanguages, openSection, switchLanguage } from "./officer-helpers.mjs";
 
-const SERVER_BIN = process.env.YOURSAY_SERVER_BIN || join(ROOT, "target/debug/yoursay-server");
-const EMAIL = "officer@council.cymru";
-const PASSWORD = "a long enough passphrase";
 const WORRY = "The bananas in the foster home scare me";
 const OLD_VIEW = "A view from long ago";
 
@@ -30,14 +27,6 @@ const PROMISE = {
   statement_cy: "Byddwn yn gwrando arnat ti ac yn cymryd beth rwyt ti'n ei ddweud o ddifrif.",
 };
 const EDITED_NAME = "Be heard and believed";
-
-function createOfficer(db) {
-  execFileSync(
-    SERVER_BIN,
-    ["create-officer", "--email", EMAIL, "--password-stdin", "--database-url", `sqlite://${db}?mode=rwc`],
-    { input: `${PASSWORD}\n`, encoding: "utf8" },
-  );
-}
 
 /** Entries as a device sends them (the device API needs no sign-in). */
 async function push(base, entries) {
@@ -66,35 +55,8 @@ const rating = (service, answer) => ({
 /** A row's button: its words, then the item's name (visually hidden; Chromium names it "Edit words : Name"). */
 const rowAction = (action, name) => new RegExp(`^${action}\\s?: ${name}$`);
 
-async function switchLanguage(page, to) {
-  if ((await page.evaluate(() => document.documentElement.lang)) === to) return;
-  const want = to === "cy" ? "Cymraeg" : "English";
-  await page.locator("button.lang-switch", { hasText: want }).last().click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, to);
-}
-
-/** axe on the screen as it is, in English and in Welsh; fails on any violation. Leaves it in English. */
-async function axeBothLanguages(page, screen) {
-  for (const lang of ["en", "cy"]) {
-    if (lang === "cy") await switchLanguage(page, "cy");
-    await page.waitForTimeout(150);
-    const violations = await axe(page);
-    assert.deepEqual(violations, [], `axe on ${screen} (${lang}): ${JSON.stringify(violations, null, 1)}`);
-  }
-  await switchLanguage(page, "en");
-}
-
-async function openSection(page, name, heading) {
-  await page.getByRole("navigation", { name: "Console sections" }).getByRole("link", { name, exact: true }).click();
-  await page.waitForSelector(`main h1:has-text("${heading}")`);
-}
-
 async function signIn(page, base) {
-  await page.goto(base + "/officer/");
-  await page.waitForURL("**/officer/sign-in");
-  await page.getByLabel("Email address").fill(EMAIL);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await signInWith(page, base);
   await page.waitForURL("**/officer/inbox");
 }
 

@@ -6,25 +6,14 @@
 // build` empties dist/), and the server binary: see the commands in scripts/build-console.sh.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort, scratch, startServer, stopServer, sql, launchBrowser, appReady, axe, ROOT } from "./helpers.mjs";
+import { EMAIL, PASSWORD, createOfficer, signIn, switchLanguage, axeBothLanguages, openSection } from "./officer-helpers.mjs";
 
-const SERVER_BIN = process.env.YOURSAY_SERVER_BIN || join(ROOT, "target/debug/yoursay-server");
 const APP_DIR = process.env.YOURSAY_APP_DIR || join(ROOT, "dist");
-const EMAIL = "officer@council.cymru";
-const PASSWORD = "a long enough passphrase";
 const RISKY = "I feel unsafe at home";
 const NORMAL = "The youth club on Tuesdays is great";
-
-function createOfficer(db) {
-  execFileSync(
-    SERVER_BIN,
-    ["create-officer", "--email", EMAIL, "--password-stdin", "--database-url", `sqlite://${db}?mode=rwc`],
-    { input: `${PASSWORD}\n`, encoding: "utf8" },
-  );
-}
 
 async function waitFor(check, what, timeout = 30_000) {
   const deadline = Date.now() + timeout;
@@ -66,38 +55,6 @@ async function youngPersonSays(browser, base, db) {
   await rateSocialWorkerGood(page, base);
   await waitFor(() => sql(db, "SELECT COUNT(*) FROM entries")[0][0] === "3", "three entries on the server");
   await context.close();
-}
-
-async function switchLanguage(page, to) {
-  if ((await page.evaluate(() => document.documentElement.lang)) === to) return;
-  const want = to === "cy" ? "Cymraeg" : "English";
-  // In "present" mode the board covers the header and has its own switch, last in the page.
-  await page.locator("button.lang-switch", { hasText: want }).last().click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, to);
-}
-
-/** axe on the screen as it is, in English and in Welsh; fails on any violation. Leaves it in English. */
-async function axeBothLanguages(page, screen) {
-  for (const lang of ["en", "cy"]) {
-    if (lang === "cy") await switchLanguage(page, "cy");
-    await page.waitForTimeout(150);
-    const violations = await axe(page);
-    assert.deepEqual(violations, [], `axe on ${screen} (${lang}): ${JSON.stringify(violations, null, 1)}`);
-  }
-  await switchLanguage(page, "en");
-}
-
-async function openSection(page, name, heading) {
-  await page.getByRole("navigation", { name: "Console sections" }).getByRole("link", { name, exact: true }).click();
-  await page.waitForSelector(`main h1:has-text("${heading}")`);
-}
-
-async function signIn(page, base, password = PASSWORD) {
-  await page.goto(base + "/officer/");
-  await page.waitForURL("**/officer/sign-in");
-  await page.getByLabel("Email address").fill(EMAIL);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 test("the console builds are in place", () => {

@@ -1,0 +1,51 @@
+// Helpers shared by the officer console's end-to-end tests.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { axe, ROOT } from "./helpers.mjs";
+
+export const SERVER_BIN = process.env.YOURSAY_SERVER_BIN || join(ROOT, "target/debug/yoursay-server");
+export const EMAIL = "officer@council.cymru";
+export const PASSWORD = "a long enough passphrase";
+
+/** Creates the officer account with the server's own command line, as a council would. */
+export function createOfficer(db) {
+  execFileSync(
+    SERVER_BIN,
+    ["create-officer", "--email", EMAIL, "--password-stdin", "--database-url", `sqlite://${db}?mode=rwc`],
+    { input: `${PASSWORD}\n`, encoding: "utf8" },
+  );
+}
+
+/** Fills in and sends the sign-in form; the caller checks where it lands. */
+export async function signIn(page, base, password = PASSWORD) {
+  await page.goto(base + "/officer/");
+  await page.waitForURL("**/officer/sign-in");
+  await page.getByLabel("Email address").fill(EMAIL);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+export async function switchLanguage(page, to) {
+  if ((await page.evaluate(() => document.documentElement.lang)) === to) return;
+  const want = to === "cy" ? "Cymraeg" : "English";
+  // In "present" mode the board covers the header and has its own switch, last in the page.
+  await page.locator("button.lang-switch", { hasText: want }).last().click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, to);
+}
+
+/** axe on the screen as it is, in English and in Welsh; fails on any violation. Leaves it in English. */
+export async function axeBothLanguages(page, screen) {
+  for (const lang of ["en", "cy"]) {
+    if (lang === "cy") await switchLanguage(page, "cy");
+    await page.waitForTimeout(150);
+    const violations = await axe(page);
+    assert.deepEqual(violations, [], `axe on ${screen} (${lang}): ${JSON.stringify(violations, null, 1)}`);
+  }
+  await switchLanguage(page, "en");
+}
+
+export async function openSection(page, name, heading) {
+  await page.getByRole("navigation", { name: "Console sections" }).getByRole("link", { name, exact: true }).click();
+  await page.waitForSelector(`main h1:has-text("${heading}")`);
+}
