@@ -155,6 +155,11 @@ for (const lang of ["en", "cy"]) {
       for (const screen of screens()) {
         await open(page, screen, lang);
         assert.equal(await page.getAttribute("html", "lang"), lang, `${screen.name}: <html lang>`);
+        // WCAG 2.4.2: each screen has its own title, in the screen's language, naming its heading.
+        await page.waitForFunction(() => {
+          const h1 = document.querySelector("main h1")?.textContent.trim();
+          return h1 && document.title.includes(h1);
+        }, null, { timeout: 5000 }).catch(() => problems.push(`[${lang}] ${screen.name}: title does not name the heading`));
         for (const v of await axe(page)) {
           problems.push(`[${lang}] ${screen.name}: ${v.id} (${v.impact}) ${v.help}\n      at ${v.nodes.join(" | ")}`);
         }
