@@ -116,3 +116,29 @@ export async function axe(page) {
     }));
   });
 }
+
+/** A young person says something on /say and is thanked. */
+export async function saySomething(page, base, text) {
+  await page.goto(base + "/say");
+  await page.getByLabel(/What do you want to tell us/).fill(text);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await page.waitForURL("**/thanks");
+  await page.waitForSelector("main h1:has-text('Thank you')");
+}
+
+/**
+ * Runs `body({ server, browser, db })` against a fresh server (own port, own SQLite file) and a fresh
+ * headless Chromium, and always closes both.
+ */
+export async function withServerAndBrowser(body) {
+  const port = await freePort();
+  const { db } = scratch();
+  const server = await startServer({ port, db });
+  const browser = await launchBrowser();
+  try {
+    return await body({ server, browser, db });
+  } finally {
+    await browser.close();
+    await stopServer(server);
+  }
+}

@@ -11,7 +11,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { freePort, scratch, startServer, stopServer, sql, launchBrowser, appReady, axe } from "./helpers.mjs";
+import { sql, appReady, axe, withServerAndBrowser } from "./helpers.mjs";
 import { EMAIL, PASSWORD, createOfficer, signIn as signInWith, axeBothLanguages, openSection, switchLanguage } from "./officer-helpers.mjs";
 
 const WORRY = "The bananas in the foster home scare me";
@@ -88,11 +88,7 @@ async function offeredPromises(page, base, count) {
 }
 
 test("an officer edits the catalogue, risk words and retention, reads the breakdown and the audit log, and a lost session goes back to sign-in", { timeout: 420_000 }, async () => {
-  const port = await freePort();
-  const { db } = scratch();
-  const server = await startServer({ port, db });
-  const browser = await launchBrowser();
-  try {
+  await withServerAndBrowser(async ({ server, browser, db }) => {
     createOfficer(db);
     const longAgo = Date.now() - 400 * 24 * 3600 * 1000; // some 13 months ago
     // Six ratings of a social worker (enough to show) and one of housing (too few), a view that the risk
@@ -280,8 +276,5 @@ test("an officer edits the catalogue, risk words and retention, reads the breakd
     await page.waitForURL("**/officer/inbox");
     await page.waitForSelector(".view-item");
     await context.close();
-  } finally {
-    await browser.close();
-    await stopServer(server);
-  }
+  });
 });

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { freePort, scratch, startServer, stopServer, sql, launchBrowser, appReady, axe, ROOT } from "./helpers.mjs";
+import { sql, appReady, axe, ROOT, saySomething, withServerAndBrowser } from "./helpers.mjs";
 import { EMAIL, PASSWORD, createOfficer, signIn, switchLanguage, axeBothLanguages, openSection } from "./officer-helpers.mjs";
 
 const APP_DIR = process.env.YOURSAY_APP_DIR || join(ROOT, "dist");
@@ -22,13 +22,6 @@ async function waitFor(check, what, timeout = 30_000) {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`timed out waiting for ${what}`);
-}
-
-async function saySomething(page, base, text) {
-  await page.goto(base + "/say");
-  await page.getByLabel(/What do you want to tell us/).fill(text);
-  await page.getByRole("button", { name: "Send", exact: true }).click();
-  await page.waitForURL("**/thanks");
 }
 
 async function rateSocialWorkerGood(page, base) {
@@ -63,11 +56,7 @@ test("the console builds are in place", () => {
 });
 
 test("an officer sees a flagged view first, follows it up, sees the rating and exports it", { timeout: 300_000 }, async () => {
-  const port = await freePort();
-  const { db } = scratch();
-  const server = await startServer({ port, db });
-  const browser = await launchBrowser();
-  try {
+  await withServerAndBrowser(async ({ server, browser, db }) => {
     createOfficer(db);
     await youngPersonSays(browser, server.url, db);
     const ids = sql(db, "SELECT id FROM entries ORDER BY id").map((r) => r[0]);
@@ -200,18 +189,11 @@ test("an officer sees a flagged view first, follows it up, sees the rating and e
     const status = await page.evaluate(async () => (await fetch("/api/v1/officer/me")).status);
     assert.equal(status, 401);
     await context.close();
-  } finally {
-    await browser.close();
-    await stopServer(server);
-  }
+  });
 });
 
 test("the console runs under the server's Content-Security-Policy and asks only its own origin", { timeout: 180_000 }, async () => {
-  const port = await freePort();
-  const { db } = scratch();
-  const server = await startServer({ port, db });
-  const browser = await launchBrowser();
-  try {
+  await withServerAndBrowser(async ({ server, browser, db }) => {
     createOfficer(db);
     await youngPersonSays(browser, server.url, db);
     const context = await browser.newContext({ locale: "cy-GB" });
@@ -244,18 +226,11 @@ test("the console runs under the server's Content-Security-Policy and asks only 
     assert.deepEqual(problems, [], "no errors and no policy violations in the console");
     assert.deepEqual([...origins], [server.url], "requests only to the server itself");
     await context.close();
-  } finally {
-    await browser.close();
-    await stopServer(server);
-  }
+  });
 });
 
 test("repeated wrong passwords are slowed down, and the console says how long to wait", { timeout: 120_000 }, async () => {
-  const port = await freePort();
-  const { db } = scratch();
-  const server = await startServer({ port, db });
-  const browser = await launchBrowser();
-  try {
+  await withServerAndBrowser(async ({ server, browser, db }) => {
     createOfficer(db);
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
@@ -280,8 +255,5 @@ test("repeated wrong passwords are slowed down, and the console says how long to
     await page.waitForTimeout(500);
     assert.match(page.url(), /\/officer\/sign-in$/);
     await context.close();
-  } finally {
-    await browser.close();
-    await stopServer(server);
-  }
+  });
 });

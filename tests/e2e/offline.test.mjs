@@ -2,15 +2,7 @@
 // exactly once when the server returns.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady } from "./helpers.mjs";
-
-async function saySomething(page, text) {
-  await page.goto(page.baseUrl + "/say");
-  await page.getByLabel(/What do you want to tell us/).fill(text);
-  await page.getByRole("button", { name: "Send", exact: true }).click();
-  await page.waitForURL("**/thanks");
-  await page.waitForSelector("main h1:has-text('Thank you')");
-}
+import { freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady, saySomething } from "./helpers.mjs";
 
 async function rateAService(page) {
   await page.goto(page.baseUrl + "/rate");
@@ -51,8 +43,8 @@ test("entries made with the server down reach it exactly once when it returns", 
     await appReady(page);
     assert.match(await page.locator("main h1").innerText(), /Have your say/);
 
-    await saySomething(page, "I would like to see my social worker more often");
-    await saySomething(page, "=SUM(A1:A9) the youth club is great");
+    await saySomething(page, server.url, "I would like to see my social worker more often");
+    await saySomething(page, server.url, "=SUM(A1:A9) the youth club is great");
     await rateAService(page);
     await expectWaiting(page, 3);
     const waitingIds = await page.evaluate(
