@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createServer } from "node:net";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -98,6 +99,17 @@ export async function expectWaiting(page, n, timeout = 10_000) {
 /** The app has started when its main heading is on screen. */
 export async function appReady(page) {
   await page.waitForSelector("main h1", { timeout: 15_000 });
+}
+
+/**
+ * Fails when the page's visible text holds program text: a `view!` attribute the macro misread, or a
+ * value that never arrived. Run it on every screen, in both languages.
+ */
+export async function expectNoCodeText(page) {
+  const text = await page.evaluate(() => document.body.innerText);
+  for (const fragment of ["move |", "=>", "undefined", "NaN", "{"]) {
+    assert.ok(!text.includes(fragment), `visible text contains ${JSON.stringify(fragment)}: ${text.slice(0, 300)}`);
+  }
 }
 
 /** Runs axe-core in the page; returns violations (WCAG 2.0/2.1/2.2 A and AA rules). */
