@@ -1,7 +1,7 @@
 //! Turns what a person chose on screen into an entry, checked by the same parser the server uses, so a
 //! mistake is caught on the phone, in the person's language, before anything is saved.
 
-use yoursay_core::{AgeBand, Entry, EntryWire, FieldError, Language, Role};
+use yoursay_core::{AgeBand, Entry, EntryKind, EntryWire, FieldError, Language, Role};
 
 /// What every entry carries besides its body.
 pub struct Envelope {
@@ -13,7 +13,7 @@ pub struct Envelope {
 impl Envelope {
     /// A fresh entry with a new id and the current time. `kind` and the body fields are filled in by the
     /// caller before [`check`].
-    pub fn open(&self, kind: &str) -> Result<EntryWire, FieldError> {
+    pub fn open(&self, kind: EntryKind) -> Result<EntryWire, FieldError> {
         let id =
             crate::platform::new_entry_id().ok_or_else(|| FieldError::new("id", yoursay_core::ErrorCode::Missing))?;
         Ok(EntryWire {
@@ -23,7 +23,7 @@ impl Envelope {
             event: crate::prefs::event(),
             role: self.role.map(|r| r.code().to_owned()),
             age_band: self.age_band.map(|a| a.code().to_owned()),
-            kind: kind.to_owned(),
+            kind: kind.code().to_owned(),
             text: None,
             promises: None,
             service: None,

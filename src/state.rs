@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use yoursay_core::{catalogue::device_catalogue, Catalogue, EntryWire, FieldError};
+use yoursay_core::{catalogue::device_catalogue, Catalogue, EntryKind, EntryWire, FieldError};
 
 use crate::storage::{self, OutboxCounts, RecordState, StorageError, Store};
 use crate::sync::{self, http::NetError, SyncError};
@@ -26,7 +26,7 @@ pub enum SyncStatus {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RefusedSummary {
     pub id: String,
-    pub kind: String,
+    pub kind: Option<EntryKind>,
     pub errors: Vec<FieldError>,
 }
 

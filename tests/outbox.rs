@@ -6,7 +6,7 @@
 use wasm_bindgen_test::*;
 use yoursay_app::storage::{self, RecordState};
 use yoursay_core::protocol::{after_push, Outcome, PushResponse, PushResult};
-use yoursay_core::{EntryWire, ErrorCode, FieldError};
+use yoursay_core::{EntryKind, EntryWire, ErrorCode, FieldError};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -18,7 +18,7 @@ fn entry(id: &str, text: &str) -> EntryWire {
         event: None,
         role: Some("young_person".into()),
         age_band: None,
-        kind: "view".into(),
+        kind: EntryKind::View.code().into(),
         text: Some(text.into()),
         promises: Some(vec!["support".into()]),
         service: None,
@@ -116,7 +116,7 @@ async fn a_rating_with_scores_and_dont_know_comes_back_exactly() {
     use yoursay_core::entry::{AnswerValueWire, AnswerWire};
     let db = fresh("test-rating").await;
     let mut rating = entry(A, "unused");
-    rating.kind = "rating".into();
+    rating.kind = EntryKind::Rating.code().into();
     rating.text = None;
     rating.promises = None;
     rating.service = Some("social_worker".into());

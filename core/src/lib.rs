@@ -12,8 +12,8 @@ pub mod template;
 
 pub use catalogue::{Bilingual, Catalogue, CatalogueItem};
 pub use entry::{
-    AgeBand, Answer, Contact, ContactLine, ContactWire, Entry, EntryBody, EntryId, EntryWire, EventCode, ItemCode,
-    PromiseAnswer, Rating, Role, Score, Timestamp, View, ViewText,
+    AgeBand, Answer, Contact, ContactLine, ContactWire, Entry, EntryBody, EntryId, EntryKind, EntryWire, EventCode,
+    ItemCode, PromiseAnswer, Rating, Role, Score, Timestamp, View, ViewText,
 };
 pub use error::{ErrorCode, FieldError};
 pub use language::Language;

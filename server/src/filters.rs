@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use yoursay_core::{ErrorCode, EventCode, FieldError, ItemCode, Language, Role};
+use yoursay_core::{EntryKind, ErrorCode, EventCode, FieldError, ItemCode, Language, Role};
 
 use crate::clock::{date_start_ms, parse_date};
 use crate::error::ApiError;
@@ -19,7 +19,7 @@ pub struct Filters {
     pub event: Option<String>,
     pub role: Option<String>,
     pub language: Option<String>,
-    pub kind: Option<String>,
+    pub kind: Option<EntryKind>,
     pub promise: Option<String>,
 }
 
@@ -88,10 +88,9 @@ impl Filters {
             }
         }
         if let Some(v) = get("kind") {
-            if v == "view" || v == "rating" {
-                f.kind = Some(v.to_owned());
-            } else {
-                errors.push(FieldError::new("kind", ErrorCode::UnknownValue));
+            match EntryKind::parse(v) {
+                Ok(k) => f.kind = Some(k),
+                Err(e) => errors.push(e),
             }
         }
         if let Some(v) = get("promise") {
@@ -115,8 +114,9 @@ impl Filters {
         if let Some(v) = self.until_ms {
             w.add("e.created_at < ?", Bind::Int(v));
         }
+        let kind = self.kind.map(|k| k.code().to_owned());
         for (column, value) in
-            [("e.event", &self.event), ("e.role", &self.role), ("e.language", &self.language), ("e.kind", &self.kind)]
+            [("e.event", &self.event), ("e.role", &self.role), ("e.language", &self.language), ("e.kind", &kind)]
         {
             if let Some(v) = value {
                 w.add(&format!("{column} = ?"), Bind::Text(v.clone()));

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use yoursay_core::EntryKind;
 
 use crate::i18n::{error_key, use_i18n, Key};
 use crate::state::{use_app_state, SyncStatus};
@@ -58,7 +59,7 @@ pub fn StatusStrip() -> impl IntoView {
                                 .into_iter()
                                 .map(|r| {
                                     let id = r.id;
-                                    let kind = if r.kind == "rating" { Key::KindRating } else { Key::KindView };
+                                    let kind = if r.kind == Some(EntryKind::Rating) { Key::KindRating } else { Key::KindView };
                                     let reasons = r.errors;
                                     view! {
                                         <li data-testid="refused-entry">

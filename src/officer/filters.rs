@@ -2,6 +2,7 @@
 //! language, promise, status or kind. What is typed stays in the form until "Apply" copies it.
 
 use leptos::prelude::*;
+use yoursay_core::EntryKind;
 
 use super::ui::{code_words, role_key, ROLES};
 use crate::i18n::{app, officer::Key, use_i18n};
@@ -150,8 +151,8 @@ pub fn FilterForm(
                 "kind",
                 Key::FiltersKind,
                 vec![
-                    ("view".into(), i18n.t(app::Key::KindView).into()),
-                    ("rating".into(), i18n.t(app::Key::KindRating).into()),
+                    (EntryKind::View.code().into(), i18n.t(app::Key::KindView).into()),
+                    (EntryKind::Rating.code().into(), i18n.t(app::Key::KindRating).into()),
                 ],
                 |d| d.kind.clone(),
                 |d, v| d.kind = v,

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use yoursay_core::entry::{AnswerValueWire, AnswerWire};
-use yoursay_core::{AgeBand, Answer, CatalogueItem, Role};
+use yoursay_core::{AgeBand, Answer, CatalogueItem, EntryKind, Role};
 
 use crate::components::about_you::AboutYou;
 use crate::components::faces::{Choice, FaceScale};
@@ -84,7 +84,7 @@ pub fn Rate() -> impl IntoView {
                 })
                 .collect()
         });
-        let wire = envelope.open("rating").map(|mut w| {
+        let wire = envelope.open(EntryKind::Rating).map(|mut w| {
             w.service = service.get_untracked().map(|s| s.code);
             w.answers = Some(answers);
             w

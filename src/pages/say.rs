@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use yoursay_core::{AgeBand, ContactLine, ContactWire, ErrorCode, Role, ViewText};
+use yoursay_core::{AgeBand, ContactLine, ContactWire, EntryKind, ErrorCode, Role, ViewText};
 
 use crate::components::about_you::AboutYou;
 use crate::compose::{check, Envelope};
@@ -38,7 +38,7 @@ pub fn Say() -> impl IntoView {
             role: role.get_untracked(),
             age_band: age_band.get_untracked(),
         };
-        let wire = envelope.open("view").map(|mut w| {
+        let wire = envelope.open(EntryKind::View).map(|mut w| {
             w.text = Some(text.get_untracked());
             w.promises = Some(tags.get_untracked());
             if wants_contact.get_untracked() {

@@ -10,7 +10,7 @@ use indexed_db_futures::transaction::TransactionMode;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 use yoursay_core::protocol::AfterPush;
-use yoursay_core::{EntryWire, FieldError};
+use yoursay_core::{EntryKind, EntryWire, FieldError};
 
 use super::schema::OUTBOX;
 use super::{StorageError, Store};
@@ -59,9 +59,10 @@ impl OutboxRecord {
         })
     }
 
-    /// What kind of entry it is ("view", "rating"), for saying what could not be sent.
-    pub fn kind(&self) -> String {
-        field(&self.entry, "kind").as_string().unwrap_or_default()
+    /// What kind of entry it is, for saying what could not be sent; None for a kind this version does not
+    /// know (an outbox kept across an upgrade).
+    pub fn kind(&self) -> Option<EntryKind> {
+        field(&self.entry, "kind").as_string().and_then(|k| EntryKind::parse(&k).ok())
     }
 
     /// The entry as Rust, for tests and tools; the app itself only sends it on.

@@ -54,6 +54,33 @@ impl Role {
     }
 }
 
+/// What an entry is: a view in the person's own words, or a rating of a service against the promises.
+/// Its code is what the wire, the outbox and the database carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    View,
+    Rating,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 2] = [EntryKind::View, EntryKind::Rating];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EntryKind::View => "view",
+            EntryKind::Rating => "rating",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, FieldError> {
+        EntryKind::ALL
+            .into_iter()
+            .find(|k| k.code() == s)
+            .ok_or_else(|| FieldError::new("kind", ErrorCode::UnknownValue))
+    }
+}
+
 /// Broad age bands: enough to see whose voice is missing, too coarse to identify anyone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AgeBand {
@@ -263,7 +290,7 @@ mod tests {
     }
 
     #[test]
-    fn roles_and_age_bands_round_trip_through_their_codes() {
+    fn roles_age_bands_and_kinds_round_trip_through_their_codes() {
         for r in Role::ALL {
             assert_eq!(Role::parse(r.code()), Ok(r));
             assert_eq!(serde_json::to_value(r).unwrap(), r.code());
@@ -272,6 +299,11 @@ mod tests {
             assert_eq!(AgeBand::parse(a.code()), Ok(a));
             assert_eq!(serde_json::to_value(a).unwrap(), a.code());
         }
+        for k in EntryKind::ALL {
+            assert_eq!(EntryKind::parse(k.code()), Ok(k));
+            assert_eq!(serde_json::to_value(k).unwrap(), k.code());
+        }
+        assert_eq!(EntryKind::parse("survey").unwrap_err().field, "kind");
         assert!(Role::parse("teacher").is_err());
         assert!(AgeBand::parse("7").is_err());
     }

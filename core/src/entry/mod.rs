@@ -8,7 +8,7 @@ mod id;
 
 use serde::{Deserialize, Serialize};
 
-pub use fields::{AgeBand, Answer, ContactLine, EventCode, ItemCode, Role, Score, Timestamp, ViewText};
+pub use fields::{AgeBand, Answer, ContactLine, EntryKind, EventCode, ItemCode, Role, Score, Timestamp, ViewText};
 pub use id::EntryId;
 
 use crate::error::{ErrorCode, FieldError};
@@ -45,10 +45,10 @@ pub enum EntryBody {
 }
 
 impl EntryBody {
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> EntryKind {
         match self {
-            EntryBody::View(_) => "view",
-            EntryBody::Rating(_) => "rating",
+            EntryBody::View(_) => EntryKind::View,
+            EntryBody::Rating(_) => EntryKind::Rating,
         }
     }
 }
@@ -180,10 +180,10 @@ impl Entry {
             }
         };
 
-        let body = match wire.kind.as_str() {
-            "view" => parse_view(wire).map(EntryBody::View),
-            "rating" => parse_rating(wire).map(EntryBody::Rating),
-            _ => Err(vec![FieldError::new("kind", ErrorCode::UnknownValue)]),
+        let body = match EntryKind::parse(&wire.kind) {
+            Ok(EntryKind::View) => parse_view(wire).map(EntryBody::View),
+            Ok(EntryKind::Rating) => parse_rating(wire).map(EntryBody::Rating),
+            Err(e) => Err(vec![e]),
         };
         let body = body.map_err(|mut e| errors.append(&mut e)).ok();
 
@@ -210,7 +210,7 @@ impl Entry {
             event: self.event.as_ref().map(|e| e.as_str().to_owned()),
             role: self.role.map(|r| r.code().to_owned()),
             age_band: self.age_band.map(|a| a.code().to_owned()),
-            kind: self.body.kind().to_owned(),
+            kind: self.body.kind().code().to_owned(),
             text: None,
             promises: None,
             service: None,

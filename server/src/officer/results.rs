@@ -7,12 +7,12 @@ use axum::extract::{Query, State};
 use axum::Json;
 use serde::Serialize;
 use sqlx::{AnyPool, Row};
-use yoursay_core::{Bilingual, Catalogue, CatalogueItem};
+use yoursay_core::{Bilingual, Catalogue, CatalogueItem, EntryKind};
 
 use super::session::Officer;
 use crate::error::ApiResult;
-use crate::filters::{number, Filters, Params, Where};
-use crate::startup::AppState;
+use crate::filters::{number, Bind, Filters, Params, Where};
+use crate::state::AppState;
 use crate::store;
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
@@ -89,7 +89,7 @@ pub async fn get(
 
 pub async fn results(pool: &AnyPool, catalogue: &Catalogue, filters: &Filters, min_cell: i64) -> sqlx::Result<Results> {
     let mut w = Where::default();
-    w.add_plain("e.kind = 'rating'");
+    w.add("e.kind = ?", Bind::Text(EntryKind::Rating.code().to_owned()));
     filters.apply(&mut w);
     let sql = format!(
         "SELECT e.service, a.promise, a.score, COUNT(*) FROM rating_answers a JOIN entries e ON e.id = a.entry_id{} \

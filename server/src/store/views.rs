@@ -3,6 +3,7 @@
 use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, Row};
+use yoursay_core::EntryKind;
 
 use crate::filters::{Bind, Filters, Where};
 use crate::risk::RiskWords;
@@ -114,7 +115,7 @@ pub async fn page(
     offset: i64,
 ) -> sqlx::Result<(i64, Vec<ViewItem>)> {
     let mut w = Where::default();
-    w.add_plain("e.kind = 'view'");
+    w.add("e.kind = ?", Bind::Text(EntryKind::View.code().to_owned()));
     filters.apply(&mut w);
     if let Some(s) = status {
         w.add_plain(s.clause());
@@ -148,8 +149,9 @@ async fn tags(pool: &AnyPool, id: &str) -> sqlx::Result<Vec<String>> {
 }
 
 pub async fn get(pool: &AnyPool, id: &str) -> sqlx::Result<Option<ViewItem>> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM entries e WHERE e.id = $1 AND e.kind = 'view'"))
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM entries e WHERE e.id = $1 AND e.kind = $2"))
         .bind(id)
+        .bind(EntryKind::View.code())
         .fetch_optional(pool)
         .await?;
     let Some(row) = row else { return Ok(None) };
@@ -188,14 +190,16 @@ impl Action {
 
 /// Applies the action; false when there is no such view.
 pub async fn act(conn: &mut AnyConnection, id: &str, action: Action) -> sqlx::Result<bool> {
-    let sql = format!("UPDATE entries SET {} WHERE id = $1 AND kind = 'view'", action.set());
-    Ok(sqlx::query(&sql).bind(id).execute(conn).await?.rows_affected() == 1)
+    let sql = format!("UPDATE entries SET {} WHERE id = $1 AND kind = $2", action.set());
+    Ok(sqlx::query(&sql).bind(id).bind(EntryKind::View.code()).execute(conn).await?.rows_affected() == 1)
 }
 
 /// Re-checks every view against a changed word list. Returns how many views are flagged afterwards.
 pub async fn reflag_all(conn: &mut AnyConnection, risk: &RiskWords) -> sqlx::Result<i64> {
-    let rows =
-        sqlx::query("SELECT id, text, flag_words FROM entries WHERE kind = 'view'").fetch_all(&mut *conn).await?;
+    let rows = sqlx::query("SELECT id, text, flag_words FROM entries WHERE kind = $1")
+        .bind(EntryKind::View.code())
+        .fetch_all(&mut *conn)
+        .await?;
     let mut flagged = 0;
     for row in rows {
         let id: String = row.try_get(0)?;
