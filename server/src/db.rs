@@ -38,6 +38,17 @@ pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {
     let pool = AnyPoolOptions::new()
         // SQLite has one writer; more connections only queue up on its lock.
         .max_connections(if backend == Backend::Sqlite { 4 } else { 10 })
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite {
+                    // Said explicitly rather than left to a default: a device deletes an entry as soon as
+                    // the server says it has it, so that answer must survive a power cut (in WAL mode,
+                    // NORMAL could lose the last commits).
+                    sqlx::query("PRAGMA synchronous = FULL").execute(&mut *conn).await?;
+                }
+                Ok(())
+            })
+        })
         .connect(url)
         .await
         .with_context(|| format!("could not open the {backend:?} database"))?;

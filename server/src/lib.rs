@@ -13,5 +13,6 @@ pub mod risk;
 pub mod routes;
 pub mod security;
 pub mod startup;
+pub mod state;
 pub mod store;
 pub mod telemetry;

@@ -1,8 +1,7 @@
-//! Building and running the server: configuration, shared state, the router and its layers.
+//! Building and running the server: configuration, the router and its layers.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use anyhow::Context;
 use axum::extract::DefaultBodyLimit;
@@ -15,7 +14,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 use yoursay_core::protocol::{CATALOGUE_PATH, MAX_PUSH_BYTES, PUSH_PATH};
 
-use crate::officer::throttle::Throttle;
+use crate::state::AppState;
 use crate::{db, retention, routes, security, store};
 
 #[derive(Debug, Clone)]
@@ -29,14 +28,6 @@ pub struct Config {
     pub retention_task: bool,
 }
 
-#[derive(Clone)]
-pub struct AppState {
-    pub pool: AnyPool,
-    pub app_dir: Arc<PathBuf>,
-    pub config: Arc<Config>,
-    pub throttle: Arc<Throttle>,
-}
-
 pub struct Application {
     listener: TcpListener,
     router: Router,
@@ -47,6 +38,7 @@ pub struct Application {
 impl Application {
     /// Opens (and migrates, and seeds) the database and binds the address; `serve` then runs it.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let backend = db::Backend::of(&config.database_url)?;
         let pool = db::connect(&config.database_url).await?;
         store::catalogue::seed_if_empty(&pool).await?;
         store::keywords::seed_if_never_set(&pool).await?;
@@ -56,12 +48,7 @@ impl Application {
         if config.retention_task {
             retention::spawn_hourly(pool.clone());
         }
-        let state = AppState {
-            pool: pool.clone(),
-            app_dir: Arc::new(config.app_dir.clone()),
-            config: Arc::new(config),
-            throttle: Arc::default(),
-        };
+        let state = AppState::load(pool.clone(), backend, config).await?;
         Ok(Application { listener, router: router(state), address, pool })
     }
 

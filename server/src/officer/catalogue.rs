@@ -10,7 +10,7 @@ use yoursay_core::{Bilingual, Catalogue, CatalogueItem, ErrorCode, FieldError, I
 use super::session::Officer;
 use crate::error::{ApiError, ApiResult};
 use crate::json::ApiJson;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::store::audit;
 use crate::store::catalogue::{self as store, Kind};
 
@@ -103,6 +103,7 @@ pub async fn add(
     .await?;
     let catalogue = store::load_with(&mut tx).await?;
     tx.commit().await?;
+    state.refresh_catalogue().await?;
     Ok((StatusCode::CREATED, Json(catalogue)))
 }
 
@@ -133,6 +134,7 @@ async fn change(
     .await?;
     let catalogue = store::load_with(&mut tx).await?;
     tx.commit().await?;
+    state.refresh_catalogue().await?;
     Ok(Json(catalogue))
 }
 

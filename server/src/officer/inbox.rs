@@ -10,7 +10,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::filters::{number, param, Filters, Params};
 use crate::json::ApiJson;
 use crate::risk::RiskWords;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::store::views::{self, Action, Status, ViewItem};
 use crate::store::{audit, keywords};
 
@@ -126,5 +126,6 @@ pub async fn put_keywords(
     let detail = format!("{} English, {} Welsh words; {flagged} views flagged", words.en.len(), words.cy.len());
     audit::record(&mut tx, &officer.email, "keywords_update", None, Some(&detail)).await?;
     tx.commit().await?;
+    state.refresh_risk_words().await?;
     Ok(Json(keywords::load(&state.pool).await?))
 }

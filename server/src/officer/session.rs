@@ -16,7 +16,7 @@ use super::password::{self, Email};
 use crate::clock::now_ms;
 use crate::error::{ApiError, ApiResult};
 use crate::json::ApiJson;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::store::{audit, officers};
 
 pub const COOKIE: &str = "yoursay_session";

@@ -1,19 +1,23 @@
 //! `POST /api/v1/entries`: a device pushes a batch from its outbox and learns, entry by entry, which may
 //! leave the device.
 
+use std::collections::HashSet;
+
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::Json;
 use serde_json::Value;
 use yoursay_core::protocol::{Outcome, PushResponse, PushResult, MAX_BATCH};
-use yoursay_core::{Entry, EntryWire, ErrorCode, FieldError};
+use yoursay_core::{Entry, EntryBody, EntryWire, ErrorCode, FieldError};
 
 use crate::clock::now_ms;
 use crate::error::{ApiError, ApiResult};
 use crate::json::{body_rejection, field_error, not_json};
-use crate::startup::AppState;
+use crate::risk::RiskWords;
+use crate::state::AppState;
 use crate::store;
+use crate::store::entries::NewEntry;
 
 #[tracing::instrument(skip_all, fields(entries, accepted))]
 pub async fn push(State(state): State<AppState>, body: Result<Bytes, BytesRejection>) -> ApiResult<Json<PushResponse>> {
@@ -22,8 +26,8 @@ pub async fn push(State(state): State<AppState>, body: Result<Bytes, BytesReject
     tracing::Span::current().record("entries", raw.len());
 
     let now = now_ms();
-    let catalogue = store::catalogue::load(&state.pool).await?;
-    let risk = store::keywords::load(&state.pool).await?;
+    let catalogue = state.catalogue();
+    let risk = state.risk_words();
     let parsed: Vec<(String, Result<Entry, Vec<FieldError>>)> = raw
         .into_iter()
         .map(|(id, value)| {
@@ -32,27 +36,51 @@ pub async fn push(State(state): State<AppState>, body: Result<Bytes, BytesReject
         })
         .collect();
 
-    // One transaction: either the whole batch's good entries are stored and confirmed, or none are and
-    // the device simply tries again.
-    let mut tx = state.pool.begin().await?;
-    let mut results = Vec::with_capacity(parsed.len());
-    for (id, entry) in parsed {
-        let outcome = match entry {
-            Ok(entry) => {
-                if store::entries::insert(&mut tx, &entry, now, &risk).await? {
+    // A batch may name one id twice (a device bug, or a retry merged in): the first good one is stored,
+    // later ones are answered as already had, as they would be had they come in the next batch.
+    let mut seen = HashSet::new();
+    let to_store: Vec<NewEntry> = parsed
+        .iter()
+        .filter_map(|(_, entry)| entry.as_ref().ok())
+        .filter(|entry| seen.insert(entry.id.as_str()))
+        .map(|entry| NewEntry { entry, risk_words: risky_words(entry, &risk) })
+        .collect();
+
+    // One transaction, its write lock taken up front: either the whole batch's good entries are stored and
+    // confirmed, or none are and the device simply tries again.
+    let added = {
+        let (_turn, mut tx) = state.begin_write().await?;
+        let added = store::entries::insert_new(&mut tx, &to_store, now).await?;
+        tx.commit().await?;
+        added
+    };
+    drop(to_store);
+
+    let mut answered = HashSet::new();
+    let results: Vec<PushResult> = parsed
+        .into_iter()
+        .map(|(id, entry)| {
+            let outcome = match entry {
+                Ok(entry) if added.contains(entry.id.as_str()) && answered.insert(entry.id.as_str().to_owned()) => {
                     Outcome::Accepted
-                } else {
-                    Outcome::AlreadyHad
                 }
-            }
-            Err(errors) => Outcome::Refused { errors },
-        };
-        results.push(PushResult { id, outcome });
-    }
-    tx.commit().await?;
+                Ok(_) => Outcome::AlreadyHad,
+                Err(errors) => Outcome::Refused { errors },
+            };
+            PushResult { id, outcome }
+        })
+        .collect();
     let accepted = results.iter().filter(|r| r.outcome == Outcome::Accepted).count();
     tracing::Span::current().record("accepted", accepted);
     Ok(Json(PushResponse { results }))
+}
+
+/// A view that says someone may be at risk is flagged so it reaches the officer first.
+fn risky_words(entry: &Entry, risk: &RiskWords) -> Vec<String> {
+    match &entry.body {
+        EntryBody::View(view) => risk.find(view.text.as_str()),
+        EntryBody::Rating(_) => Vec::new(),
+    }
 }
 
 /// Checks the envelope and returns each entry with the id it was sent under. Anything wrong here is the

@@ -1,75 +1,119 @@
 //! Entries as stored: the entry row, a view's promise tags, a rating's answers (one row each).
 
+use std::collections::HashSet;
+
 use sqlx::{AnyConnection, AnyPool, Row};
 use yoursay_core::{Answer, Entry, EntryBody};
 
-use crate::risk::RiskWords;
+/// An entry ready to store, with the risk words the route found in it (empty for a rating).
+pub struct NewEntry<'a> {
+    pub entry: &'a Entry,
+    pub risk_words: Vec<String>,
+}
 
-/// Stores `entry` unless an entry with its id is already there. Returns whether a row was added; the
-/// children are written only then, so a retry never doubles a rating's answers.
-pub async fn insert(conn: &mut AnyConnection, entry: &Entry, received_at: i64, risk: &RiskWords) -> sqlx::Result<bool> {
-    let (service, text) = match &entry.body {
-        EntryBody::View(v) => (None, Some(v.text.as_str().to_owned())),
-        EntryBody::Rating(r) => (Some(r.service.as_str().to_owned()), None),
-    };
-    let found = text.as_deref().map(|t| risk.find(t)).unwrap_or_default();
-    let added = sqlx::query(
-        "INSERT INTO entries (id, kind, created_at, received_at, language, event, role, age_band, service, text, flagged, \
-         flag_words, contact_name, contact_how) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING",
-    )
-    .bind(entry.id.as_str())
-    .bind(entry.body.kind())
-    .bind(entry.created_at.millis())
-    .bind(received_at)
-    .bind(entry.language.code())
-    .bind(entry.event.as_ref().map(|e| e.as_str().to_owned()))
-    .bind(entry.role.map(|r| r.code().to_owned()))
-    .bind(entry.age_band.map(|a| a.code().to_owned()))
-    .bind(service)
-    .bind(text)
-    .bind(i64::from(!found.is_empty()))
-    .bind(found.join(", "))
-    .bind(entry.contact.as_ref().map(|c| c.name.as_str().to_owned()))
-    .bind(entry.contact.as_ref().map(|c| c.how.as_str().to_owned()))
-    .execute(&mut *conn)
-    .await?
-    .rows_affected()
-        == 1;
-    if !added {
-        return Ok(false);
-    }
-    match &entry.body {
-        EntryBody::View(v) => {
-            for (i, p) in v.promises.iter().enumerate() {
-                sqlx::query("INSERT INTO view_promises (entry_id, promise, position) VALUES ($1, $2, $3)")
-                    .bind(entry.id.as_str())
-                    .bind(p.as_str())
-                    .bind(i as i64)
-                    .execute(&mut *conn)
-                    .await?;
-            }
+/// Rows per statement: a batch of 50 entries is one statement per table, and no statement comes near
+/// SQLite's limit of 32,766 bound values (14 per entry, at most 5 per child row).
+const ENTRIES_PER_STATEMENT: usize = 200;
+const CHILD_ROWS_PER_STATEMENT: usize = 1000;
+
+/// Stores each entry unless one with its id is already there, and returns the ids that were added. A
+/// view's promise tags and a rating's answers are written only for added entries, so a retry never
+/// doubles them. The ids in `entries` must be distinct. Three statements per batch, not one per row.
+pub async fn insert_new(
+    conn: &mut AnyConnection,
+    entries: &[NewEntry<'_>],
+    received_at: i64,
+) -> sqlx::Result<HashSet<String>> {
+    let mut added = HashSet::with_capacity(entries.len());
+    for chunk in entries.chunks(ENTRIES_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO entries (id, kind, created_at, received_at, language, event, role, age_band, service, text, \
+             flagged, flag_words, contact_name, contact_how) VALUES {} ON CONFLICT (id) DO NOTHING RETURNING id",
+            placeholders(chunk.len(), 14)
+        );
+        let mut query = sqlx::query(&sql);
+        for NewEntry { entry, risk_words } in chunk {
+            let (service, text) = match &entry.body {
+                EntryBody::View(v) => (None, Some(v.text.as_str().to_owned())),
+                EntryBody::Rating(r) => (Some(r.service.as_str().to_owned()), None),
+            };
+            query = query
+                .bind(entry.id.as_str().to_owned())
+                .bind(entry.body.kind().code())
+                .bind(entry.created_at.millis())
+                .bind(received_at)
+                .bind(entry.language.code())
+                .bind(entry.event.as_ref().map(|e| e.as_str().to_owned()))
+                .bind(entry.role.map(|r| r.code().to_owned()))
+                .bind(entry.age_band.map(|a| a.code().to_owned()))
+                .bind(service)
+                .bind(text)
+                .bind(i64::from(!risk_words.is_empty()))
+                .bind(risk_words.join(", "))
+                .bind(entry.contact.as_ref().map(|c| c.name.as_str().to_owned()))
+                .bind(entry.contact.as_ref().map(|c| c.how.as_str().to_owned()));
         }
-        EntryBody::Rating(r) => {
-            for (i, a) in r.answers.iter().enumerate() {
+        for row in query.fetch_all(&mut *conn).await? {
+            added.insert(row.try_get::<String, _>(0)?);
+        }
+    }
+
+    let mut tags = Vec::new();
+    let mut answers = Vec::new();
+    for NewEntry { entry, .. } in entries.iter().filter(|e| added.contains(e.entry.id.as_str())) {
+        match &entry.body {
+            EntryBody::View(v) => {
+                tags.extend(v.promises.iter().enumerate().map(|(i, p)| (entry.id.as_str(), p.as_str(), i as i64)))
+            }
+            EntryBody::Rating(r) => answers.extend(r.answers.iter().enumerate().map(|(i, a)| {
                 let (score, dont_know) = match a.answer {
-                    Answer::Score(s) => (Some(i64::from(s.value())), 0),
+                    Answer::Score(s) => (Some(i64::from(s.value())), 0_i64),
                     Answer::DontKnow => (None, 1),
                 };
-                sqlx::query(
-                    "INSERT INTO rating_answers (entry_id, promise, position, score, dont_know) VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(entry.id.as_str())
-                .bind(a.promise.as_str())
-                .bind(i as i64)
-                .bind(score)
-                .bind(dont_know as i64)
-                .execute(&mut *conn)
-                .await?;
-            }
+                (entry.id.as_str(), a.promise.as_str(), i as i64, score, dont_know)
+            })),
         }
     }
-    Ok(true)
+    for chunk in tags.chunks(CHILD_ROWS_PER_STATEMENT) {
+        let sql =
+            format!("INSERT INTO view_promises (entry_id, promise, position) VALUES {}", placeholders(chunk.len(), 3));
+        let mut query = sqlx::query(&sql);
+        for (id, promise, position) in chunk {
+            query = query.bind(id.to_string()).bind(promise.to_string()).bind(*position);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    for chunk in answers.chunks(CHILD_ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO rating_answers (entry_id, promise, position, score, dont_know) VALUES {}",
+            placeholders(chunk.len(), 5)
+        );
+        let mut query = sqlx::query(&sql);
+        for (id, promise, position, score, dont_know) in chunk {
+            query = query.bind(id.to_string()).bind(promise.to_string()).bind(*position).bind(*score).bind(*dont_know);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(added)
+}
+
+/// `($1, $2), ($3, $4)` for two rows of two columns.
+fn placeholders(rows: usize, columns: usize) -> String {
+    let mut out = String::with_capacity(rows * columns * 5);
+    for r in 0..rows {
+        if r > 0 {
+            out.push_str(", ");
+        }
+        out.push('(');
+        for c in 0..columns {
+            if c > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&format!("${}", r * columns + c + 1));
+        }
+        out.push(')');
+    }
+    out
 }
 
 pub async fn count(pool: &AnyPool) -> sqlx::Result<i64> {
@@ -86,4 +130,15 @@ pub async fn delete_older_than(conn: &mut AnyConnection, cutoff_ms: i64) -> sqlx
             .await?;
     }
     Ok(sqlx::query("DELETE FROM entries WHERE created_at < $1").bind(cutoff_ms).execute(conn).await?.rows_affected())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    #[test]
+    fn placeholders_number_every_cell_row_by_row() {
+        assert_eq!(placeholders(2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(placeholders(1, 1), "($1)");
+    }
 }

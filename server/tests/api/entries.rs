@@ -1,4 +1,5 @@
 use serde_json::{json, Value};
+use sqlx::Row;
 
 use crate::helpers::{fields, new_id, problem, rating, view, TestApp};
 
@@ -99,6 +100,89 @@ async fn the_catalogue_has_the_eleven_principles(app: TestApp) {
     assert!(catalogue["services"].as_array().unwrap().len() >= 14);
 }
 
+/// Four devices each send their outbox (three batches of 50: views tagged with promises, ratings of eleven
+/// promises) at the same moment, one also re-sending a batch whose answer it lost. Every entry gets an
+/// answer, none is stored twice, and no answer is an error because another device was writing.
+async fn four_devices_pushing_at_once_all_get_answers_and_nothing_doubles(app: TestApp) {
+    let promises = [
+        "equality",
+        "eradicate_stigma",
+        "togetherness",
+        "support",
+        "ambition",
+        "nurture",
+        "good_health",
+        "stable_home",
+        "good_education",
+        "thrive",
+        "lifelong",
+    ];
+    let batch = |device: usize, n: usize| -> Vec<Value> {
+        (0..50)
+            .map(|i| {
+                if (device + n + i) % 3 == 0 {
+                    let mut v = view(&new_id(), &format!("device {device}, batch {n}, view {i}"));
+                    v["promises"] = json!([promises[i % 11], promises[(i + 3) % 11]]);
+                    v
+                } else {
+                    let answers: Vec<(&str, Value)> =
+                        promises.iter().enumerate().map(|(p, code)| (*code, json!(1 + (i + p) % 5))).collect();
+                    rating(&new_id(), "social_worker", &answers)
+                }
+            })
+            .collect()
+    };
+    let outboxes: Vec<Vec<Vec<Value>>> = (0..4).map(|d| (0..3).map(|n| batch(d, n)).collect()).collect();
+    let app = std::sync::Arc::new(app);
+    let devices = outboxes.iter().cloned().enumerate().map(|(d, outbox)| {
+        let app = app.clone();
+        tokio::spawn(async move {
+            let mut statuses = Vec::new();
+            for b in &outbox {
+                statuses.extend(app.push_ok(b).await.iter().map(|r| r["status"].as_str().unwrap().to_owned()));
+            }
+            if d == 0 {
+                let again = app.push_ok(&outbox[0]).await;
+                assert!(again.iter().all(|r| r["status"] == "already_had"), "{again:?}");
+            }
+            statuses
+        })
+    });
+    for device in devices.collect::<Vec<_>>() {
+        let statuses = device.await.unwrap();
+        assert_eq!(statuses.len(), 150);
+        assert!(statuses.iter().all(|s| s == "accepted"), "{statuses:?}");
+    }
+    let sent: Vec<&Value> = outboxes.iter().flatten().flatten().collect();
+    let answers: usize = sent.iter().map(|e| e["answers"].as_array().map_or(0, Vec::len)).sum();
+    let tags: usize = sent.iter().map(|e| e["promises"].as_array().map_or(0, Vec::len)).sum();
+    assert_eq!(app.count("entries").await, 600);
+    assert_eq!(app.count("rating_answers").await, answers as i64);
+    assert_eq!(app.count("view_promises").await, tags as i64);
+}
+
+/// The server keeps the catalogue and risk words in memory: a change by the officer must reach the very
+/// next push.
+async fn a_push_right_after_the_officer_adds_a_promise_or_a_risk_word_uses_it(app: TestApp) {
+    app.sign_in().await;
+    let before = app.push_ok(&[rating(&new_id(), "housing", &[("listened_to", json!(5))])]).await;
+    assert_eq!(before[0]["status"], "refused", "not in the catalogue yet");
+    let promise = json!({"code": "listened_to", "name": {"en": "Listened to", "cy": "Cael fy nghlywed"},
+                         "line": {"en": "Adults listen to you", "cy": "Mae oedolion yn gwrando arnat ti"}});
+    app.post_json("/api/v1/officer/catalogue/promises", promise).await;
+    let after = app.push_ok(&[rating(&new_id(), "housing", &[("listened_to", json!(5))])]).await;
+    assert_eq!(after[0]["status"], "accepted", "{after:?}");
+
+    let mut words = app.get_json("/api/v1/officer/keywords").await;
+    words["en"].as_array_mut().unwrap().push(json!("locked in"));
+    app.put_json("/api/v1/officer/keywords", words).await;
+    let id = new_id();
+    app.push_ok(&[view(&id, "They locked in my phone at night")]).await;
+    let flagged = app.get_json("/api/v1/officer/views?status=flagged").await;
+    assert_eq!(flagged["items"][0]["id"], id.as_str());
+    assert_eq!(flagged["items"][0]["flag_words"], json!(["locked in"]));
+}
+
 crate::on_both_databases!(
     the_same_batch_pushed_twice_is_stored_once,
     one_bad_entry_is_refused_and_the_good_ones_are_stored,
@@ -108,4 +192,20 @@ crate::on_both_databases!(
     an_oversize_body_gets_413_problem_details,
     malformed_requests_get_400_naming_the_field,
     the_catalogue_has_the_eleven_principles,
+    four_devices_pushing_at_once_all_get_answers_and_nothing_doubles,
+    a_push_right_after_the_officer_adds_a_promise_or_a_risk_word_uses_it,
 );
+
+/// A device deletes an entry once the server says it has it, so the server's commits must reach the disk
+/// before it answers, on every connection it uses.
+#[tokio::test]
+async fn sqlite_commits_are_fully_synchronous_on_every_connection() {
+    let app = crate::helpers::spawn_app(crate::helpers::Db::Sqlite).await.unwrap();
+    let mut connections = Vec::new();
+    for _ in 0..4 {
+        let mut conn = app.pool.acquire().await.unwrap();
+        let level: i64 = sqlx::query("PRAGMA synchronous").fetch_one(&mut *conn).await.unwrap().try_get(0).unwrap();
+        assert_eq!(level, 2, "2 is FULL");
+        connections.push(conn);
+    }
+}
