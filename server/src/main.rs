@@ -2,12 +2,13 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use yoursay_server::filters::{Filters, Params};
+use yoursay_server::db;
+use yoursay_server::export::{self, Destination, Format, Job};
+use yoursay_server::filters::Params;
 use yoursay_server::officer::password;
 use yoursay_server::startup::{Application, Config};
-use yoursay_server::store::{audit, officers};
+use yoursay_server::store::{self, audit, officers};
 use yoursay_server::telemetry;
-use yoursay_server::{db, export::Format};
 
 #[derive(Parser)]
 #[command(
@@ -152,18 +153,19 @@ async fn create_officer(database_url: &str, email: &str, no_prompt: bool) -> any
 
 async fn export(database_url: &str, params: &Params, format: &str, out: &std::path::Path) -> anyhow::Result<()> {
     let format = Format::parse(format).context("--format must be csv or xlsx")?;
-    let filters = Filters::from_params(params, &["from", "to", "event", "role", "kind"]).map_err(|e| {
+    let job = Job::from_params(format, params, audit::CLI).map_err(|e| {
         let problem = e.problem();
         let fields: Vec<String> = problem.errors.iter().map(|f| f.message.clone()).collect();
         anyhow::anyhow!("{}", if fields.is_empty() { problem.title } else { fields.join("; ") })
     })?;
     let pool = db::connect(database_url).await?;
-    let mut description: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    description.sort();
-    let description = if description.is_empty() { "everything".to_owned() } else { description.join(" ") };
-    let (bytes, rows) =
-        yoursay_server::officer::admin::export_file(&pool, audit::CLI, format, &filters, &description).await?;
-    std::fs::write(out, bytes).with_context(|| format!("could not write {}", out.display()))?;
+    let catalogue = store::catalogue::load(&pool).await?;
+    let file = std::fs::File::create(out).with_context(|| format!("could not write {}", out.display()))?;
+    // Rows are written to the file as they are read; nothing holds the whole export.
+    let mut destination = Destination::File(file);
+    let rows = export::build(&pool, &catalogue, &job, &mut destination)
+        .await
+        .with_context(|| format!("could not write {}", out.display()))?;
     println!("Wrote {rows} rows to {}", out.display());
     Ok(())
 }

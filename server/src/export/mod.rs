@@ -1,23 +1,40 @@
-//! The export for the annual consultation: one row per answer, built once here and written as CSV or
-//! XLSX, from the API or the command line, so every format carries exactly the same cells.
+//! The export for the annual consultation: one row per answer (a view, or one promise of a rating), with
+//! codes and their English and Welsh words, written as CSV or XLSX while the rows are read. The officer's
+//! download and the `export` command both call [`build`], so every format and every caller carries exactly
+//! the same cells, and every export is audited.
 
 pub mod csv;
+pub mod labels;
 pub mod xlsx;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
-use sqlx::{AnyPool, Row};
-use yoursay_core::{Catalogue, CatalogueItem};
+use bytes::Bytes;
+use futures_util::TryStreamExt;
+use sqlx::AnyPool;
+use tokio::sync::mpsc;
+use yoursay_core::{AgeBand, Answer, Catalogue, CatalogueItem, EntryKind, Role, Score};
 
 use crate::clock::iso_utc;
-use crate::filters::{Filters, Where};
+use crate::filters::{param, Filters, Params};
+use crate::store::audit;
+use crate::store::export::{ExportQuery, StoredAnswer};
 
-pub const HEADER: [&str; 15] = [
+/// The filters an export may be narrowed by (query parameters, and the command's options).
+pub const FILTERS: [&str; 5] = ["from", "to", "event", "role", "kind"];
+
+pub const COLUMNS: usize = 21;
+
+pub const HEADER: [&str; COLUMNS] = [
     "entry_id",
     "created_at",
     "event",
     "role",
+    "role_en",
+    "role_cy",
     "age_band",
+    "age_band_en",
+    "age_band_cy",
     "language",
     "kind",
     "service_code",
@@ -27,10 +44,10 @@ pub const HEADER: [&str; 15] = [
     "promise_en",
     "promise_cy",
     "score",
+    "score_en",
+    "score_cy",
     "text",
 ];
-
-pub type ExportRow = [String; 15];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -60,108 +77,345 @@ impl Format {
             Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         }
     }
+}
 
-    pub fn write(self, rows: &[ExportRow]) -> anyhow::Result<Vec<u8>> {
+/// What to export, for whom: the audit log names the actor and the filters.
+pub struct Job {
+    pub format: Format,
+    pub filters: Filters,
+    pub actor: String,
+    /// The filters as given, for the audit log: `from=2025-10-01 to=2025-10-31`, or `everything`.
+    pub description: String,
+}
+
+impl Job {
+    /// Reads the filters named in [`FILTERS`] from `params`.
+    pub fn from_params(
+        format: Format,
+        params: &Params,
+        actor: impl Into<String>,
+    ) -> Result<Self, crate::error::ApiError> {
+        let filters = Filters::from_params(params, &FILTERS)?;
+        let parts: Vec<String> = FILTERS.iter().filter_map(|k| param(params, k).map(|v| format!("{k}={v}"))).collect();
+        let description = if parts.is_empty() { "everything".to_owned() } else { parts.join(" ") };
+        Ok(Job { format, filters, actor: actor.into(), description })
+    }
+}
+
+/// Where the file goes, chunk by chunk as it is written.
+pub enum Destination {
+    /// The command line's output file.
+    File(std::fs::File),
+    /// A download: the HTTP body reads the other end.
+    Channel(mpsc::Sender<Result<Bytes, std::io::Error>>),
+}
+
+impl Destination {
+    async fn send(&mut self, chunk: Vec<u8>) -> std::io::Result<()> {
+        if chunk.is_empty() {
+            return Ok(());
+        }
         match self {
-            Format::Csv => Ok(csv::write(rows)),
-            Format::Xlsx => xlsx::write(rows),
+            Destination::File(file) => std::io::Write::write_all(file, &chunk),
+            Destination::Channel(tx) => tx
+                .send(Ok(Bytes::from(chunk)))
+                .await
+                .map_err(|_| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the download was cancelled")),
+        }
+    }
+}
+
+/// Writes the export of `job` to `out` as its rows are read, and audits it. Returns the number of rows.
+/// The audit entry is written before the file's last bytes, so a finished download is always in the log;
+/// one cut off part-way is logged as such.
+pub async fn build(pool: &AnyPool, catalogue: &Catalogue, job: &Job, out: &mut Destination) -> anyhow::Result<usize> {
+    let mut file = FileWriter::new(job.format)?;
+    let mut rows = 0;
+    let written = write_rows(pool, catalogue, job, &mut file, out, &mut rows).await;
+    let ending = match &written {
+        Ok(()) => "",
+        Err(_) => "; not finished",
+    };
+    let detail = format!("{rows} rows; {}{ending}", job.description);
+    audit::record_now(pool, &job.actor, "export", Some(job.format.extension()), Some(&detail)).await?;
+    written?;
+    out.send(file.finish()?).await?;
+    Ok(rows)
+}
+
+async fn write_rows(
+    pool: &AnyPool,
+    catalogue: &Catalogue,
+    job: &Job,
+    file: &mut FileWriter,
+    out: &mut Destination,
+    rows: &mut usize,
+) -> anyhow::Result<()> {
+    let mut conn = pool.acquire().await?;
+    let query = ExportQuery::new(&job.filters);
+    let mut stored = query.rows(&mut conn);
+    // The rows of one entry arrive together; they are written when the next entry starts.
+    let mut entry: Vec<StoredAnswer> = Vec::new();
+    loop {
+        let next = stored.try_next().await?;
+        if next.as_ref().is_none_or(|n| entry.first().is_some_and(|e| e.entry_id != n.entry_id)) {
+            for row in export_rows(catalogue, &entry)? {
+                file.row(&row.cells())?;
+                *rows += 1;
+            }
+            entry.clear();
+            if let Some(chunk) = file.full_chunk() {
+                out.send(chunk).await?;
+            }
+        }
+        match next {
+            Some(n) => entry.push(n),
+            None => return Ok(()),
         }
     }
 }
 
 /// A spreadsheet treats a cell starting with one of these as a formula (or, for tab and CR, may shift it
 /// into one). A young person's view must never run as a formula on the officer's computer.
-pub fn neutralise(cell: String) -> String {
+pub fn neutralise(cell: Cow<'_, str>) -> Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
+        Cow::Owned(format!("'{cell}"))
     } else {
         cell
     }
 }
 
-/// The rows for the entries matching `filters`, oldest first. Hidden views are left out: the officer hid
-/// them because they must not be quoted.
-pub async fn rows(pool: &AnyPool, catalogue: &Catalogue, filters: &Filters) -> sqlx::Result<Vec<ExportRow>> {
-    let mut w = Where::default();
-    filters.apply(&mut w);
-    w.add_plain("e.hidden = 0");
-    let where_sql = w.sql();
-
-    let mut answers: HashMap<String, Vec<(String, Option<i64>)>> = HashMap::new();
-    let sql = format!(
-        "SELECT a.entry_id, a.promise, a.score FROM rating_answers a JOIN entries e ON e.id = a.entry_id{where_sql} \
-         ORDER BY a.entry_id, a.position"
-    );
-    for r in w.bind(sqlx::query(&sql)).fetch_all(pool).await? {
-        answers.entry(r.try_get(0)?).or_default().push((r.try_get(1)?, r.try_get(2)?));
-    }
-    let mut tags: HashMap<String, Vec<String>> = HashMap::new();
-    let sql = format!(
-        "SELECT vp.entry_id, vp.promise FROM view_promises vp JOIN entries e ON e.id = vp.entry_id{where_sql} \
-         ORDER BY vp.entry_id, vp.position"
-    );
-    for r in w.bind(sqlx::query(&sql)).fetch_all(pool).await? {
-        tags.entry(r.try_get(0)?).or_default().push(r.try_get(1)?);
-    }
-
-    let sql = format!(
-        "SELECT e.id, e.created_at, e.event, e.role, e.age_band, e.language, e.kind, e.service, e.text \
-         FROM entries e{where_sql} ORDER BY e.created_at, e.id"
-    );
-    let mut out = Vec::new();
-    for r in w.bind(sqlx::query(&sql)).fetch_all(pool).await? {
-        let id: String = r.try_get("id")?;
-        let opt =
-            |name: &str| -> sqlx::Result<String> { Ok(r.try_get::<Option<String>, _>(name)?.unwrap_or_default()) };
-        let common = [
-            id.clone(),
-            iso_utc(r.try_get("created_at")?),
-            opt("event")?,
-            opt("role")?,
-            opt("age_band")?,
-            opt("language")?,
-            opt("kind")?,
-        ];
-        let row = |service: [String; 3], promise: [String; 3], score: String, text: String| -> ExportRow {
-            let [a, b, c, d, e, f, g] = common.clone();
-            let [s1, s2, s3] = service;
-            let [p1, p2, p3] = promise;
-            [a, b, c, d, e, f, g, s1, s2, s3, p1, p2, p3, score, text].map(neutralise)
-        };
-        if opt("kind")? == "rating" {
-            let service = labels(catalogue.service(&opt("service")?), &opt("service")?);
-            for (promise, score) in answers.remove(&id).unwrap_or_default() {
-                let score = score.map_or_else(|| "dont_know".to_owned(), |s| s.to_string());
-                out.push(row(service.clone(), labels(catalogue.promise(&promise), &promise), score, String::new()));
-            }
-        } else {
-            let codes = tags.remove(&id).unwrap_or_default();
-            let each: Vec<[String; 3]> = codes.iter().map(|c| labels(catalogue.promise(c), c)).collect();
-            let join = |i: usize| each.iter().map(|l| l[i].as_str()).collect::<Vec<_>>().join("; ");
-            out.push(row(Default::default(), [join(0), join(1), join(2)], String::new(), opt("text")?));
-        }
-    }
-    Ok(out)
+/// A catalogue code and the item it names. A code the catalogue lacks cannot happen (codes are never
+/// deleted), but the row still carries the code rather than failing the export.
+#[derive(Debug, Clone, Copy)]
+pub struct Item<'a> {
+    pub code: &'a str,
+    pub item: Option<&'a CatalogueItem>,
 }
 
-/// Code, English and Welsh name. A code the catalogue lacks cannot happen (codes are never deleted), but
-/// the row still carries the code rather than failing the export.
-fn labels(item: Option<&CatalogueItem>, code: &str) -> [String; 3] {
-    match item {
-        Some(i) => [i.code.clone(), i.name.en.clone(), i.name.cy.clone()],
-        None => [code.to_owned(), String::new(), String::new()],
+impl<'a> Item<'a> {
+    fn of(list: Option<&'a CatalogueItem>, code: &'a str) -> Self {
+        Item { code, item: list }
+    }
+
+    fn names(self) -> [&'a str; 2] {
+        self.item.map_or(["", ""], |i| [i.name.en.as_str(), i.name.cy.as_str()])
+    }
+}
+
+/// One row of the export. Labels are borrowed from the catalogue and the translation files, not copied.
+#[derive(Debug, Clone)]
+pub struct ExportRow<'a> {
+    pub entry_id: &'a str,
+    pub created_at: i64,
+    pub event: Option<&'a str>,
+    pub role: Option<Role>,
+    pub age_band: Option<AgeBand>,
+    pub language: &'a str,
+    pub kind: EntryKind,
+    pub service: Option<Item<'a>>,
+    /// The promise a rating's answer is for, or every promise a view is tagged with.
+    pub promises: Vec<Item<'a>>,
+    pub answer: Option<Answer>,
+    pub text: Option<&'a str>,
+}
+
+impl<'a> ExportRow<'a> {
+    /// The cells in [`HEADER`]'s order, formula starts neutralised.
+    pub fn cells(&self) -> [Cow<'a, str>; COLUMNS] {
+        let pair = |p: Option<[&'a str; 2]>| p.unwrap_or(["", ""]).map(Cow::Borrowed);
+        let [role_en, role_cy] = pair(self.role.map(labels::role));
+        let [age_en, age_cy] = pair(self.age_band.map(labels::age_band));
+        let [score_en, score_cy] = pair(self.answer.map(labels::answer));
+        let [service_en, service_cy] = pair(self.service.map(Item::names));
+        let joined = |cell: &dyn Fn(&Item<'a>) -> &'a str| -> Cow<'a, str> {
+            match self.promises.as_slice() {
+                [one] => Cow::Borrowed(cell(one)),
+                many => Cow::Owned(many.iter().map(cell).collect::<Vec<_>>().join("; ")),
+            }
+        };
+        let score = match self.answer {
+            None => Cow::Borrowed(""),
+            Some(Answer::DontKnow) => Cow::Borrowed(Answer::DONT_KNOW),
+            Some(Answer::Score(s)) => Cow::Owned(s.value().to_string()),
+        };
+        [
+            Cow::Borrowed(self.entry_id),
+            Cow::Owned(iso_utc(self.created_at)),
+            Cow::Borrowed(self.event.unwrap_or_default()),
+            Cow::Borrowed(self.role.map_or("", Role::code)),
+            role_en,
+            role_cy,
+            Cow::Borrowed(self.age_band.map_or("", AgeBand::code)),
+            age_en,
+            age_cy,
+            Cow::Borrowed(self.language),
+            Cow::Borrowed(self.kind.code()),
+            Cow::Borrowed(self.service.map_or("", |s| s.code)),
+            service_en,
+            service_cy,
+            joined(&|p| p.code),
+            joined(&|p| p.names()[0]),
+            joined(&|p| p.names()[1]),
+            score,
+            score_en,
+            score_cy,
+            Cow::Borrowed(self.text.unwrap_or_default()),
+        ]
+        .map(neutralise)
+    }
+}
+
+/// The export rows of one entry, from its query rows: a view is one row with all its tags; a rating is one
+/// row per answer.
+fn export_rows<'a>(catalogue: &'a Catalogue, stored: &'a [StoredAnswer]) -> anyhow::Result<Vec<ExportRow<'a>>> {
+    let Some(first) = stored.first() else { return Ok(Vec::new()) };
+    let kind = EntryKind::parse(&first.kind)
+        .map_err(|_| anyhow::anyhow!("entry {} has kind {}", first.entry_id, first.kind))?;
+    let promise = |s: &'a StoredAnswer| s.promise.as_deref().map(|p| Item::of(catalogue.promise(p), p));
+    let base = ExportRow {
+        entry_id: &first.entry_id,
+        created_at: first.created_at,
+        event: first.event.as_deref(),
+        role: first.role.as_deref().and_then(|r| Role::parse(r).ok()),
+        age_band: first.age_band.as_deref().and_then(|a| AgeBand::parse(a).ok()),
+        language: &first.language,
+        kind,
+        service: first.service.as_deref().map(|s| Item::of(catalogue.service(s), s)),
+        promises: Vec::new(),
+        answer: None,
+        text: first.text.as_deref(),
+    };
+    Ok(match kind {
+        EntryKind::View => vec![ExportRow { promises: stored.iter().filter_map(promise).collect(), ..base }],
+        EntryKind::Rating => stored
+            .iter()
+            .filter_map(|s| {
+                let answer = if s.dont_know {
+                    Answer::DontKnow
+                } else {
+                    Answer::Score(s.score.and_then(|n| Score::parse(n).ok())?)
+                };
+                Some(ExportRow { promises: vec![promise(s)?], answer: Some(answer), ..base.clone() })
+            })
+            .collect(),
+    })
+}
+
+/// The file being written.
+enum FileWriter {
+    Csv(csv::CsvWriter),
+    Xlsx(xlsx::XlsxWriter),
+}
+
+impl FileWriter {
+    fn new(format: Format) -> anyhow::Result<Self> {
+        Ok(match format {
+            Format::Csv => FileWriter::Csv(csv::CsvWriter::new()),
+            Format::Xlsx => FileWriter::Xlsx(xlsx::XlsxWriter::new()?),
+        })
+    }
+
+    fn row(&mut self, cells: &[Cow<'_, str>; COLUMNS]) -> anyhow::Result<()> {
+        match self {
+            FileWriter::Csv(w) => {
+                w.row(cells);
+                Ok(())
+            }
+            FileWriter::Xlsx(w) => w.row(cells),
+        }
+    }
+
+    /// Bytes ready to send, once enough have gathered. An XLSX file is a zip that can only be sent whole.
+    fn full_chunk(&mut self) -> Option<Vec<u8>> {
+        match self {
+            FileWriter::Csv(w) => w.full_chunk(),
+            FileWriter::Xlsx(_) => None,
+        }
+    }
+
+    fn finish(self) -> anyhow::Result<Vec<u8>> {
+        match self {
+            FileWriter::Csv(w) => Ok(w.finish()),
+            FileWriter::Xlsx(w) => w.finish(),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::neutralise;
+    use super::*;
 
     #[test]
     fn formula_starts_are_neutralised() {
         for bad in ["=1+1", "+44", "-2", "@SUM(A1)", "\tx", "\rx"] {
-            assert_eq!(neutralise(bad.into()), format!("'{bad}"));
+            assert_eq!(neutralise(Cow::Borrowed(bad)), format!("'{bad}"));
         }
-        assert_eq!(neutralise("fine = ok".into()), "fine = ok");
+        assert_eq!(neutralise(Cow::Borrowed("fine = ok")), "fine = ok");
+    }
+
+    #[test]
+    fn a_rating_is_one_row_per_answer_with_labels_and_a_view_one_row_with_its_tags() {
+        let catalogue = yoursay_core::catalogue::default_catalogue();
+        let answer = |promise: &str, score: Option<i64>| StoredAnswer {
+            entry_id: "r".into(),
+            created_at: 1_760_000_000_000,
+            event: None,
+            role: Some("care_leaver".into()),
+            age_band: Some("19_25".into()),
+            language: "cy".into(),
+            kind: "rating".into(),
+            service: Some("social_worker".into()),
+            text: None,
+            promise: Some(promise.into()),
+            score,
+            dont_know: score.is_none(),
+        };
+        let rating = [answer("equality", Some(1)), answer("support", None)];
+        let rows = export_rows(&catalogue, &rating).unwrap();
+        let cells: Vec<[Cow<str>; COLUMNS]> = rows.iter().map(ExportRow::cells).collect();
+        assert_eq!(cells.len(), 2);
+        assert_eq!(
+            cells[0][3..9],
+            ["care_leaver", "Care leaver", "Rhywun sydd wedi gadael gofal", "19_25", "19 to 25", "19 i 25"]
+        );
+        assert_eq!(
+            cells[0][11..20],
+            [
+                "social_worker",
+                "Social worker",
+                "Gweithiwr cymdeithasol",
+                "equality",
+                "Equality",
+                "Cydraddoldeb",
+                "1",
+                "Really bad",
+                "Gwael iawn"
+            ]
+        );
+        assert_eq!(cells[1][17..20], ["dont_know", "Don't know", "Ddim yn gwybod"]);
+
+        let tag = |promise: Option<&str>| StoredAnswer {
+            entry_id: "v".into(),
+            kind: "view".into(),
+            service: None,
+            text: Some("-minus".into()),
+            promise: promise.map(String::from),
+            score: None,
+            dont_know: false,
+            role: None,
+            age_band: None,
+            ..answer("", None)
+        };
+        let view = [tag(Some("support")), tag(Some("stable_home"))];
+        let rows = export_rows(&catalogue, &view).unwrap();
+        let cells = rows[0].cells();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(cells[14..17], ["support; stable_home", "Support; A stable home", "Cefnogaeth; Cartref sefydlog"]);
+        assert_eq!(cells[20], "'-minus");
+        assert_eq!(cells[3..9], ["", "", "", "", "", ""]);
+        let untagged = [tag(None)];
+        let untagged = export_rows(&catalogue, &untagged).unwrap();
+        assert_eq!(untagged[0].cells()[14], "");
     }
 }

@@ -1,23 +1,19 @@
-//! Settings, retention on demand, the audit log, and the export download.
+//! Settings, retention on demand, and the audit log.
 
 use axum::extract::{Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use yoursay_core::{ErrorCode, FieldError};
 
 use super::inbox::{paging, Page};
 use super::session::Officer;
-use crate::clock::{iso_utc, now_ms};
 use crate::error::{ApiError, ApiResult};
-use crate::export::{self, Format};
-use crate::filters::{param, Filters, Params};
+use crate::filters::Params;
 use crate::json::ApiJson;
 use crate::retention::{self, RetentionRun};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::store::audit::{self, AuditItem};
-use crate::store::{self, settings};
+use crate::store::settings;
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -63,57 +59,4 @@ pub async fn audit_log(
     let (page, per_page) = paging(&params)?;
     let (total, items) = audit::page(&state.pool, per_page, (page - 1) * per_page).await?;
     Ok(Json(Page { total, page, per_page, items }))
-}
-
-#[tracing::instrument(skip_all, fields(officer = %officer.email))]
-pub async fn export(
-    State(state): State<AppState>,
-    officer: Officer,
-    Query(params): Query<Params>,
-) -> ApiResult<Response> {
-    let format = match param(&params, "format") {
-        None => Format::Csv,
-        Some(f) => {
-            Format::parse(f).ok_or_else(|| ApiError::field(FieldError::new("format", ErrorCode::UnknownValue)))?
-        }
-    };
-    let filters = Filters::from_params(&params, &["from", "to", "event", "role", "kind"])?;
-    let (bytes, _) = export_file(&state.pool, &officer.email, format, &filters, &describe(&params)).await?;
-    let filename = format!("yoursay-export-{}.{}", &iso_utc(now_ms())[..10], format.extension());
-    Ok((
-        [
-            (header::CONTENT_TYPE, format.content_type().to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
-        ],
-        bytes,
-    )
-        .into_response())
-}
-
-/// Builds the file and audits it; shared by the API and the command line. Returns the bytes and row count.
-pub async fn export_file(
-    pool: &sqlx::AnyPool,
-    actor: &str,
-    format: Format,
-    filters: &Filters,
-    description: &str,
-) -> anyhow::Result<(Vec<u8>, usize)> {
-    let catalogue = store::catalogue::load(pool).await?;
-    let rows = export::rows(pool, &catalogue, filters).await?;
-    let bytes = format.write(&rows)?;
-    let detail = format!("{} rows; {description}", rows.len());
-    audit::record_now(pool, actor, "export", Some(format.extension()), Some(&detail)).await?;
-    Ok((bytes, rows.len()))
-}
-
-fn describe(params: &Params) -> String {
-    let mut parts: Vec<String> = ["from", "to", "event", "role", "kind"]
-        .iter()
-        .filter_map(|k| param(params, k).map(|v| format!("{k}={v}")))
-        .collect();
-    if parts.is_empty() {
-        parts.push("everything".into());
-    }
-    parts.join(" ")
 }

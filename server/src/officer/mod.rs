@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod catalogue;
+pub mod export;
 pub mod inbox;
 pub mod password;
 pub mod results;
@@ -17,7 +18,7 @@ use axum::Router;
 
 use crate::error::ApiError;
 use crate::json::is_json;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub const PREFIX: &str = "/api/v1/officer";
 
@@ -37,7 +38,7 @@ pub fn router() -> Router<AppState> {
         .route("/catalogue/{kind}/{code}", put(catalogue::edit))
         .route("/catalogue/{kind}/{code}/retire", post(catalogue::retire))
         .route("/catalogue/{kind}/{code}/restore", post(catalogue::restore))
-        .route("/export", get(admin::export))
+        .route("/export", get(export::download))
         .route("/settings", get(admin::get_settings).put(admin::put_settings))
         .route("/retention/run", post(admin::run_retention))
         .layer(axum::middleware::from_fn(require_json))

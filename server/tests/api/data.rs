@@ -46,10 +46,10 @@ async fn the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli(app: 
         .starts_with("attachment; filename=\"yoursay-export-"));
     let csv = response.bytes().await.unwrap().to_vec();
     let expected = format!(
-        "\u{feff}entry_id,created_at,event,role,age_band,language,kind,service_code,service_en,service_cy,promise_code,promise_en,promise_cy,score,text\r\n\
-         {v},2025-10-09T08:53:20Z,COFFEE-NOV,foster_carer,,en,view,,,,support; stable_home,Support; A stable home,Cefnogaeth; Cartref sefydlog,,\"'=HYPERLINK(\"\"http://evil.example\"\", \"\"click\"\")\nand, \"\"more\"\"\"\r\n\
-         {r},2025-10-09T09:53:20Z,,young_person,11_15,cy,rating,social_worker,Social worker,Gweithiwr cymdeithasol,equality,Equality,Cydraddoldeb,4,\r\n\
-         {r},2025-10-09T09:53:20Z,,young_person,11_15,cy,rating,social_worker,Social worker,Gweithiwr cymdeithasol,support,Support,Cefnogaeth,dont_know,\r\n"
+        "\u{feff}entry_id,created_at,event,role,role_en,role_cy,age_band,age_band_en,age_band_cy,language,kind,service_code,service_en,service_cy,promise_code,promise_en,promise_cy,score,score_en,score_cy,text\r\n\
+         {v},2025-10-09T08:53:20Z,COFFEE-NOV,foster_carer,Foster carer,Gofalwr maeth,,,,en,view,,,,support; stable_home,Support; A stable home,Cefnogaeth; Cartref sefydlog,,,,\"'=HYPERLINK(\"\"http://evil.example\"\", \"\"click\"\")\nand, \"\"more\"\"\"\r\n\
+         {r},2025-10-09T09:53:20Z,,young_person,Young person in care,Person ifanc mewn gofal,11_15,11 to 15,11 i 15,cy,rating,social_worker,Social worker,Gweithiwr cymdeithasol,equality,Equality,Cydraddoldeb,4,Good,Da,\r\n\
+         {r},2025-10-09T09:53:20Z,,young_person,Young person in care,Person ifanc mewn gofal,11_15,11 to 15,11 i 15,cy,rating,social_worker,Social worker,Gweithiwr cymdeithasol,support,Support,Cefnogaeth,dont_know,Don't know,Ddim yn gwybod,\r\n"
     );
     assert_eq!(String::from_utf8(csv.clone()).unwrap(), expected);
 
@@ -164,7 +164,7 @@ async fn catalogue_edits_bump_the_version_and_keep_old_ratings_codes(app: TestAp
     let export = app.client.get(app.url("/api/v1/officer/export")).send().await.unwrap().text().await.unwrap();
     let rows = parse_csv(export.trim_start_matches('\u{feff}'));
     assert_eq!(rows[1][0], old);
-    assert_eq!(rows[1][7..10], ["housing", "Homes", "Cartrefi"]);
+    assert_eq!(rows[1][11..14], ["housing", "Homes", "Cartrefi"]);
 
     // An offline device may still send a rating for a retired service.
     let late = app.push_ok(&[rating(&new_id(), "housing", &[("equality", json!(3))])]).await;
@@ -258,7 +258,7 @@ async fn the_charter_statement_is_added_edited_checked_and_removed(app: TestApp)
         app.client.get(app.url("/api/v1/officer/export?kind=rating")).send().await.unwrap().text().await.unwrap();
     let rows = parse_csv(export.trim_start_matches('\u{feff}'));
     let row = rows.iter().find(|r| r[0] == rated).expect("the rating is exported");
-    assert_eq!(row[10], "taken_seriously");
+    assert_eq!(row[14], "taken_seriously");
     // The history keeps the words of every version: the add and the edit.
     assert_eq!(app.count("catalogue_history WHERE code = 'taken_seriously'").await, 2);
 }
@@ -353,6 +353,84 @@ async fn contact_details_reach_the_inbox_only_when_given_and_never_the_export(ap
     assert!(!csv.contains("07700 900123"), "contact details stay out of the export");
 }
 
+/// An export far larger than one chunk of the stream: 240 ratings of eleven promises and 60 tagged views,
+/// in order, every row once, the same in CSV, XLSX and from the command line, and audited once each.
+async fn a_large_export_streams_every_row_once_in_order(app: TestApp) {
+    let promises = [
+        "equality",
+        "eradicate_stigma",
+        "togetherness",
+        "support",
+        "ambition",
+        "nurture",
+        "good_health",
+        "stable_home",
+        "good_education",
+        "thrive",
+        "lifelong",
+    ];
+    let mut entries = Vec::new();
+    for i in 0..300_i64 {
+        let id = new_id();
+        let mut entry = if i % 5 == 0 {
+            let mut v = view(&id, &format!("View number {i}, with a comma"));
+            v["promises"] = json!([promises[i as usize % 11]]);
+            v
+        } else {
+            let answers: Vec<(&str, Value)> = promises
+                .iter()
+                .enumerate()
+                .map(|(p, code)| (*code, if p == 10 { json!("dont_know") } else { json!(1 + (i as usize + p) % 5) }))
+                .collect();
+            rating(&id, "health", &answers)
+        };
+        entry["created_at"] = json!(CREATED_AT + i * 1000);
+        entries.push(entry);
+    }
+    for batch in entries.chunks(50) {
+        app.push_ok(batch).await;
+    }
+    app.sign_in().await;
+    let csv = app.client.get(app.url("/api/v1/officer/export")).send().await.unwrap().bytes().await.unwrap().to_vec();
+    assert!(csv.len() > 3 * 64 * 1024, "{} bytes: more than a few chunks", csv.len());
+    let text = String::from_utf8(csv.clone()).unwrap();
+    let rows = parse_csv(text.trim_start_matches('\u{feff}'));
+    assert_eq!(rows.len(), 1 + 60 + 240 * 11);
+    let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    let mut expected: Vec<&str> = Vec::new();
+    for e in &entries {
+        let n = e["answers"].as_array().map_or(1, Vec::len);
+        expected.extend(std::iter::repeat_n(e["id"].as_str().unwrap(), n));
+    }
+    assert_eq!(ids, expected, "oldest first, each answer once");
+    assert!(rows.iter().all(|r| r.len() == 21));
+
+    let xlsx = app.client.get(app.url("/api/v1/officer/export?format=xlsx")).send().await.unwrap();
+    let xlsx = xlsx.bytes().await.unwrap().to_vec();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
+    let sheet = book.worksheet_range("Entries").unwrap();
+    let from_xlsx: Vec<Vec<String>> = sheet.rows().map(|row| row.iter().map(|c| c.to_string()).collect()).collect();
+    assert_eq!(from_xlsx, rows);
+
+    let out = app.app_dir.path().join("large.csv");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_yoursay-server"))
+        .args(["export", "--database-url", &app.database_url, "--out", out.to_str().unwrap()])
+        .env("RUST_LOG", "error")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(std::fs::read(&out).unwrap(), csv);
+    let log = app.get_json("/api/v1/officer/audit").await;
+    let details: Vec<&str> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["action"] == "export")
+        .map(|i| i["detail"].as_str().unwrap())
+        .collect();
+    assert_eq!(details, ["2700 rows; everything"; 3]);
+}
+
 crate::on_both_databases!(
     contact_details_reach_the_inbox_only_when_given_and_never_the_export,
     the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli,
@@ -361,4 +439,5 @@ crate::on_both_databases!(
     the_charter_statement_is_added_edited_checked_and_removed,
     retention_deletes_entries_older_than_the_setting,
     risk_words_in_welsh_and_english_flag_views_and_rank_them_first,
+    a_large_export_streams_every_row_once_in_order,
 );

@@ -1,0 +1,79 @@
+//! The English and Welsh words for the codes the export carries (role, age band, score), taken from the
+//! app's own translation files so a label reads the same in the spreadsheet as on the phone.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use yoursay_core::{AgeBand, Answer, Role};
+
+/// English and Welsh.
+pub type Pair = [&'static str; 2];
+
+static WORDS: OnceLock<[HashMap<String, String>; 2]> = OnceLock::new();
+
+fn words() -> &'static [HashMap<String, String>; 2] {
+    WORDS.get_or_init(|| {
+        let read = |json: &str| serde_json::from_str(json).expect("i18n/*/app.json is a flat object of strings");
+        [read(include_str!("../../../i18n/en/app.json")), read(include_str!("../../../i18n/cy/app.json"))]
+    })
+}
+
+/// The words for `key`; the key itself if a translation file lacks it (a test checks none does).
+fn pair(key: &str) -> Pair {
+    let [en, cy] = words();
+    let get = |map: &'static HashMap<String, String>| map.get(key).map_or("", String::as_str);
+    [get(en), get(cy)]
+}
+
+pub fn role(role: Role) -> Pair {
+    pair(match role {
+        Role::YoungPerson => "role.young_person",
+        Role::CareLeaver => "role.care_leaver",
+        Role::FosterCarer => "role.foster_carer",
+        Role::Other => "role.other",
+    })
+}
+
+pub fn age_band(age: AgeBand) -> Pair {
+    pair(match age {
+        AgeBand::From8To10 => "age.8_to_10",
+        AgeBand::From11To15 => "age.11_to_15",
+        AgeBand::From16To18 => "age.16_to_18",
+        AgeBand::From19To25 => "age.19_to_25",
+        AgeBand::From26 => "age.26_plus",
+    })
+}
+
+/// The word under each face on the phone's scale.
+pub fn answer(answer: Answer) -> Pair {
+    pair(match answer {
+        Answer::DontKnow => "scale.dont_know",
+        Answer::Score(s) => match s.value() {
+            1 => "scale.really_bad",
+            2 => "scale.bad",
+            3 => "scale.ok",
+            4 => "scale.good",
+            _ => "scale.really_good",
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use yoursay_core::Score;
+
+    use super::*;
+
+    #[test]
+    fn every_code_has_words_in_both_languages() {
+        let mut all: Vec<Pair> = Role::ALL.into_iter().map(role).collect();
+        all.extend(AgeBand::ALL.into_iter().map(age_band));
+        all.extend((1..=5).map(|n| answer(Answer::Score(Score::parse(n).unwrap()))));
+        all.push(answer(Answer::DontKnow));
+        for [en, cy] in all {
+            assert!(!en.is_empty() && !cy.is_empty() && en != cy, "{en} / {cy}");
+        }
+        assert_eq!(age_band(AgeBand::From11To15), ["11 to 15", "11 i 15"]);
+        assert_eq!(answer(Answer::DontKnow), ["Don't know", "Ddim yn gwybod"]);
+    }
+}

@@ -1,0 +1,75 @@
+//! The export's one query: every answer of every entry the filters match, oldest entry first, read as a
+//! stream so a large export never sits in memory.
+
+use futures_util::stream::BoxStream;
+use futures_util::StreamExt;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+use crate::filters::{Filters, Where};
+
+/// One row of the query: the entry's columns, and one of its children. An entry is a view (children: its
+/// promise tags) or a rating (children: its answers), never both, so joining both tables yields one row
+/// per child, or one row with no child.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAnswer {
+    pub entry_id: String,
+    pub created_at: i64,
+    pub event: Option<String>,
+    pub role: Option<String>,
+    pub age_band: Option<String>,
+    pub language: String,
+    pub kind: String,
+    pub service: Option<String>,
+    pub text: Option<String>,
+    /// The promise a rating answered, or one a view is tagged with.
+    pub promise: Option<String>,
+    pub score: Option<i64>,
+    pub dont_know: bool,
+}
+
+/// The query for `filters`; hidden views are left out, since the officer hid them because they must not
+/// be quoted.
+pub struct ExportQuery {
+    sql: String,
+    filter: Where,
+}
+
+impl ExportQuery {
+    pub fn new(filters: &Filters) -> Self {
+        let mut filter = Where::default();
+        filters.apply(&mut filter);
+        filter.add_plain("e.hidden = 0");
+        let sql = format!(
+            "SELECT e.id, e.created_at, e.event, e.role, e.age_band, e.language, e.kind, e.service, e.text, \
+             COALESCE(a.promise, vp.promise), a.score, a.dont_know \
+             FROM entries e \
+             LEFT JOIN rating_answers a ON a.entry_id = e.id \
+             LEFT JOIN view_promises vp ON vp.entry_id = e.id{} \
+             ORDER BY e.created_at, e.id, a.position, vp.position",
+            filter.sql()
+        );
+        ExportQuery { sql, filter }
+    }
+
+    pub fn rows<'a>(&'a self, conn: &'a mut AnyConnection) -> BoxStream<'a, sqlx::Result<StoredAnswer>> {
+        self.filter.bind(sqlx::query(&self.sql)).fetch(conn).map(|row| row.and_then(|r| answer(&r))).boxed()
+    }
+}
+
+fn answer(row: &AnyRow) -> sqlx::Result<StoredAnswer> {
+    Ok(StoredAnswer {
+        entry_id: row.try_get(0)?,
+        created_at: row.try_get(1)?,
+        event: row.try_get(2)?,
+        role: row.try_get(3)?,
+        age_band: row.try_get(4)?,
+        language: row.try_get(5)?,
+        kind: row.try_get(6)?,
+        service: row.try_get(7)?,
+        text: row.try_get(8)?,
+        promise: row.try_get(9)?,
+        score: row.try_get(10)?,
+        dont_know: row.try_get::<Option<i64>, _>(11)?.unwrap_or(0) != 0,
+    })
+}
