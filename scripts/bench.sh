@@ -3,12 +3,14 @@
 #   1. first-load size (scripts/bundle-size.sh)
 #   2. time to the first screen on a slow phone (Chromium, CPU 4x slower, slow 3G-like network), cold and warm
 #   3. time to save an entry with the server gone ("Send" -> "Thank you")
-#   4. server ingest rate (POST /api/v1/entries, batches of 50, SQLite), new and re-sent entries
-#   5. export time and size (yoursay-server export, CSV and XLSX) over the ingested entries
+#   4. server ingest rate (POST /api/v1/entries, batches of 50, SQLite): new and re-sent entries, a raw
+#      SQLite insert of the same rows (same run, same settings) and the ratio, 4 devices at once
+#   5. export time, size and peak memory (yoursay-server export, CSV and XLSX) over the ingested entries
+#      (about 100,000 answers)
 # Not part of scripts/test.sh or CI. Needs the tools of `bash scripts/setup.sh test`. Takes a few minutes
 # after the builds.
 # Environment: CARGO_TARGET_DIR (default target), BENCH_RUNS (first-screen runs, 5), BENCH_ENTRIES (offline
-# saves, 20), BENCH_INGEST (entries, 10000), BENCH_NOTE (a sentence about the machine for the report),
+# saves, 20), BENCH_INGEST (entries, 15625: about 100,000 answers), BENCH_NOTE (a sentence about the machine for the report),
 # BENCH_OUT (default bench/latest.md), BENCH_COMMIT (the commit to name when run from a copy outside git).
 set -euo pipefail
 cd "$(dirname "$0")/.."

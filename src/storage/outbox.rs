@@ -62,7 +62,7 @@ impl OutboxRecord {
     /// What kind of entry it is, for saying what could not be sent; None for a kind this version does not
     /// know (an outbox kept across an upgrade).
     pub fn kind(&self) -> Option<EntryKind> {
-        field(&self.entry, "kind").as_string().and_then(|k| EntryKind::parse(&k).ok())
+        field(&self.entry, "kind").as_string().and_then(|k| EntryKind::from_code(&k))
     }
 
     /// The entry as Rust, for tests and tools; the app itself only sends it on.

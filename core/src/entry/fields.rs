@@ -74,10 +74,12 @@ impl EntryKind {
     }
 
     pub fn parse(s: &str) -> Result<Self, FieldError> {
-        EntryKind::ALL
-            .into_iter()
-            .find(|k| k.code() == s)
-            .ok_or_else(|| FieldError::new("kind", ErrorCode::UnknownValue))
+        Self::from_code(s).ok_or_else(|| FieldError::new("kind", ErrorCode::UnknownValue))
+    }
+
+    /// The kind a stored code names, if any; the phone uses this to stay small (no error to build).
+    pub fn from_code(s: &str) -> Option<Self> {
+        EntryKind::ALL.into_iter().find(|k| k.code() == s)
     }
 }
 

@@ -4,7 +4,7 @@ use calamine::Reader;
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::helpers::{fields, new_id, parse_csv, problem, rating, view, TestApp, CREATED_AT};
+use crate::helpers::{fields, new_id, parse_csv, problem, promise_codes, rating, view, TestApp, CREATED_AT};
 
 const HOUR: i64 = 60 * 60 * 1000;
 
@@ -81,13 +81,7 @@ async fn the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli(app: 
 
     // The command line writes the same bytes.
     let out = app.app_dir.path().join("export.csv");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_yoursay-server"))
-        .args(["export", "--database-url", &app.database_url, "--from", "2025-10-01", "--to", "2025-10-31"])
-        .args(["--format", "csv", "--out", out.to_str().unwrap()])
-        .env("RUST_LOG", "error")
-        .status()
-        .unwrap();
-    assert!(status.success());
+    app.export_with_cli(&["--from", "2025-10-01", "--to", "2025-10-31", "--format", "csv"], &out);
     assert_eq!(std::fs::read(&out).unwrap(), csv);
     let log = app.get_json("/api/v1/officer/audit").await;
     let exports: Vec<&Value> = log["items"].as_array().unwrap().iter().filter(|i| i["action"] == "export").collect();
@@ -356,19 +350,7 @@ async fn contact_details_reach_the_inbox_only_when_given_and_never_the_export(ap
 /// An export far larger than one chunk of the stream: 240 ratings of eleven promises and 60 tagged views,
 /// in order, every row once, the same in CSV, XLSX and from the command line, and audited once each.
 async fn a_large_export_streams_every_row_once_in_order(app: TestApp) {
-    let promises = [
-        "equality",
-        "eradicate_stigma",
-        "togetherness",
-        "support",
-        "ambition",
-        "nurture",
-        "good_health",
-        "stable_home",
-        "good_education",
-        "thrive",
-        "lifelong",
-    ];
+    let promises = promise_codes();
     let mut entries = Vec::new();
     for i in 0..300_i64 {
         let id = new_id();
@@ -380,7 +362,9 @@ async fn a_large_export_streams_every_row_once_in_order(app: TestApp) {
             let answers: Vec<(&str, Value)> = promises
                 .iter()
                 .enumerate()
-                .map(|(p, code)| (*code, if p == 10 { json!("dont_know") } else { json!(1 + (i as usize + p) % 5) }))
+                .map(|(p, code)| {
+                    (code.as_str(), if p == 10 { json!("dont_know") } else { json!(1 + (i as usize + p) % 5) })
+                })
                 .collect();
             rating(&id, "health", &answers)
         };
@@ -413,12 +397,7 @@ async fn a_large_export_streams_every_row_once_in_order(app: TestApp) {
     assert_eq!(from_xlsx, rows);
 
     let out = app.app_dir.path().join("large.csv");
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_yoursay-server"))
-        .args(["export", "--database-url", &app.database_url, "--out", out.to_str().unwrap()])
-        .env("RUST_LOG", "error")
-        .status()
-        .unwrap();
-    assert!(status.success());
+    app.export_with_cli(&[], &out);
     assert_eq!(std::fs::read(&out).unwrap(), csv);
     let log = app.get_json("/api/v1/officer/audit").await;
     let details: Vec<&str> = log["items"]

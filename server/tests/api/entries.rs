@@ -1,7 +1,7 @@
 use serde_json::{json, Value};
 use sqlx::Row;
 
-use crate::helpers::{fields, new_id, problem, rating, view, TestApp};
+use crate::helpers::{fields, new_id, problem, promise_codes, rating, view, TestApp};
 
 async fn the_same_batch_pushed_twice_is_stored_once(app: TestApp) {
     let batch = [view(&new_id(), "More trips please"), rating(&new_id(), "social_worker", &[("equality", json!(4))])];
@@ -104,19 +104,7 @@ async fn the_catalogue_has_the_eleven_principles(app: TestApp) {
 /// promises) at the same moment, one also re-sending a batch whose answer it lost. Every entry gets an
 /// answer, none is stored twice, and no answer is an error because another device was writing.
 async fn four_devices_pushing_at_once_all_get_answers_and_nothing_doubles(app: TestApp) {
-    let promises = [
-        "equality",
-        "eradicate_stigma",
-        "togetherness",
-        "support",
-        "ambition",
-        "nurture",
-        "good_health",
-        "stable_home",
-        "good_education",
-        "thrive",
-        "lifelong",
-    ];
+    let promises = promise_codes();
     let batch = |device: usize, n: usize| -> Vec<Value> {
         (0..50)
             .map(|i| {
@@ -126,7 +114,7 @@ async fn four_devices_pushing_at_once_all_get_answers_and_nothing_doubles(app: T
                     v
                 } else {
                     let answers: Vec<(&str, Value)> =
-                        promises.iter().enumerate().map(|(p, code)| (*code, json!(1 + (i + p) % 5))).collect();
+                        promises.iter().enumerate().map(|(p, code)| (code.as_str(), json!(1 + (i + p) % 5))).collect();
                     rating(&new_id(), "social_worker", &answers)
                 }
             })

@@ -116,7 +116,23 @@ pub fn rating(id: &str, service: &str, answers: &[(&str, Value)]) -> Value {
            "answers": answers, "role": "young_person", "age_band": "11_15"})
 }
 
+/// The Charter's eleven promises, in order.
+pub fn promise_codes() -> Vec<String> {
+    yoursay_core::catalogue::default_catalogue().promises.into_iter().map(|p| p.code).collect()
+}
+
 impl TestApp {
+    /// Runs `yoursay-server export` on this app's database, writing `out`; the command must succeed.
+    pub fn export_with_cli(&self, args: &[&str], out: &std::path::Path) {
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_yoursay-server"))
+            .args(["export", "--database-url", &self.database_url, "--out", out.to_str().unwrap()])
+            .args(args)
+            .env("RUST_LOG", "error")
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

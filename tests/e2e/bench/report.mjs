@@ -18,6 +18,7 @@ const kb = (bytes) =>
   bytes < 1024 * 1024
     ? `${(bytes / 1024).toLocaleString("en-GB", { maximumFractionDigits: 1 })} KB`
     : `${(bytes / 1024 / 1024).toLocaleString("en-GB", { maximumFractionDigits: 1 })} MB`;
+const mib = (bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
 const int = (x) => Math.round(x).toLocaleString("en-GB");
 const list = (xs) => xs.map((x) => Math.round(x)).join(", ");
 
@@ -35,14 +36,18 @@ const rows = [
   ["First screen, warm (second visit, service worker), median", ms(fs.warmMedianMs), `runs: ${list(fs.warmMs)} ms`],
   ["Save an entry offline (\"Send\" → \"Thank you\"), median", ms(save.medianMs),
     `${save.ms.length} entries, server stopped; slowest ${ms(save.maxMs)}`],
-  ["Server ingest, new entries", `${int(server.ingest.perSecond)} entries/s`,
-    `${int(server.entries)} entries in ${s(server.ingest.seconds)}; ${server.requests} sequential requests of ${server.batch}`],
+  ["Server ingest, new entries (one device)", `${int(server.ingest.perSecond)} entries/s`,
+    `${int(server.entries)} entries in ${s(server.ingest.seconds)}; ${server.requests} sequential requests of ${server.batch}; slowest batch ${ms(server.ingest.worstBatchSeconds * 1000)}`],
+  ["Raw SQLite insert of the same rows, same settings (same run)", `${int(server.raw.perSecond)} entries/s`,
+    `${s(server.raw.seconds)}; server ÷ raw = **${server.raw.ratio.toFixed(2)}** (goal ≥ 0.7)`],
   ["Server ingest, re-sent (all `already_had`)", `${int(server.resend.perSecond)} entries/s`,
     `same ${server.requests} requests in ${s(server.resend.seconds)}`],
+  [`Server ingest, ${server.devices.count} devices at once`, `${int(server.devices.perSecond)} entries/s`,
+    `${int(server.devices.entries)} entries in ${s(server.devices.seconds)}; slowest batch ${ms(server.devices.worstBatchSeconds * 1000)}; ${(server.devices.perSecond / server.ingest.perSecond).toFixed(2)}× one device`],
   ["Export CSV (`yoursay-server export --format csv`)", s(server.export.csv.seconds),
-    `${int(server.export.csv.rows)} rows, ${kb(server.export.csv.bytes)}`],
+    `${int(server.export.csv.rows)} rows, ${kb(server.export.csv.bytes)}; peak memory ${mib(server.export.csv.maxRssBytes)}`],
   ["Export XLSX (`yoursay-server export --format xlsx`)", s(server.export.xlsx.seconds),
-    `${int(server.export.xlsx.rows)} rows, ${kb(server.export.xlsx.bytes)}`],
+    `${int(server.export.xlsx.rows)} rows, ${kb(server.export.xlsx.bytes)}; peak memory ${mib(server.export.xlsx.maxRssBytes)}`],
 ];
 
 const md = `# Benchmark results
@@ -75,8 +80,15 @@ ${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}
   (${int(server.views)} views, ${int(server.ratings)} ratings of one service against 10 of the 11 promises;
   ${int(server.answers)} answers) to \`POST /api/v1/entries\` in batches of ${server.batch}, one request after
   another; then the same batches again. Database after ingest: ${kb(server.databaseBytes)}.
+- **Raw SQLite**: the same rows written by the \`sqlite3\` shell into a fresh file with the server's schema
+  and settings (WAL, \`synchronous=FULL\`, foreign keys on), one \`BEGIN IMMEDIATE\` … \`COMMIT\` per batch of
+  ${server.batch} with multi-row inserts; the ratio is the server's time ÷ this time.
+- **Devices at once**: ${server.devices.count} Node clients, each posting its own ${int(server.devices.entries / server.devices.count)} new
+  entries in batches of ${server.batch} at the same time against another fresh file; throughput over the wall
+  time of all of them, and the slowest single request.
 - **Export**: the server stopped, \`yoursay-server export\` (release) over all ${int(server.entries)} entries,
-  wall time including process start; one row per answer.
+  wall time including process start; one row per answer. Peak memory is the process's maximum resident
+  set size from \`/usr/bin/time -v\`.
 
 Numbers on a shared, busy machine are noisy: compare runs on the same machine, and look at the spread of
 the runs above before reading much into a difference of a few per cent.

@@ -1,12 +1,19 @@
 // Benchmark (not a test; run by scripts/bench.sh): how fast the server takes in entries and exports them.
 //   node tests/e2e/bench/server.mjs OUT.json
-// Environment: BENCH_INGEST (entries, default 10000), YOURSAY_SERVER_BIN (use the release binary).
+// Environment: BENCH_INGEST (entries, default 15625: about 100,000 answers), YOURSAY_SERVER_BIN (use the
+// release binary).
 //
-// One client posts the entries to POST /api/v1/entries in batches of 50 (the app's batch size), one request
-// after another, against a fresh SQLite file; then posts the very same batches again (every answer
-// `already_had`, as after a lost response). Then the server stops and `yoursay-server export` writes CSV and
-// XLSX of everything.
-import { execFileSync } from "node:child_process";
+// 1. One device: one client posts the entries to POST /api/v1/entries in batches of 50 (the app's batch
+//    size), one request after another, against a fresh SQLite file; then posts the very same batches again
+//    (every answer `already_had`, as after a lost response).
+// 2. Raw SQLite: the same rows inserted by the sqlite3 shell into a fresh file with the server's schema and
+//    the server's settings (WAL, synchronous=FULL, foreign keys on), one transaction per batch of 50: what
+//    the disk and SQLite allow, measured in the same run so the ratio is fair on a noisy machine.
+// 3. Four devices: four clients, each with its own quarter of a new set of entries, posting at once
+//    against another fresh file: total throughput and the slowest single batch.
+// 4. Export: the server stopped, `yoursay-server export` writes CSV and XLSX of everything from step 1,
+//    timed and its peak memory read with /usr/bin/time -v.
+import { execFileSync, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
@@ -18,7 +25,8 @@ process.env.YOURSAY_SERVER_BIN ||= join(ROOT, "target/release/yoursay-server");
 const SERVER_BIN = process.env.YOURSAY_SERVER_BIN;
 const { freePort, scratch, startServer, stopServer, sql } = await import("../helpers.mjs");
 
-const TOTAL = Number(process.env.BENCH_INGEST || 10_000);
+const TOTAL = Number(process.env.BENCH_INGEST || 15_625);
+const DEVICES = 4;
 const BATCH = 50;
 
 const PROMISES = ["equality", "eradicate_stigma", "togetherness", "support", "ambition", "nurture", "good_health",
@@ -48,8 +56,8 @@ function rng(seed) {
 
 /** Two views in five (text, promise tags, sometimes an event); three in five ratings of a service against
  *  all 11 promises (scores, "dont_know" and a skipped one). Made within the last 180 days. */
-function makeEntries(n) {
-  const r = rng(42);
+function makeEntries(n, seed = 42) {
+  const r = rng(seed);
   const pick = (xs) => xs[Math.floor(r() * xs.length)];
   const now = Date.now();
   const out = [];
@@ -78,7 +86,9 @@ function makeEntries(n) {
 
 async function send(url, batches, want) {
   const started = process.hrtime.bigint();
+  let worst = 0;
   for (const batch of batches) {
+    const batchStarted = process.hrtime.bigint();
     const response = await fetch(`${url}/api/v1/entries`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -88,26 +98,71 @@ async function send(url, batches, want) {
     const { results } = await response.json();
     const wrong = results.find((x) => x.status !== want);
     if (wrong) throw new Error(`expected ${want}, got ${JSON.stringify(wrong)}`);
+    worst = Math.max(worst, Number(process.hrtime.bigint() - batchStarted) / 1e9);
   }
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, worst };
 }
 
-function timed(args) {
+/** Splits entries into request bodies of BATCH. */
+function toBatches(entries) {
+  const batches = [];
+  for (let i = 0; i < entries.length; i += BATCH) batches.push(JSON.stringify({ entries: entries.slice(i, i + BATCH) }));
+  return batches;
+}
+
+const quote = (v) => (v === undefined || v === null ? "NULL" : typeof v === "number" ? String(v) : `'${String(v).replaceAll("'", "''")}'`);
+
+/** The SQL the server's work comes down to: per batch, one transaction inserting the entries and their
+ *  tags or answers, several rows per statement. */
+function rawSql(entries) {
+  const now = Date.now();
+  const lines = ["PRAGMA journal_mode = WAL;", "PRAGMA synchronous = FULL;", "PRAGMA foreign_keys = ON;"];
+  for (let i = 0; i < entries.length; i += BATCH) {
+    const batch = entries.slice(i, i + BATCH);
+    const rows = batch.map((e) => `(${[e.id, e.kind, e.created_at, now, e.language, e.event, e.role, e.age_band,
+      e.service, e.text, 0, ""].map(quote).join(", ")})`);
+    const tags = batch.flatMap((e) => (e.promises || []).map((p, j) => `(${[e.id, p, j].map(quote).join(", ")})`));
+    const answers = batch.flatMap((e) => (e.answers || []).map((a, j) => `(${[e.id, a.promise, j,
+      a.answer === "dont_know" ? null : a.answer, a.answer === "dont_know" ? 1 : 0].map(quote).join(", ")})`));
+    lines.push("BEGIN IMMEDIATE;");
+    lines.push(`INSERT INTO entries (id, kind, created_at, received_at, language, event, role, age_band, service, text, flagged, flag_words) VALUES ${rows.join(", ")} ON CONFLICT (id) DO NOTHING;`);
+    if (tags.length) lines.push(`INSERT INTO view_promises (entry_id, promise, position) VALUES ${tags.join(", ")};`);
+    if (answers.length) lines.push(`INSERT INTO rating_answers (entry_id, promise, position, score, dont_know) VALUES ${answers.join(", ")};`);
+    lines.push("COMMIT;");
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** A fresh database file with the server's schema (the server made it, then stopped). */
+async function emptyDatabase() {
+  const { db } = scratch();
+  const server = await startServer({ port: await freePort(), db });
+  await stopServer(server);
+  return db;
+}
+
+/** Peak memory of a command, from GNU time's report. */
+function timedWithMemory(args) {
   const started = process.hrtime.bigint();
-  const output = execFileSync(SERVER_BIN, args, { encoding: "utf8", env: { ...process.env, RUST_LOG: "warn" } });
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, output: output.trim() };
+  const result = spawnSync("/usr/bin/time", ["-v", SERVER_BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, RUST_LOG: "warn" },
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(`${args.join(" ")}: ${result.stderr}`);
+  const maxKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1]);
+  return { seconds, output: result.stdout.trim(), maxRssBytes: maxKb * 1024 };
 }
 
 async function main() {
   const out = process.argv[2];
   const entries = makeEntries(TOTAL);
-  const batches = [];
-  for (let i = 0; i < entries.length; i += BATCH) batches.push(JSON.stringify({ entries: entries.slice(i, i + BATCH) }));
+  const batches = toBatches(entries);
   const answers = entries.reduce((n, e) => n + (e.kind === "view" ? 1 : e.answers.length), 0);
 
-  const port = await freePort();
+  // 1. One device.
   const { dir, db } = scratch();
-  const server = await startServer({ port, db });
+  const server = await startServer({ port: await freePort(), db });
   let first, again;
   try {
     first = await send(server.url, batches, "accepted");
@@ -119,16 +174,45 @@ async function main() {
   if (stored !== TOTAL) throw new Error(`expected ${TOTAL} entries stored, found ${stored}`);
   // The database file and its write-ahead log, as the server left them.
   const dbBytes = [db, `${db}-wal`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
-  process.stderr.write(`  ingest: ${TOTAL} in ${first.toFixed(2)} s, again in ${again.toFixed(2)} s\n`);
+  process.stderr.write(`  ingest: ${TOTAL} in ${first.seconds.toFixed(2)} s, again in ${again.seconds.toFixed(2)} s\n`);
 
+  // 2. Raw SQLite, same rows, same settings.
+  const rawDb = await emptyDatabase();
+  const script = rawSql(entries);
+  const rawStarted = process.hrtime.bigint();
+  execFileSync("sqlite3", [rawDb], { input: script, stdio: ["pipe", "ignore", "inherit"], maxBuffer: 1 << 30 });
+  const rawSeconds = Number(process.hrtime.bigint() - rawStarted) / 1e9;
+  const rawStored = Number(sql(rawDb, "SELECT COUNT(*) FROM entries")[0][0]);
+  if (rawStored !== TOTAL) throw new Error(`raw SQLite: expected ${TOTAL} entries, found ${rawStored}`);
+  process.stderr.write(`  raw SQLite: ${TOTAL} in ${rawSeconds.toFixed(2)} s\n`);
+
+  // 3. Four devices at once, each with its own entries.
+  const others = makeEntries(TOTAL, 7).map((e) => ({ ...e, id: randomUUID() }));
+  const share = Math.ceil(others.length / DEVICES);
+  const perDevice = Array.from({ length: DEVICES }, (_, d) => toBatches(others.slice(d * share, (d + 1) * share)));
+  const { db: devicesDb } = scratch();
+  const devicesServer = await startServer({ port: await freePort(), db: devicesDb });
+  let together, devices;
+  try {
+    const started = process.hrtime.bigint();
+    devices = await Promise.all(perDevice.map((b) => send(devicesServer.url, b, "accepted")));
+    together = Number(process.hrtime.bigint() - started) / 1e9;
+  } finally {
+    await stopServer(devicesServer);
+  }
+  const devicesStored = Number(sql(devicesDb, "SELECT COUNT(*) FROM entries")[0][0]);
+  if (devicesStored !== others.length) throw new Error(`four devices: expected ${others.length}, found ${devicesStored}`);
+  process.stderr.write(`  ${DEVICES} devices: ${others.length} in ${together.toFixed(2)} s\n`);
+
+  // 4. Export.
   const url = `sqlite://${db}?mode=rwc`;
   const exports = {};
   for (const format of ["csv", "xlsx"]) {
     const file = join(dir, `export.${format}`);
-    const run = timed(["export", "--database-url", url, "--format", format, "--out", file]);
+    const run = timedWithMemory(["export", "--database-url", url, "--format", format, "--out", file]);
     const rows = Number(/Wrote (\d+) rows/.exec(run.output)?.[1]);
-    exports[format] = { seconds: run.seconds, bytes: statSync(file).size, rows };
-    process.stderr.write(`  export ${format}: ${rows} rows in ${run.seconds.toFixed(2)} s\n`);
+    exports[format] = { seconds: run.seconds, bytes: statSync(file).size, rows, maxRssBytes: run.maxRssBytes };
+    process.stderr.write(`  export ${format}: ${rows} rows in ${run.seconds.toFixed(2)} s, ${(run.maxRssBytes / 1048576).toFixed(1)} MiB\n`);
   }
 
   const result = {
@@ -138,8 +222,16 @@ async function main() {
     answers,
     batch: BATCH,
     requests: batches.length,
-    ingest: { seconds: first, perSecond: TOTAL / first },
-    resend: { seconds: again, perSecond: TOTAL / again },
+    ingest: { seconds: first.seconds, perSecond: TOTAL / first.seconds, worstBatchSeconds: first.worst },
+    resend: { seconds: again.seconds, perSecond: TOTAL / again.seconds },
+    raw: { seconds: rawSeconds, perSecond: TOTAL / rawSeconds, ratio: rawSeconds / first.seconds },
+    devices: {
+      count: DEVICES,
+      entries: others.length,
+      seconds: together,
+      perSecond: others.length / together,
+      worstBatchSeconds: Math.max(...devices.map((d) => d.worst)),
+    },
     databaseBytes: dbBytes,
     export: exports,
   };
