@@ -6,6 +6,7 @@ pub mod db;
 pub mod error;
 pub mod export;
 pub mod filters;
+pub mod ingest;
 pub mod json;
 pub mod officer;
 pub mod retention;

@@ -1,14 +1,16 @@
 //! What every request handler shares: the database, the configuration, the sign-in throttle, and the
-//! catalogue and risk words held in memory so a device's push does not read them from the database.
+//! catalogue and risk words held in memory so a device's push does not read them from the database, and
+//! the writer that stores pushed entries.
 
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 
-use sqlx::{Any, AnyPool, Transaction};
-use tokio::sync::{Mutex, MutexGuard};
+use sqlx::AnyPool;
+use tokio::sync::Mutex;
 use yoursay_core::Catalogue;
 
 use crate::db::Backend;
+use crate::ingest::Writer;
 use crate::officer::throttle::Throttle;
 use crate::risk::RiskWords;
 use crate::startup::Config;
@@ -23,9 +25,8 @@ pub struct AppState {
     pub throttle: Arc<Throttle>,
     catalogue: Arc<Held<Catalogue>>,
     risk_words: Arc<Held<RiskWords>>,
-    /// SQLite has one writer. Devices' batches queue here, in order, instead of spinning in SQLite's busy
-    /// handler.
-    writer: Arc<Mutex<()>>,
+    /// Stores devices' batches, several to a commit.
+    pub ingest: Writer,
 }
 
 impl AppState {
@@ -34,6 +35,7 @@ impl AppState {
         let catalogue = store::catalogue::load(&pool).await?;
         let risk_words = store::keywords::load(&pool).await?;
         Ok(AppState {
+            ingest: Writer::start(pool.clone(), backend),
             pool,
             backend,
             app_dir: Arc::new(config.app_dir.clone()),
@@ -41,7 +43,6 @@ impl AppState {
             throttle: Arc::default(),
             catalogue: Arc::new(Held::new(catalogue)),
             risk_words: Arc::new(Held::new(risk_words)),
-            writer: Arc::default(),
         })
     }
 
@@ -67,19 +68,6 @@ impl AppState {
         let fresh = Arc::new(store::keywords::load(&self.pool).await?);
         self.risk_words.set(fresh.clone());
         Ok(fresh)
-    }
-
-    /// A transaction that holds the write lock from its first statement (SQLite `BEGIN IMMEDIATE`), so it
-    /// never has to give up half-way because another writer got there first. On SQLite, writers from this
-    /// process wait their turn on `writer` first; the guard must live as long as the transaction.
-    pub async fn begin_write(&self) -> sqlx::Result<(Option<MutexGuard<'_, ()>>, Transaction<'static, Any>)> {
-        match self.backend {
-            Backend::Sqlite => {
-                let turn = self.writer.lock().await;
-                Ok((Some(turn), self.pool.begin_with("BEGIN IMMEDIATE").await?))
-            }
-            Backend::Postgres => Ok((None, self.pool.begin().await?)),
-        }
     }
 }
 

@@ -16,7 +16,6 @@ use crate::error::{ApiError, ApiResult};
 use crate::json::{body_rejection, field_error, not_json};
 use crate::risk::RiskWords;
 use crate::state::AppState;
-use crate::store;
 use crate::store::entries::NewEntry;
 
 #[tracing::instrument(skip_all, fields(entries, accepted))]
@@ -39,31 +38,30 @@ pub async fn push(State(state): State<AppState>, body: Result<Bytes, BytesReject
     // A batch may name one id twice (a device bug, or a retry merged in): the first good one is stored,
     // later ones are answered as already had, as they would be had they come in the next batch.
     let mut seen = HashSet::new();
-    let to_store: Vec<NewEntry> = parsed
-        .iter()
-        .filter_map(|(_, entry)| entry.as_ref().ok())
-        .filter(|entry| seen.insert(entry.id.as_str()))
-        .map(|entry| NewEntry { entry, risk_words: risky_words(entry, &risk) })
+    let mut to_store = Vec::new();
+    let answers: Vec<(String, Result<String, Vec<FieldError>>)> = parsed
+        .into_iter()
+        .map(|(id, entry)| match entry {
+            Ok(entry) => {
+                let key = entry.id.as_str().to_owned();
+                if seen.insert(key.clone()) {
+                    to_store.push(NewEntry { risk_words: risky_words(&entry, &risk), entry });
+                }
+                (id, Ok(key))
+            }
+            Err(errors) => (id, Err(errors)),
+        })
         .collect();
 
-    // One transaction, its write lock taken up front: either the whole batch's good entries are stored and
-    // confirmed, or none are and the device simply tries again.
-    let added = {
-        let (_turn, mut tx) = state.begin_write().await?;
-        let added = store::entries::insert_new(&mut tx, &to_store, now).await?;
-        tx.commit().await?;
-        added
-    };
-    drop(to_store);
-
-    let mut answered = HashSet::new();
-    let results: Vec<PushResult> = parsed
+    // Either the whole batch's good entries are stored and confirmed, or none are and the device simply
+    // tries again.
+    let mut added = state.ingest.store(to_store).await?;
+    let results: Vec<PushResult> = answers
         .into_iter()
         .map(|(id, entry)| {
             let outcome = match entry {
-                Ok(entry) if added.contains(entry.id.as_str()) && answered.insert(entry.id.as_str().to_owned()) => {
-                    Outcome::Accepted
-                }
+                // Taken from `added` so a repeat later in the batch is answered `already_had`.
+                Ok(key) if added.remove(&key) => Outcome::Accepted,
                 Ok(_) => Outcome::AlreadyHad,
                 Err(errors) => Outcome::Refused { errors },
             };

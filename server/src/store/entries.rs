@@ -6,8 +6,8 @@ use sqlx::{AnyConnection, AnyPool, Row};
 use yoursay_core::{Answer, Entry, EntryBody};
 
 /// An entry ready to store, with the risk words the route found in it (empty for a rating).
-pub struct NewEntry<'a> {
-    pub entry: &'a Entry,
+pub struct NewEntry {
+    pub entry: Entry,
     pub risk_words: Vec<String>,
 }
 
@@ -21,7 +21,7 @@ const CHILD_ROWS_PER_STATEMENT: usize = 1000;
 /// doubles them. The ids in `entries` must be distinct. Three statements per batch, not one per row.
 pub async fn insert_new(
     conn: &mut AnyConnection,
-    entries: &[NewEntry<'_>],
+    entries: &[&NewEntry],
     received_at: i64,
 ) -> sqlx::Result<HashSet<String>> {
     let mut added = HashSet::with_capacity(entries.len());
@@ -32,7 +32,7 @@ pub async fn insert_new(
             placeholders(chunk.len(), 14)
         );
         let mut query = sqlx::query(&sql);
-        for NewEntry { entry, risk_words } in chunk {
+        for NewEntry { entry, risk_words } in chunk.iter().copied() {
             let (service, text) = match &entry.body {
                 EntryBody::View(v) => (None, Some(v.text.as_str().to_owned())),
                 EntryBody::Rating(r) => (Some(r.service.as_str().to_owned()), None),
@@ -60,7 +60,7 @@ pub async fn insert_new(
 
     let mut tags = Vec::new();
     let mut answers = Vec::new();
-    for NewEntry { entry, .. } in entries.iter().filter(|e| added.contains(e.entry.id.as_str())) {
+    for NewEntry { entry, .. } in entries.iter().copied().filter(|e| added.contains(e.entry.id.as_str())) {
         match &entry.body {
             EntryBody::View(v) => {
                 tags.extend(v.promises.iter().enumerate().map(|(i, p)| (entry.id.as_str(), p.as_str(), i as i64)))
