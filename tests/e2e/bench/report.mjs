@@ -45,9 +45,9 @@ const rows = [
   [`Server ingest, ${server.devices.count} devices at once`, `${int(server.devices.perSecond)} entries/s`,
     `${int(server.devices.entries)} entries in ${s(server.devices.seconds)}; slowest batch ${ms(server.devices.worstBatchSeconds * 1000)}; ${(server.devices.perSecond / server.ingest.perSecond).toFixed(2)}× one device`],
   ["Export CSV (`yoursay-server export --format csv`)", s(server.export.csv.seconds),
-    `${int(server.export.csv.rows)} rows, ${kb(server.export.csv.bytes)}; peak memory ${mib(server.export.csv.maxRssBytes)}`],
+    `${int(server.export.csv.rows)} rows, ${kb(server.export.csv.bytes)}; peak memory ${mib(server.export.csv.maxRssBytes)}; CPU ${s(server.export.csv.cpuSeconds)}`],
   ["Export XLSX (`yoursay-server export --format xlsx`)", s(server.export.xlsx.seconds),
-    `${int(server.export.xlsx.rows)} rows, ${kb(server.export.xlsx.bytes)}; peak memory ${mib(server.export.xlsx.maxRssBytes)}`],
+    `${int(server.export.xlsx.rows)} rows, ${kb(server.export.xlsx.bytes)}; peak memory ${mib(server.export.xlsx.maxRssBytes)}; CPU ${s(server.export.xlsx.cpuSeconds)}`],
 ];
 
 const md = `# Benchmark results

@@ -151,7 +151,8 @@ function timedWithMemory(args) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`${args.join(" ")}: ${result.stderr}`);
   const maxKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1]);
-  return { seconds, output: result.stdout.trim(), maxRssBytes: maxKb * 1024 };
+  const cpu = ["User", "System"].reduce((t, k) => t + Number(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`).exec(result.stderr)?.[1]), 0);
+  return { seconds, cpuSeconds: cpu, output: result.stdout.trim(), maxRssBytes: maxKb * 1024 };
 }
 
 async function main() {
@@ -211,7 +212,7 @@ async function main() {
     const file = join(dir, `export.${format}`);
     const run = timedWithMemory(["export", "--database-url", url, "--format", format, "--out", file]);
     const rows = Number(/Wrote (\d+) rows/.exec(run.output)?.[1]);
-    exports[format] = { seconds: run.seconds, bytes: statSync(file).size, rows, maxRssBytes: run.maxRssBytes };
+    exports[format] = { seconds: run.seconds, cpuSeconds: run.cpuSeconds, bytes: statSync(file).size, rows, maxRssBytes: run.maxRssBytes };
     process.stderr.write(`  export ${format}: ${rows} rows in ${run.seconds.toFixed(2)} s, ${(run.maxRssBytes / 1048576).toFixed(1)} MiB\n`);
   }
 
