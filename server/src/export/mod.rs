@@ -305,14 +305,14 @@ fn export_rows<'a>(catalogue: &'a Catalogue, stored: &'a [StoredAnswer]) -> anyh
 /// The file being written.
 enum FileWriter {
     Csv(csv::CsvWriter),
-    Xlsx(xlsx::XlsxWriter),
+    Xlsx(Box<xlsx::XlsxWriter>),
 }
 
 impl FileWriter {
     fn new(format: Format) -> anyhow::Result<Self> {
         Ok(match format {
             Format::Csv => FileWriter::Csv(csv::CsvWriter::new()),
-            Format::Xlsx => FileWriter::Xlsx(xlsx::XlsxWriter::new()?),
+            Format::Xlsx => FileWriter::Xlsx(Box::new(xlsx::XlsxWriter::new()?)),
         })
     }
 

@@ -108,7 +108,7 @@ async fn four_devices_pushing_at_once_all_get_answers_and_nothing_doubles(app: T
     let batch = |device: usize, n: usize| -> Vec<Value> {
         (0..50)
             .map(|i| {
-                if (device + n + i) % 3 == 0 {
+                if (device + n + i).is_multiple_of(3) {
                     let mut v = view(&new_id(), &format!("device {device}, batch {n}, view {i}"));
                     v["promises"] = json!([promises[i % 11], promises[(i + 3) % 11]]);
                     v
