@@ -16,6 +16,7 @@ mod publish;
 pub mod response;
 pub mod starting_points;
 mod versions;
+pub mod visibility;
 
 use serde::{Deserialize, Serialize};
 

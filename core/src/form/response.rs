@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::visibility::{self, Given};
 use super::{Easy3, Frequency, Kind, PublishedForm, Question, NONE_OF_THESE};
 use crate::catalogue::Catalogue;
 use crate::entry::{parse_rating_parts, parse_view_parts, Answer, AnswerWire, ItemCode, Rating, Score, View};
@@ -133,7 +134,7 @@ pub enum Value {
 
 impl Value {
     /// The choices this answer picked, as a show-if rule sees them.
-    fn chosen(&self) -> Vec<&str> {
+    pub fn chosen(&self) -> Vec<&str> {
         match self {
             Value::Choice(c) => vec![c.as_str()],
             Value::Choices(list) => list.iter().map(ItemCode::as_str).collect(),
@@ -211,32 +212,21 @@ impl SurveyResponse {
             given[k] = Some((i, value));
         }
 
-        // Show-if rules and required questions, in the form's order: `shown[k]` is None when it depends
-        // on an answer that was refused, so nothing more can be said about it.
-        let mut shown: Vec<Option<bool>> = Vec::with_capacity(questions.len());
+        // Show-if rules and required questions. A question whose visibility depends on a refused answer
+        // is not judged: that answer's error already says what to fix.
+        let shown = visibility::shown(questions, |t| match &given[t] {
+            None => Given::Unanswered,
+            Some((_, None)) => Given::Unreadable,
+            Some((_, Some(v))) => Given::Chose(v.chosen()),
+        });
         for (k, q) in questions.iter().enumerate() {
-            let visible = match &q.show_if {
-                None => Some(true),
-                Some(rule) => {
-                    // Publishing guarantees the rule names an earlier choice question.
-                    let t = questions[..k].iter().position(|x| x.code == rule.question).unwrap_or(k);
-                    match (shown.get(t).copied().flatten(), given.get(t).and_then(|g| g.as_ref())) {
-                        (Some(false), _) | (_, None) => Some(false),
-                        (None, _) | (_, Some((_, None))) => None,
-                        (Some(true), Some((_, Some(v)))) => {
-                            Some(v.chosen().iter().any(|c| rule.any_of.iter().any(|a| a == c)))
-                        }
-                    }
-                }
-            };
-            match (visible, &given[k]) {
+            match (shown[k], &given[k]) {
                 (Some(false), Some((i, _))) => errors.push(FieldError::new(format!("answers[{i}]"), ErrorCode::Conflict)),
                 (Some(true), None) if q.required => {
                     errors.push(FieldError::new(format!("answers[{}]", q.code), ErrorCode::Missing))
                 }
                 _ => {}
             }
-            shown.push(visible);
         }
 
         if !errors.is_empty() {

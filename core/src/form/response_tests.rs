@@ -290,3 +290,38 @@ fn the_wire_reads_numbers_words_lists_and_objects_and_refuses_other_shapes() {
         .unwrap_err();
     assert!(err.to_string().contains("unknown field `extra`"), "{err}");
 }
+
+#[test]
+fn the_runner_sees_the_same_show_if_rules_as_the_parser() {
+    // "which" shows only when "where" is school; "sport_more" only when "which" includes sport.
+    let mut form = every_kind();
+    form.questions[4].show_if = Some(ShowIf { question: "where".into(), any_of: vec!["school".into()] });
+    let p = published(&form, 1);
+    let code = |s: &str| crate::ItemCode::parse(s, "x").unwrap();
+    let (home, school) = (Value::Choice(code("home")), Value::Choice(code("school")));
+    let (sport, art) = (Value::Choices(vec![code("sport")]), Value::Choices(vec![code("art")]));
+    let cases: [(Option<&Value>, Option<&Value>, [bool; 2]); 5] = [
+        (None, None, [false, false]),
+        (Some(&home), None, [false, false]),
+        (Some(&school), None, [true, false]),
+        (Some(&school), Some(&art), [true, false]),
+        (Some(&school), Some(&sport), [true, true]),
+    ];
+    for (where_, which, expected) in cases {
+        let mut answers: Vec<Option<&Value>> = vec![None; form.questions.len()];
+        answers[3] = where_;
+        answers[4] = which;
+        let shown = form.shown(&answers);
+        assert_eq!([shown[4], shown[5]], expected, "{where_:?} {which:?}");
+        assert!(shown[..4].iter().chain(&shown[6..]).all(|s| *s), "questions without rules are always shown");
+        // The parser agrees: answering "sport_more" is refused exactly when the runner hides it.
+        let mut wire_answers = vec![json!({"question": "faces", "value": 3}), json!({"question": "sport_more", "value": 4})];
+        for (q, v) in [("where", where_), ("which", which)] {
+            if let Some(v) = v {
+                wire_answers.push(json!({"question": q, "value": v.to_wire()}));
+            }
+        }
+        let parsed = SurveyResponse::parse(&wire(json!(wire_answers)), &p, &catalogue());
+        assert_eq!(parsed.is_ok(), expected[1], "{where_:?} {which:?}: {parsed:?}");
+    }
+}
