@@ -158,14 +158,10 @@ impl<'de> Deserialize<'de> for AnswerValueWire {
                 Ok(AnswerValueWire::Score(n))
             }
             fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
-                i64::try_from(n).map(AnswerValueWire::Score).map_err(|_| E::custom("number too large"))
+                whole_from_u64(n).map(AnswerValueWire::Score)
             }
             fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Self::Value, E> {
-                if n.fract() == 0.0 && n.abs() < 1e15 {
-                    Ok(AnswerValueWire::Score(n as i64))
-                } else {
-                    Err(E::custom("expected a whole number"))
-                }
+                whole_from_f64(n).map(AnswerValueWire::Score)
             }
             fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
                 Ok(AnswerValueWire::Word(s.to_owned()))
@@ -173,6 +169,19 @@ impl<'de> Deserialize<'de> for AnswerValueWire {
         }
         d.deserialize_any(Visitor)
     }
+}
+
+/// A JSON number read as a whole number: JSON has one number type, and `4.0` is a fine way to write 4.
+pub(crate) fn whole_from_f64<E: serde::de::Error>(n: f64) -> Result<i64, E> {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        Ok(n as i64)
+    } else {
+        Err(E::custom("expected a whole number"))
+    }
+}
+
+pub(crate) fn whole_from_u64<E: serde::de::Error>(n: u64) -> Result<i64, E> {
+    i64::try_from(n).map_err(|_| E::custom("number too large"))
 }
 
 impl Entry {

@@ -75,10 +75,7 @@ pub fn rate_a_service() -> Form {
             // rate.pick_title
             Bilingual::new("Which service do you want to rate?", "Pa wasanaeth rwyt ti eisiau ei sgorio?"),
             // rate.pick_intro
-            Bilingual::new(
-                "Choose one. You can rate another one after.",
-                "Dewisa un. Gelli di sgorio un arall wedyn.",
-            ),
+            Bilingual::new("Choose one. You can rate another one after.", "Dewisa un. Gelli di sgorio un arall wedyn."),
         )],
     }
 }

@@ -97,7 +97,12 @@ fn every_starting_point_is_valid_by_the_publishing_rules_with_a_show_if_rule() {
     let titles: Vec<_> = starting_points::all().into_iter().map(|f| f.title.en).collect();
     assert_eq!(
         titles,
-        ["Coffee and Catch up", "Annual consultation: your care, your say", "Event feedback", "Leaving care: how are things?"]
+        [
+            "Coffee and Catch up",
+            "Annual consultation: your care, your say",
+            "Event feedback",
+            "Leaving care: how are things?"
+        ]
     );
 }
 

@@ -210,7 +210,8 @@ pub enum Frequency {
 }
 
 impl Frequency {
-    pub const ALL: [Frequency; 4] = [Frequency::Always, Frequency::MostOfTheTime, Frequency::Sometimes, Frequency::Never];
+    pub const ALL: [Frequency; 4] =
+        [Frequency::Always, Frequency::MostOfTheTime, Frequency::Sometimes, Frequency::Never];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -222,7 +223,10 @@ impl Frequency {
     }
 
     pub fn parse(s: &str, field: &str) -> Result<Self, FieldError> {
-        Frequency::ALL.into_iter().find(|f| f.code() == s).ok_or_else(|| FieldError::new(field, ErrorCode::UnknownValue))
+        Frequency::ALL
+            .into_iter()
+            .find(|f| f.code() == s)
+            .ok_or_else(|| FieldError::new(field, ErrorCode::UnknownValue))
     }
 }
 

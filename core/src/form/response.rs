@@ -11,7 +11,10 @@ use serde::{Deserialize, Serialize};
 use super::visibility::{self, Given};
 use super::{Easy3, Frequency, Kind, PublishedForm, Question, NONE_OF_THESE};
 use crate::catalogue::Catalogue;
-use crate::entry::{parse_rating_parts, parse_view_parts, Answer, AnswerWire, ItemCode, Rating, Score, View};
+use crate::entry::{
+    parse_rating_parts, parse_view_parts, whole_from_f64, whole_from_u64, Answer, AnswerWire, ItemCode, Rating, Score,
+    View,
+};
 use crate::error::{ErrorCode, FieldError};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -76,14 +79,10 @@ impl<'de> Deserialize<'de> for ValueWire {
                 Ok(ValueWire::Number(n))
             }
             fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
-                i64::try_from(n).map(ValueWire::Number).map_err(|_| E::custom("number too large"))
+                whole_from_u64(n).map(ValueWire::Number)
             }
             fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Self::Value, E> {
-                if n.fract() == 0.0 && n.abs() < 1e15 {
-                    Ok(ValueWire::Number(n as i64))
-                } else {
-                    Err(E::custom("expected a whole number"))
-                }
+                whole_from_f64(n).map(ValueWire::Number)
             }
             fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
                 Ok(ValueWire::Word(s.to_owned()))
@@ -196,7 +195,8 @@ impl SurveyResponse {
         for (i, a) in wire.answers.iter().enumerate() {
             let at = format!("answers[{i}]");
             let Some(k) = questions.iter().position(|q| q.code == a.question) else {
-                let code = if ItemCode::parse(&a.question, "").is_ok() { ErrorCode::UnknownValue } else { ErrorCode::Invalid };
+                let code =
+                    if ItemCode::parse(&a.question, "").is_ok() { ErrorCode::UnknownValue } else { ErrorCode::Invalid };
                 errors.push(FieldError::new("question", code).under(&at));
                 continue;
             };
@@ -221,7 +221,9 @@ impl SurveyResponse {
         });
         for (k, q) in questions.iter().enumerate() {
             match (shown[k], &given[k]) {
-                (Some(false), Some((i, _))) => errors.push(FieldError::new(format!("answers[{i}]"), ErrorCode::Conflict)),
+                (Some(false), Some((i, _))) => {
+                    errors.push(FieldError::new(format!("answers[{i}]"), ErrorCode::Conflict))
+                }
                 (Some(true), None) if q.required => {
                     errors.push(FieldError::new(format!("answers[{}]", q.code), ErrorCode::Missing))
                 }

@@ -315,7 +315,8 @@ fn the_runner_sees_the_same_show_if_rules_as_the_parser() {
         assert_eq!([shown[4], shown[5]], expected, "{where_:?} {which:?}");
         assert!(shown[..4].iter().chain(&shown[6..]).all(|s| *s), "questions without rules are always shown");
         // The parser agrees: answering "sport_more" is refused exactly when the runner hides it.
-        let mut wire_answers = vec![json!({"question": "faces", "value": 3}), json!({"question": "sport_more", "value": 4})];
+        let mut wire_answers =
+            vec![json!({"question": "faces", "value": 3}), json!({"question": "sport_more", "value": 4})];
         for (q, v) in [("where", where_), ("which", which)] {
             if let Some(v) = v {
                 wire_answers.push(json!({"question": q, "value": v.to_wire()}));

@@ -97,7 +97,11 @@ pub fn coffee_and_catch_up() -> Form {
                 "carer_type",
                 single(&[
                     ("council_foster", "Foster carer with the council", "Gofalwr maeth gyda'r cyngor"),
-                    ("agency_foster", "Foster carer with an independent agency", "Gofalwr maeth gydag asiantaeth annibynnol"),
+                    (
+                        "agency_foster",
+                        "Foster carer with an independent agency",
+                        "Gofalwr maeth gydag asiantaeth annibynnol",
+                    ),
                     ("kinship", "Kinship carer (family or friend)", "Gofalwr sy'n berthynas (teulu neu ffrind)"),
                 ]),
                 "What kind of carer are you?",
@@ -134,7 +138,11 @@ pub fn coffee_and_catch_up() -> Form {
                         ("wellbeing", "Children's emotional wellbeing", "Lles emosiynol plant"),
                         ("online_safety", "Keeping children safe online", "Cadw plant yn ddiogel ar-lein"),
                         ("education", "Supporting learning and school", "Cefnogi dysgu a'r ysgol"),
-                        ("independence", "Preparing young people for independence", "Paratoi pobl ifanc i fyw'n annibynnol"),
+                        (
+                            "independence",
+                            "Preparing young people for independence",
+                            "Paratoi pobl ifanc i fyw'n annibynnol",
+                        ),
                     ],
                     ("None of these", "Dim un o'r rhain"),
                 ),
@@ -159,11 +167,7 @@ pub fn coffee_and_catch_up() -> Form {
             .about(&["equality"], &[]),
             q(
                 "kinship_allowance",
-                single(&[
-                    ("yes", "Yes", "Ydw"),
-                    ("partly", "Partly", "Yn rhannol"),
-                    ("no", "No", "Nac ydw"),
-                ]),
+                single(&[("yes", "Yes", "Ydw"), ("partly", "Partly", "Yn rhannol"), ("no", "No", "Nac ydw")]),
                 "Do you know what financial support you can get as a kinship carer?",
                 "Ydych chi'n gwybod pa gymorth ariannol y gallwch chi ei gael fel gofalwr sy'n berthynas?",
             )
@@ -285,7 +289,11 @@ pub fn event_feedback() -> Form {
                 single(&[
                     ("activities", "The activities", "Y gweithgareddau"),
                     ("meeting_people", "Meeting other young people", "Cwrdd â phobl ifanc eraill"),
-                    ("decision_makers", "Talking to people who make decisions", "Siarad â phobl sy'n gwneud penderfyniadau"),
+                    (
+                        "decision_makers",
+                        "Talking to people who make decisions",
+                        "Siarad â phobl sy'n gwneud penderfyniadau",
+                    ),
                     ("food", "The food", "Y bwyd"),
                     ("something_else", "Something else", "Rhywbeth arall"),
                 ]),
@@ -351,8 +359,13 @@ pub fn care_leavers() -> Form {
             )
             .show_if("home_now", &["no_settled_home"])
             .about(&["stable_home"], &["housing"]),
-            q("money_worry", Kind::Frequency, "How often do you worry about money?", "Pa mor aml wyt ti'n poeni am arian?")
-                .about(&["thrive"], &[]),
+            q(
+                "money_worry",
+                Kind::Frequency,
+                "How often do you worry about money?",
+                "Pa mor aml wyt ti'n poeni am arian?",
+            )
+            .about(&["thrive"], &[]),
             q(
                 "doing_now",
                 multi(

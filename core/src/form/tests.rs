@@ -51,7 +51,8 @@ pub(super) fn every_kind() -> Form {
 }
 
 pub(super) fn published(form: &Form, version: u32) -> PublishedForm {
-    PublishedForm::parse(form, version, &catalogue()).unwrap_or_else(|e| panic!("{} does not publish: {e:?}", form.code))
+    PublishedForm::parse(form, version, &catalogue())
+        .unwrap_or_else(|e| panic!("{} does not publish: {e:?}", form.code))
 }
 
 pub(super) fn fields(errors: &[FieldError]) -> Vec<(&str, ErrorCode)> {
@@ -127,10 +128,7 @@ fn english_is_needed_as_much_as_welsh() {
     let mut form = every_kind();
     form.title.en.clear();
     form.questions[6].prompt.en = " ".into();
-    assert_eq!(
-        refused(&form),
-        owned(&[("title.en", ErrorCode::Empty), ("questions[6].prompt.en", ErrorCode::Empty)])
-    );
+    assert_eq!(refused(&form), owned(&[("title.en", ErrorCode::Empty), ("questions[6].prompt.en", ErrorCode::Empty)]));
 }
 
 #[test]
@@ -171,7 +169,8 @@ fn codes_must_be_well_formed_and_unique_and_none_of_these_is_reserved() {
 #[test]
 fn choices_are_two_to_twenty_with_labels_unique_in_each_language() {
     let mut form = every_kind();
-    let choice = |i: usize| Choice { code: format!("c{i}"), label: Bilingual::new(&format!("C {i}"), &format!("D {i}")) };
+    let choice =
+        |i: usize| Choice { code: format!("c{i}"), label: Bilingual::new(&format!("C {i}"), &format!("D {i}")) };
     form.questions[3].kind = Kind::Single(vec![choice(0)]);
     let Kind::Multi(m) = &mut form.questions[4].kind else { unreachable!() };
     m.choices = (0..=MAX_CHOICES).map(choice).collect();
@@ -195,9 +194,11 @@ fn free_text_limits_are_one_to_the_view_limit() {
     let mut form = every_kind();
     form.questions[6].kind = Kind::Text(TextLimit { max_chars: 0, promise_tags: false });
     assert_eq!(refused(&form), owned(&[("questions[6].kind.text.max_chars", ErrorCode::OutOfRange)]));
-    form.questions[6].kind = Kind::Text(TextLimit { max_chars: crate::ViewText::MAX_CHARS as u32 + 1, promise_tags: false });
+    form.questions[6].kind =
+        Kind::Text(TextLimit { max_chars: crate::ViewText::MAX_CHARS as u32 + 1, promise_tags: false });
     assert_eq!(refused(&form), owned(&[("questions[6].kind.text.max_chars", ErrorCode::OutOfRange)]));
-    form.questions[6].kind = Kind::Text(TextLimit { max_chars: crate::ViewText::MAX_CHARS as u32, promise_tags: false });
+    form.questions[6].kind =
+        Kind::Text(TextLimit { max_chars: crate::ViewText::MAX_CHARS as u32, promise_tags: false });
     assert!(PublishedForm::parse(&form, 1, &catalogue()).is_ok());
 }
 
@@ -361,7 +362,9 @@ fn the_first_publication_is_version_one_and_unchanged_content_makes_no_new_versi
 
     let mut edited = every_kind();
     edited.questions[0].prompt.en = "How do you feel about your placement?".into();
-    let Publication::New(v2) = publish(&edited, std::slice::from_ref(&v1), &cat).unwrap() else { panic!("an edit is new") };
+    let Publication::New(v2) = publish(&edited, std::slice::from_ref(&v1), &cat).unwrap() else {
+        panic!("an edit is new")
+    };
     assert_eq!(v2.version(), 2);
     assert_ne!(v2.content_hash(), v1.content_hash());
     assert_eq!(wording_changes(v1.form(), v2.form()), ["faces"]);

@@ -26,7 +26,8 @@ pub fn publish(draft: &Form, history: &[PublishedForm], catalogue: &Catalogue) -
     let parsed = PublishedForm::parse(draft, next, catalogue);
     let mut errors = parsed.as_ref().err().cloned().unwrap_or_default();
     for (i, q) in draft.questions.iter().enumerate() {
-        let reused = earlier.iter().filter_map(|p| p.form().question(&q.code)).any(|old| old.kind.name() != q.kind.name());
+        let reused =
+            earlier.iter().filter_map(|p| p.form().question(&q.code)).any(|old| old.kind.name() != q.kind.name());
         if reused {
             errors.push(FieldError::new(format!("questions[{i}].kind"), ErrorCode::Conflict));
         }
@@ -59,14 +60,14 @@ fn worded_differently(old: &Question, new: &Question) -> bool {
     }
     let choices = |k: &Kind| -> Vec<(String, (String, String))> {
         match k {
-        Kind::Single(c) => c.iter().map(|c| (c.code.clone(), trimmed(&c.label))).collect(),
-        Kind::Multi(m) => m
-            .choices
-            .iter()
-            .map(|c| (c.code.clone(), trimmed(&c.label)))
-            .chain(m.none_of_these.as_ref().map(|n| (super::NONE_OF_THESE.to_owned(), trimmed(n))))
-            .collect(),
-        _ => Vec::new(),
+            Kind::Single(c) => c.iter().map(|c| (c.code.clone(), trimmed(&c.label))).collect(),
+            Kind::Multi(m) => m
+                .choices
+                .iter()
+                .map(|c| (c.code.clone(), trimmed(&c.label)))
+                .chain(m.none_of_these.as_ref().map(|n| (super::NONE_OF_THESE.to_owned(), trimmed(n))))
+                .collect(),
+            _ => Vec::new(),
         }
     };
     choices(&old.kind) != choices(&new.kind)

@@ -27,7 +27,9 @@ pub fn shown<'a>(questions: &[Question], given: impl Fn(usize) -> Given<'a>) -> 
                 Some(t) => match (shown[t], given(t)) {
                     (Some(false), _) | (_, Given::Unanswered) => Some(false),
                     (None, _) | (_, Given::Unreadable) => None,
-                    (Some(true), Given::Chose(chosen)) => Some(chosen.iter().any(|c| rule.any_of.iter().any(|a| a == c))),
+                    (Some(true), Given::Chose(chosen)) => {
+                        Some(chosen.iter().any(|c| rule.any_of.iter().any(|a| a == c)))
+                    }
                 },
             },
         };
