@@ -36,6 +36,22 @@ impl PublishedForm {
         Ok(PublishedForm { version, content_hash: hash::content_hash(&form), form })
     }
 
+    /// A version read back from storage (or received from the server): parsed again — catalogue codes are
+    /// never deleted, so it still passes — and its content hash compared with the one it was published
+    /// with, so a stored version changed afterwards is refused (`content_hash`, [`ErrorCode::Conflict`]).
+    pub fn restore(
+        form: &Form,
+        version: u32,
+        content_hash: &str,
+        catalogue: &Catalogue,
+    ) -> Result<PublishedForm, Vec<FieldError>> {
+        let published = Self::parse(form, version, catalogue)?;
+        if published.content_hash != content_hash {
+            return Err(vec![FieldError::new("content_hash", ErrorCode::Conflict)]);
+        }
+        Ok(published)
+    }
+
     pub fn code(&self) -> &str {
         &self.form.code
     }

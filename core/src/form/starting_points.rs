@@ -222,7 +222,7 @@ pub fn annual_consultation() -> Form {
                 "rate_services",
                 Kind::ServicePromiseGrid,
                 "Choose a service and tell us how well it keeps each promise.",
-                "Dewisa wasanaeth a dweud wrthon ni pa mor dda mae'n cadw pob addewid.",
+                "Dewisa wasanaeth, a dywed wrthon ni pa mor dda mae'n cadw pob addewid.",
             ),
             q(
                 "more_help_with",

@@ -311,6 +311,17 @@ fn the_content_hash_is_stable_and_ignores_the_version_number() {
 const PINNED_EVERY_KIND_HASH: &str = "32adb31185b945583e090637ef64433709f7a2e4d2b58f5163345f522ea9927f";
 
 #[test]
+fn a_stored_version_is_restored_only_with_the_hash_it_was_published_with() {
+    let p = published(&every_kind(), 3);
+    let restored = PublishedForm::restore(p.form(), 3, p.content_hash(), &catalogue()).unwrap();
+    assert_eq!(restored, p);
+    let mut altered = p.form().clone();
+    altered.questions[0].prompt.en = "How is your placement going?".into();
+    let errors = PublishedForm::restore(&altered, 3, p.content_hash(), &catalogue()).unwrap_err();
+    assert_eq!(fields(&errors), [("content_hash", ErrorCode::Conflict)]);
+}
+
+#[test]
 fn every_part_of_the_content_changes_the_hash() {
     let base = hash::content_hash(&every_kind());
     type Edit = (&'static str, fn(&mut Form));
