@@ -30,12 +30,15 @@ pub fn role(role: Role) -> Pair {
         Role::YoungPerson => "role.young_person",
         Role::CareLeaver => "role.care_leaver",
         Role::FosterCarer => "role.foster_carer",
+        Role::KinshipCarer => "role.kinship_carer",
+        Role::Professional => "role.professional",
         Role::Other => "role.other",
     })
 }
 
 pub fn age_band(age: AgeBand) -> Pair {
     pair(match age {
+        AgeBand::From4To7 => "age.4_to_7",
         AgeBand::From8To10 => "age.8_to_10",
         AgeBand::From11To15 => "age.11_to_15",
         AgeBand::From16To18 => "age.16_to_18",
