@@ -7,4 +7,5 @@ pub mod entries;
 pub mod keywords;
 pub mod officers;
 pub mod settings;
+pub mod sign_in_limits;
 pub mod views;
