@@ -9,7 +9,7 @@ pub mod session;
 pub mod throttle;
 
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::Method;
+use axum::http::{header, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -41,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .route("/settings", get(admin::get_settings).put(admin::put_settings))
         .route("/retention/run", post(admin::run_retention))
         .layer(axum::middleware::from_fn(require_json))
+        .layer(axum::middleware::from_fn(no_store))
         .layer(DefaultBodyLimit::max(64 * 1024));
     Router::new().nest(PREFIX, routes)
 }
@@ -53,4 +54,11 @@ async fn require_json(request: Request, next: Next) -> Response {
         return ApiError::UnsupportedMediaType.into_response();
     }
     next.run(request).await
+}
+
+/// Officer responses can carry contact details and views: no browser or proxy may keep a copy.
+async fn no_store(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
