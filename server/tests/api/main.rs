@@ -2,7 +2,13 @@
 //! SQLite, and on PostgreSQL too when `YOURSAY_TEST_POSTGRES_URL` is set (see scripts/postgres.sh).
 
 mod app_files;
+mod backup;
 mod data;
 mod entries;
+mod fault;
 mod helpers;
+mod instances;
 mod officer;
+mod process;
+mod sign_in;
+mod strict_json;
