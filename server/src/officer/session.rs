@@ -83,11 +83,8 @@ pub async fn sign_in(
     // Unknown emails are checked against a dummy hash, so they take as long as known ones.
     let stored = officers::password_hash(&state.pool, email).await?;
     let password = body.password;
-    let turn = state.throttle.check_turn().await?;
-    let ok = tokio::task::spawn_blocking(move || {
-        let _turn = turn;
-        password::verify(&password, stored.as_deref())
-    })
+    let mut turn = state.throttle.check_turn().await?;
+    let ok = tokio::task::spawn_blocking(move || password::verify_with(&password, stored.as_deref(), turn.memory()))
     .await
     .map_err(|e| ApiError::Internal(e.into()))?;
     if !ok {

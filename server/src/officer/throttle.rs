@@ -8,9 +8,10 @@
 //! - **A bound on simultaneous password checks**: each Argon2 check holds about 19 MiB, so only a few run
 //!   at once; others wait briefly, then get 503 with `Retry-After` rather than growing the server's memory.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use argon2::Block;
 use sqlx::AnyPool;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
@@ -31,12 +32,36 @@ const ADDRESS: Policy = Policy { limit: PER_ADDRESS, window_ms: WINDOW_MS, locko
 
 pub struct Throttle {
     checks: Arc<Semaphore>,
+    /// Argon2 working memory, one buffer per check that may run at once, reused from check to check.
+    memory: Arc<Mutex<Vec<Vec<Block>>>>,
+}
+
+/// A turn to check a password, with the working memory to do it in; both go back when it is dropped.
+pub struct CheckTurn {
+    memory: Vec<Block>,
+    spare: Arc<Mutex<Vec<Vec<Block>>>>,
+    _permit: OwnedSemaphorePermit,
+}
+
+impl CheckTurn {
+    pub fn memory(&mut self) -> &mut Vec<Block> {
+        &mut self.memory
+    }
+}
+
+impl Drop for CheckTurn {
+    fn drop(&mut self) {
+        // Back before the permit (a field, dropped after this), so the next turn finds it.
+        let memory = std::mem::take(&mut self.memory);
+        self.spare.lock().unwrap_or_else(|p| p.into_inner()).push(memory);
+    }
 }
 
 impl Default for Throttle {
     fn default() -> Self {
+        super::password::dummy_hash();
         let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        Throttle { checks: Arc::new(Semaphore::new(cores.clamp(1, MAX_CHECKS))) }
+        Throttle { checks: Arc::new(Semaphore::new(cores.clamp(1, MAX_CHECKS))), memory: Arc::default() }
     }
 }
 
@@ -61,9 +86,12 @@ impl Throttle {
     }
 
     /// A turn to check a password: waits up to five seconds, then 503 "try again in a second".
-    pub async fn check_turn(&self) -> Result<OwnedSemaphorePermit, ApiError> {
+    pub async fn check_turn(&self) -> Result<CheckTurn, ApiError> {
         match tokio::time::timeout(CHECK_WAIT, self.checks.clone().acquire_owned()).await {
-            Ok(Ok(permit)) => Ok(permit),
+            Ok(Ok(permit)) => {
+                let memory = self.memory.lock().unwrap_or_else(|p| p.into_inner()).pop().unwrap_or_default();
+                Ok(CheckTurn { memory, spare: self.memory.clone(), _permit: permit })
+            }
             Ok(Err(closed)) => Err(ApiError::Internal(closed.into())),
             Err(_) => Err(ApiError::Busy { retry_after_secs: 1 }),
         }
