@@ -78,6 +78,35 @@ async fn every_json_route_refuses_trailing_bytes_and_unknown_fields(app: TestApp
     assert_eq!(app.count("entries").await, 1);
 }
 
+async fn officer_mutations_without_a_body_still_refuse_trailing_bytes(app: TestApp) {
+    let id = new_id();
+    app.push_ok(&[view(&id, "Reviewed once")]).await;
+    app.sign_in().await;
+    let bodiless = [
+        format!("/api/v1/officer/views/{id}/review"),
+        format!("/api/v1/officer/views/{id}/hide"),
+        format!("/api/v1/officer/views/{id}/unhide"),
+        format!("/api/v1/officer/views/{id}/follow-up"),
+        "/api/v1/officer/catalogue/services/housing/retire".into(),
+        "/api/v1/officer/catalogue/services/housing/restore".into(),
+        "/api/v1/officer/retention/run".into(),
+    ];
+    for path in &bodiless {
+        let refused = problem(send_raw(&app, Method::POST, path, r#"{}{"x": 1}"#.into()).await, 400).await;
+        assert_eq!(fields(&refused), ["body"], "{path}");
+    }
+    let refused = problem(send_raw(&app, Method::DELETE, "/api/v1/officer/session", "{} x".into()).await, 400).await;
+    assert_eq!(fields(&refused), ["body"]);
+    // Nothing happened: no moderation, no retention run, still signed in.
+    let actions: Vec<String> = app.audit_actions().await.into_iter().map(|(_, a)| a).collect();
+    assert_eq!(actions, ["sign_in"]);
+    // `{}` and an empty body are both fine.
+    for body in ["{}", ""] {
+        let taken = send_raw(&app, Method::POST, &bodiless[0], body.into()).await;
+        assert_eq!(taken.status(), 200, "{body:?}");
+    }
+}
+
 async fn officer_responses_are_never_cached(app: TestApp) {
     let id = new_id();
     app.push_ok(&[view(&id, "Please call me back")]).await;
@@ -117,4 +146,8 @@ async fn officer_responses_are_never_cached(app: TestApp) {
     assert_ne!(catalogue.headers().get("cache-control").map(|v| v.to_str().unwrap()), Some("no-store"));
 }
 
-crate::on_both_databases!(every_json_route_refuses_trailing_bytes_and_unknown_fields, officer_responses_are_never_cached);
+crate::on_both_databases!(
+    every_json_route_refuses_trailing_bytes_and_unknown_fields,
+    officer_mutations_without_a_body_still_refuse_trailing_bytes,
+    officer_responses_are_never_cached,
+);
