@@ -63,9 +63,10 @@ impl ApiError {
             ApiError::TooManyAttempts { retry_after_secs } => {
                 (Some(format!("Too many failed sign-ins. Try again in {retry_after_secs} seconds.")), vec![])
             }
-            ApiError::Busy { retry_after_secs } => {
-                (Some(format!("The server is busy checking other sign-ins. Try again in {retry_after_secs} seconds.")), vec![])
-            }
+            ApiError::Busy { retry_after_secs } => (
+                Some(format!("The server is busy checking other sign-ins. Try again in {retry_after_secs} seconds.")),
+                vec![],
+            ),
             ApiError::NotFound | ApiError::Internal(_) => (None, vec![]),
         };
         Problem {

@@ -107,7 +107,11 @@ impl<'de> de::Deserializer<'de> for ValueReader {
         }
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value, ReadError> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, ReadError> {
         visitor.visit_newtype_struct(self)
     }
 
@@ -151,7 +155,8 @@ mod tests {
 
     #[test]
     fn reads_what_serde_json_reads() {
-        let v = serde_json::json!({"items": [{"n": 1}, {"n": 2, "note": "hi"}, {"n": 3, "note": null}], "kind": "rating"});
+        let v =
+            serde_json::json!({"items": [{"n": 1}, {"n": 2, "note": "hi"}, {"n": 3, "note": null}], "kind": "rating"});
         let expected: Outer = serde_json::from_value(v.clone()).unwrap();
         assert_eq!(read(v).unwrap(), expected);
     }

@@ -85,8 +85,8 @@ pub async fn sign_in(
     let password = body.password;
     let mut turn = state.throttle.check_turn().await?;
     let ok = tokio::task::spawn_blocking(move || password::verify_with(&password, stored.as_deref(), turn.memory()))
-    .await
-    .map_err(|e| ApiError::Internal(e.into()))?;
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?;
     if !ok {
         audit::record_now(&state.pool, email, "sign_in_failed", Some(&addr), None).await?;
         return Err(ApiError::Unauthorized);

@@ -33,13 +33,13 @@ async fn a_backup_during_a_stream_of_pushes_holds_everything_confirmed_before_it
     let confirmed = Arc::new(Mutex::new(Vec::<String>::new()));
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let stream = {
-        let (client, url, confirmed, stop) = (app.client.clone(), app.url("/api/v1/entries"), confirmed.clone(), stop.clone());
+        let (client, url, confirmed, stop) =
+            (app.client.clone(), app.url("/api/v1/entries"), confirmed.clone(), stop.clone());
         tokio::spawn(async move {
             let mut batches = 0;
             while !stop.load(std::sync::atomic::Ordering::SeqCst) || batches < 3 {
                 let entries: Vec<_> = (0..10).map(|i| view(&new_id(), &format!("Streamed view {i}"))).collect();
-                let response =
-                    client.post(&url).json(&serde_json::json!({ "entries": entries })).send().await.unwrap();
+                let response = client.post(&url).json(&serde_json::json!({ "entries": entries })).send().await.unwrap();
                 assert_eq!(response.status(), 200, "the server keeps taking entries during the backup");
                 let body: serde_json::Value = response.json().await.unwrap();
                 assert!(body["results"].as_array().unwrap().iter().all(|r| r["status"] == "accepted"));

@@ -75,7 +75,7 @@ pub async fn fresh_postgres_database() -> Option<String> {
     let Ok(base) = std::env::var("YOURSAY_TEST_POSTGRES_URL") else {
         assert!(
             std::env::var("YOURSAY_SKIP_POSTGRES").is_ok_and(|v| v == "1"),
-            "YOURSAY_TEST_POSTGRES_URL is not set: start PostgreSQL with `eval \"$(bash scripts/postgres.sh start)\"`, \
+            "YOURSAY_TEST_POSTGRES_URL is not set: start PostgreSQL with `pg_env=\"$(bash scripts/postgres.sh start)\" && eval \"$pg_env\"`, \
              or set YOURSAY_SKIP_POSTGRES=1 to skip the PostgreSQL tests on purpose"
         );
         SKIPPED.call_once(|| {

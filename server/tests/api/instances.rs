@@ -70,7 +70,12 @@ async fn two_server_processes_share_one_postgresql_database() {
 
     // Retention on both at once: each old entry deleted once, both runs succeed and are audited.
     let run = |server: &ServerProcess| {
-        server.client.post(server.url("/api/v1/officer/retention/run")).header("cookie", &cookie).json(&json!({})).send()
+        server
+            .client
+            .post(server.url("/api/v1/officer/retention/run"))
+            .header("cookie", &cookie)
+            .json(&json!({}))
+            .send()
     };
     let (run_a, run_b) = tokio::join!(run(&a), run(&b));
     let (run_a, run_b): (Value, Value) = (
@@ -79,7 +84,14 @@ async fn two_server_processes_share_one_postgresql_database() {
     );
     assert_eq!(run_a["deleted"].as_i64().unwrap() + run_b["deleted"].as_i64().unwrap(), 20, "{run_a} {run_b}");
     assert_eq!(count(&pool, "SELECT COUNT(*) FROM entries").await, 30);
-    assert_eq!(count(&pool, "SELECT COUNT(*) FROM audit_log WHERE action = 'retention_run' AND actor = 'officer@council.cymru'").await, 2);
+    assert_eq!(
+        count(
+            &pool,
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'retention_run' AND actor = 'officer@council.cymru'"
+        )
+        .await,
+        2
+    );
 
     // The sign-in limit counts attempts through both: 3 through one and 2 through the other use it up.
     let second = "second@council.cymru";

@@ -11,10 +11,8 @@ use crate::helpers::{problem, spawn_app_on, TestApp, OFFICER, PASSWORD};
 pub async fn simultaneous_sign_ins(app: &TestApp, email: &str, password: &str, n: usize) -> Vec<StatusCode> {
     let mut set = tokio::task::JoinSet::new();
     for _ in 0..n {
-        let request = app
-            .client
-            .post(app.url("/api/v1/officer/session"))
-            .json(&json!({"email": email, "password": password}));
+        let request =
+            app.client.post(app.url("/api/v1/officer/session")).json(&json!({"email": email, "password": password}));
         set.spawn(async move { request.send().await.unwrap().status() });
     }
     set.join_all().await

@@ -7,7 +7,8 @@ use serde_json::{json, Value};
 
 use crate::helpers::{fields, new_id, problem, view, TestApp, OFFICER, PASSWORD};
 
-const WORDS: &str = r#"{"name": {"en": "Homes", "cy": "Cartrefi"}, "line": {"en": "Where you live", "cy": "Lle rwyt ti'n byw"}}"#;
+const WORDS: &str =
+    r#"{"name": {"en": "Homes", "cy": "Cartrefi"}, "line": {"en": "Where you live", "cy": "Lle rwyt ti'n byw"}}"#;
 const NEW_PROMISE: &str = r#"{"code": "listened_to", "name": {"en": "Listened to", "cy": "Cael fy nghlywed"}, "line": {"en": "Adults listen to you", "cy": "Mae oedolion yn gwrando arnat ti"}}"#;
 
 /// (method, path, a valid body, the same body with an unknown field, the field's name as reported).
@@ -50,7 +51,13 @@ fn body_routes() -> Vec<(Method, &'static str, String, String, &'static str)> {
 }
 
 async fn send_raw(app: &TestApp, method: Method, path: &str, body: String) -> reqwest::Response {
-    app.client.request(method, app.url(path)).header("content-type", "application/json").body(body).send().await.unwrap()
+    app.client
+        .request(method, app.url(path))
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap()
 }
 
 async fn every_json_route_refuses_trailing_bytes_and_unknown_fields(app: TestApp) {
