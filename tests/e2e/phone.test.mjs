@@ -199,11 +199,11 @@ test("at 360 × 640 no control on any young person's screen is covered, with the
           }
         }
       }
-      // One clear sentence, not words run together.
+      // One clear sentence, not words run together; "Send now" only when something waits.
       const sentence = await page.locator('[data-testid="status"]').innerText();
-      assert.match(sentence, /^[^.…]+[.…]( [^.]+\.)*$/, `[${state.name}] "${sentence}" is whole sentences`);
-      const sendNow = page.locator(".status-strip button:visible", { hasText: "Anfon nawr" });
-      assert.equal(await sendNow.count(), state.waiting ? 1 : 0, "Send now only when something waits");
+      if (!/^[^.…]+[.…]( [^.]+\.)*$/.test(sentence)) problems.push(`[${state.name}] "${sentence}" is not whole sentences`);
+      const sendNow = await page.locator(".status-strip button:visible", { hasText: "Anfon nawr" }).count();
+      if (sendNow !== (state.waiting ? 1 : 0)) problems.push(`[${state.name}] "Send now" shown ${sendNow} times`);
     } finally {
       await context.close();
     }
