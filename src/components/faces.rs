@@ -43,7 +43,11 @@ pub fn single_tap(ev: &leptos::ev::MouseEvent) -> bool {
 /// one tap per promise. `chosen` (the answer given before, when a person comes back) is marked with
 /// `aria-pressed`; the scale is built afresh for each promise, so it need not follow changes.
 #[component]
-pub fn FaceScale(#[prop(into)] on_choice: Callback<Choice>, chosen: Option<Choice>, labelled_by: &'static str) -> impl IntoView {
+pub fn FaceScale(
+    #[prop(into)] on_choice: Callback<Choice>,
+    chosen: Option<Choice>,
+    labelled_by: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let button = move |&(choice, key): &(Choice, Key)| {
         let (class, drawing) = match choice {
