@@ -7,6 +7,7 @@
 #      SQLite insert of the same rows (same run, same settings) and the ratio, 4 devices at once
 #   5. export time, size and peak memory (yoursay-server export, CSV and XLSX) over the ingested entries
 #      (about 100,000 answers)
+#   6. the server's peak memory under 200 simultaneous sign-in attempts (must stay under a stated bound)
 # Not part of scripts/test.sh or CI. Needs the tools of `bash scripts/setup.sh test`. Takes a few minutes
 # after the builds.
 # Environment: CARGO_TARGET_DIR (default target), BENCH_RUNS (first-screen runs, 5), BENCH_ENTRIES (offline
@@ -39,6 +40,9 @@ node tests/e2e/bench/phone.mjs "$results/phone.json"
 
 step "server: ingest and export"
 node tests/e2e/bench/server.mjs "$results/server.json"
+
+step "server: memory under simultaneous sign-in attempts"
+node tests/e2e/bench/sign-in.mjs "$results/sign-in.json"
 
 commit=${BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}
 dirty=false

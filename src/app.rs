@@ -25,8 +25,10 @@ pub fn App() -> impl IntoView {
     state.start();
     platform::start(state);
 
+    crate::drafts::Drafts::provide();
     let nav = Nav::provide();
-    // Each screen is built afresh when it is entered, so a form never shows the last person's answers.
+    // Each screen is built afresh when it is entered; a form's answers wait in its draft (memory only)
+    // until it is sent, and the draft is emptied then, so the next person never sees them.
     let screen = move || match nav.path().as_str() {
         "/" => view! { <Home /> }.into_any(),
         "/say" => view! { <Say /> }.into_any(),

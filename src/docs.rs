@@ -29,3 +29,10 @@ pub async fn fetch(name: &str, lang: Language) -> Option<Document> {
     let json = JsFuture::from(response.json().ok()?).await.ok()?;
     serde_wasm_bindgen::from_value(json).ok()
 }
+
+/// The retention period the officer set, from the server, remembered for when the notice is read offline.
+pub async fn fresh_retention_months() -> Result<u32, crate::sync::http::NetError> {
+    let months = crate::sync::http::fetch_retention_months().await?.clamp(0.0, 1200.0) as u32;
+    crate::prefs::set_retention_months(months);
+    Ok(months)
+}

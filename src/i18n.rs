@@ -63,3 +63,20 @@ pub fn error_key(code: ErrorCode) -> Key {
         ErrorCode::Duplicate => Key::ErrorDuplicate,
     }
 }
+
+/// Words for the part of an entry a server error is about, instead of its field path
+/// ("answers[0].promise"), which is program text to the person holding the phone.
+pub fn field_key(field: &str) -> Key {
+    let is = |name: &str| field.starts_with(name);
+    if is("text") {
+        Key::FieldText
+    } else if is("answers") || is("promises") {
+        Key::FieldPromise
+    } else if is("service") {
+        Key::FieldService
+    } else if is("contact") {
+        Key::FieldContact
+    } else {
+        Key::FieldOther
+    }
+}

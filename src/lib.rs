@@ -3,13 +3,14 @@
 //!
 //! * `storage`: IndexedDB (the outbox and caches). No UI, no network.
 //! * `sync`: talking to the server, and the loop that empties the outbox. No UI.
-//! * `state`, `prefs`, `i18n`: what screens share.
+//! * `state`, `prefs`, `i18n`, `drafts`: what screens share.
 //! * `components`, `pages`: UI only.
 
 mod app;
 mod components;
 mod compose;
 mod docs;
+mod drafts;
 pub mod i18n;
 mod pages;
 mod platform;

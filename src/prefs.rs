@@ -1,4 +1,5 @@
-//! Small preferences kept in localStorage (gloo-storage). Never entries: those live in IndexedDB.
+//! Small preferences kept in localStorage (gloo-storage), and the privacy notice's retention period so the
+//! notice can state it offline. Never entries: those live in IndexedDB.
 //!
 //! Values are plain strings through `LocalStorage::raw()`: gloo's typed `get`/`set` would bring a JSON
 //! parser into the phone's download for two short codes.
@@ -17,6 +18,7 @@ fn set(key: &str, value: &str) {
 
 const LANGUAGE: &str = "yoursay.language";
 const EVENT: &str = "yoursay.event";
+const RETENTION: &str = "yoursay.retention_months";
 
 /// The language chosen last time; otherwise the browser's, Welsh if it prefers Welsh.
 pub fn language() -> Language {
@@ -43,7 +45,8 @@ pub fn event() -> Option<String> {
 }
 
 /// An event link (`/?event=CODE`, as printed in the event's QR code) puts this device in that event's
-/// mode until another link changes it (`/?event=` clears it).
+/// mode until "Leave event" or another link changes it (`/?event=` clears it). The code is then taken
+/// out of the address, so a reload after leaving does not put the device back in the event.
 pub fn take_event_from_url() {
     let Some(window) = web_sys::window() else { return };
     let Ok(search) = window.location().search() else { return };
@@ -54,6 +57,9 @@ pub fn take_event_from_url() {
         Ok(code) => set_event(Some(code.as_str())),
         Err(_) => set_event(None),
     }
+    if let (Ok(history), Ok(path)) = (window.history(), window.location().pathname()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
 }
 
 pub fn set_event(code: Option<&str>) {
@@ -61,4 +67,13 @@ pub fn set_event(code: Option<&str>) {
         Some(code) => set(EVENT, code),
         None => LocalStorage::delete(EVENT),
     }
+}
+
+/// The retention period the officer set, as last read from the server.
+pub fn retention_months() -> Option<u32> {
+    get(RETENTION)?.parse().ok()
+}
+
+pub fn set_retention_months(months: u32) {
+    set(RETENTION, &months.to_string());
 }

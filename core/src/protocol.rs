@@ -5,6 +5,8 @@
 //!   removes an entry from its outbox only on the first two.
 //! * Pull: `GET /api/v1/catalogue` answers the current [`crate::Catalogue`]; its `version` tells a device
 //!   whether its cached copy is stale.
+//! * Notice: `GET /api/v1/notice` answers what the privacy notices must state as the officer set it
+//!   ([`Notice`]); public and read-only, cached by a device for offline use.
 //!
 //! Errors that concern the whole request are RFC 9457 problem details ([`Problem`]).
 
@@ -15,6 +17,15 @@ use crate::error::FieldError;
 
 pub const PUSH_PATH: &str = "/api/v1/entries";
 pub const CATALOGUE_PATH: &str = "/api/v1/catalogue";
+pub const NOTICE_PATH: &str = "/api/v1/notice";
+
+/// What the privacy notices state from the officer's settings, so they never promise a fixed period the
+/// officer has since changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    /// Entries older than this are deleted by retention.
+    pub retention_months: i64,
+}
 
 /// Entries per push. A device with more waiting sends several batches.
 pub const MAX_BATCH: usize = 50;

@@ -188,3 +188,41 @@ fn the_literal_check_catches_text_nodes_and_labels_but_not_classes_or_punctuatio
     assert_eq!(literal_user_text(body), ["Hello there", "Close", "ok"]);
     assert!(literal_user_text(r#"<a href="/say" class="button">{t}</a>"#).is_empty());
 }
+
+/// What a Welsh reader corrected (issue 13) must not come back: a northern form among southern ones, a
+/// mismatched answer or register, unmutated options after a label, the Charter not in the Welsh
+/// Government's own words. Each pair is (text that must not appear, why).
+#[test]
+fn the_welsh_readers_corrections_hold() {
+    const NOT_AGAIN: [(&str, &str); 11] = [
+        ("mae o?", "southern \"mae e\", as everywhere else"),
+        ("neu'n hŷn", "\"26 neu hŷn\""),
+        ("Methu ei anfon", "a list heading: \"Methu eu hanfon\""),
+        ("swyddogion cyfranogiad", "\"swyddog(ion) cyfranogi\" throughout"),
+        ("\"Ie, ", "\"Ydw\" answers \"Wyt ti…?\""),
+        ("\"Tynnu\"", "\"Dileu\""),
+        ("dod ymlaen", "\"cyd-dynnu\""),
+        ("Rydw i'n…", "a label the options stand after unmutated"),
+        ("gofalwyr maeth sydd â phrofiad o ofal", "reads as care-experienced carers"),
+        ("â phrofiad o fod mewn gofal", "the Charter's \"sydd â phrofiad o ofal\""),
+        ("Dweud dy ddweud", "the brand's register on the same screen"),
+    ];
+    let root = repo();
+    let files = [
+        "i18n/cy/app.json",
+        "i18n/cy/officer.json",
+        "i18n/docs/cy/privacy-young.json",
+        "i18n/docs/cy/privacy-adults.json",
+        "core/src/catalogue/default.rs",
+    ];
+    let mut problems = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        for (wrong, why) in NOT_AGAIN {
+            if text.contains(wrong) {
+                problems.push(format!("{file}: \"{wrong}\" ({why})"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "Welsh corrections undone:\n{}", problems.join("\n"));
+}

@@ -12,7 +12,7 @@ use sqlx::AnyPool;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
-use yoursay_core::protocol::{CATALOGUE_PATH, MAX_PUSH_BYTES, PUSH_PATH};
+use yoursay_core::protocol::{CATALOGUE_PATH, MAX_PUSH_BYTES, NOTICE_PATH, PUSH_PATH};
 
 use crate::state::AppState;
 use crate::{db, retention, routes, security, store};
@@ -65,6 +65,7 @@ pub fn router(state: AppState) -> Router {
     let csp = HeaderValue::from_str(&csp).expect("the policy is ASCII");
     let api = Router::new()
         .route(CATALOGUE_PATH, get(routes::catalogue::get))
+        .route(NOTICE_PATH, get(routes::notice::get))
         .route(PUSH_PATH, post(routes::entries::push).layer(DefaultBodyLimit::max(MAX_PUSH_BYTES)));
     api.merge(crate::officer::router())
         .fallback(routes::app_files::fallback)

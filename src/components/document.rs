@@ -13,6 +13,16 @@ pub fn DocumentPage(title: Key, name: &'static str, #[prop(optional)] children: 
     // None: loading; Some(None): could not load. A plain signal and effect rather than a resource: the
     // resource machinery would cost the phone's download more than this whole page.
     let document = RwSignal::new(None::<Option<docs::Document>>);
+    let retention = RwSignal::new(crate::prefs::retention_months());
+    spawn_local(async move {
+        if let Ok(months) = docs::fresh_retention_months().await {
+            retention.set(Some(months));
+        }
+    });
+    let retention_text = move || match retention.get() {
+        Some(n) => crate::i18n::fill(i18n.t(Key::NoticeMonths), &[("n", &n.to_string())]),
+        None => i18n.t(Key::NoticePeriodSet).to_owned(),
+    };
     Effect::new(move |_| {
         let lang = i18n.lang.get();
         document.set(None);
@@ -37,7 +47,12 @@ pub fn DocumentPage(title: Key, name: &'static str, #[prop(optional)] children: 
                     .map(|s| {
                         view! {
                             <h2>{s.heading}</h2>
-                            {s.paragraphs.into_iter().map(|p| view! { <p>{p}</p> }).collect_view()}
+                            // "{retention}" in a notice is the period the officer set, never a fixed promise.
+                            {s
+                                .paragraphs
+                                .into_iter()
+                                .map(|p| view! { <p>{move || crate::i18n::fill(&p, &[("retention", &retention_text())])}</p> })
+                                .collect_view()}
                         }
                     })
                     .collect_view()

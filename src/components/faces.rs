@@ -10,46 +10,71 @@ pub enum Choice {
     Skip,
 }
 
-/// The face for each score. Faces are decoration (`aria-hidden`): the word under each is its name, so
-/// the scale never relies on a picture or a colour alone.
-const FACES: [(u8, &str, Key); 5] = [
-    (1, "😞", Key::ScaleReallyBad),
-    (2, "🙁", Key::ScaleBad),
-    (3, "😐", Key::ScaleOk),
-    (4, "🙂", Key::ScaleGood),
-    (5, "😄", Key::ScaleReallyGood),
+/// The five scores in order, then "Don't know" and "Skip", each with its word. The word under each face
+/// is its name, so the scale never relies on a picture or a colour alone.
+const CHOICES: [(Choice, Key); 7] = [
+    (Choice::Score(1), Key::ScaleReallyBad),
+    (Choice::Score(2), Key::ScaleBad),
+    (Choice::Score(3), Key::ScaleOk),
+    (Choice::Score(4), Key::ScaleGood),
+    (Choice::Score(5), Key::ScaleReallyGood),
+    (Choice::DontKnow, Key::ScaleDontKnow),
+    (Choice::Skip, Key::ScaleSkip),
 ];
 
-/// Five big face buttons, "Don't know" and "Skip". Each choice moves on at once: one tap per promise.
+/// The face for `score` (1 to 5), drawn by the app: emoji show as empty boxes on a device without a colour
+/// emoji font and look different on every phone. One circle, two eyes and a mouth whose curve goes from a
+/// frown through a straight line to a smile. Written as markup rather than `view!` elements: five small
+/// drawings are not worth the SVG element code in the phone's download.
+fn face_svg(score: u8) -> String {
+    format!(
+        r#"<svg viewBox="0 0 40 40"><circle cx="20" cy="20" r="18"/><circle class="eye" cx="14" cy="16" r="2.5"/><circle class="eye" cx="26" cy="16" r="2.5"/><path d="M11 27Q20 {} 29 27"/></svg>"#,
+        15 + 4 * u32::from(score)
+    )
+}
+
+/// The second click of a double tap lands on whatever the first one brought up: the next promise's face.
+/// Only a first click counts (a key press has `detail` 0).
+pub fn single_tap(ev: &leptos::ev::MouseEvent) -> bool {
+    ev.detail() < 2
+}
+
+/// Five big face buttons in one row, in order, then "Don't know" and "Skip". Each choice moves on at once:
+/// one tap per promise. `chosen` (the answer given before, when a person comes back) is marked with
+/// `aria-pressed`; the scale is built afresh for each promise, so it need not follow changes.
 #[component]
-pub fn FaceScale(#[prop(into)] on_choice: Callback<Choice>, labelled_by: &'static str) -> impl IntoView {
+pub fn FaceScale(
+    #[prop(into)] on_choice: Callback<Choice>,
+    chosen: Option<Choice>,
+    labelled_by: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let button = move |&(choice, key): &(Choice, Key)| {
+        let (class, drawing) = match choice {
+            Choice::Score(n) => (format!("face face-{n}"), face_svg(n)),
+            Choice::DontKnow => ("button button-secondary".into(), String::new()),
+            Choice::Skip => ("button button-quiet".into(), String::new()),
+        };
+        view! {
+            <button
+                type="button"
+                class=class
+                aria-pressed=if chosen == Some(choice) { "true" } else { "false" }
+                on:click=move |ev| {
+                    if single_tap(&ev) {
+                        on_choice.run(choice)
+                    }
+                }
+            >
+                <span class="face-svg" aria-hidden="true" inner_html=drawing></span>
+                <span class="face-label">{i18n.tr(key)}</span>
+            </button>
+        }
+    };
     view! {
         <div class="faces" role="group" aria-labelledby=labelled_by>
-            {FACES
-                .iter()
-                .map(|&(score, face, key)| {
-                    view! {
-                        <button
-                            type="button"
-                            class=format!("face face-{score}")
-                            data-score=score
-                            on:click=move |_| on_choice.run(Choice::Score(score))
-                        >
-                            <span class="face-emoji" aria-hidden="true">{face}</span>
-                            <span class="face-label">{i18n.tr(key)}</span>
-                        </button>
-                    }
-                })
-                .collect_view()}
+            {CHOICES[..5].iter().map(button).collect_view()}
         </div>
-        <div class="faces-other">
-            <button type="button" class="button button-secondary" on:click=move |_| on_choice.run(Choice::DontKnow)>
-                {i18n.tr(Key::ScaleDontKnow)}
-            </button>
-            <button type="button" class="button button-quiet" on:click=move |_| on_choice.run(Choice::Skip)>
-                {i18n.tr(Key::ScaleSkip)}
-            </button>
-        </div>
+        <div class="faces-other">{CHOICES[5..].iter().map(button).collect_view()}</div>
     }
 }

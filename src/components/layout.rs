@@ -5,8 +5,8 @@ use super::status_strip::StatusStrip;
 use crate::i18n::{use_i18n, Key, Text};
 use crate::router::Link;
 
-/// The frame of every screen: skip link, header with the language switch and "Get help now", the page,
-/// and the status strip.
+/// The frame of every screen: skip link, header with the language switch and "Get help now", the status
+/// strip, the page, and the footer links.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
@@ -30,12 +30,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <Link href="/help" class="help-link">{i18n.tr(Key::HelpLink)}</Link>
             </nav>
         </header>
+        <StatusStrip />
         <main id="main">{children()}</main>
         <nav class="site-footer" aria-label=i18n.tr(Key::FooterNavLabel)>
             <Link href="/privacy">{i18n.tr(Key::PrivacyTitle)}</Link>
             <Link href="/accessibility">{i18n.tr(Key::AccessibilityTitle)}</Link>
         </nav>
-        <StatusStrip />
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod about_you;
 pub mod document;
+pub mod event_banner;
 pub mod faces;
 pub mod layout;
 pub mod status_strip;

@@ -2,44 +2,48 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use yoursay_core::EntryKind;
 
-use crate::i18n::{error_key, use_i18n, Key};
+use super::event_banner::EventBanner;
+use crate::i18n::{error_key, field_key, use_i18n, Key};
 use crate::state::{use_app_state, SyncStatus};
 
 /// How many entries wait on this device, and "Send now". Counts only: on a shared tablet nobody may read
 /// what the last person wrote. Changes are announced politely.
+///
+/// It sits in the page's flow under the header, never fixed over the content: a strip that floats over
+/// the page covers whatever control is scrolled beneath it. One slim line when nothing waits; one
+/// sentence and "Send now" when something does.
 #[component]
 pub fn StatusStrip() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     let waiting = move || state.counts.get().waiting;
-    let status_text = move || {
+    let sentence = move || {
+        let n = waiting();
         let key = match state.sync.get() {
             SyncStatus::Sending => Key::StatusSending,
-            SyncStatus::AllSent if waiting() == 0 => Key::StatusAllSent,
+            SyncStatus::AllSent if n == 0 => Key::StatusAllSent,
+            _ if n == 0 => Key::StatusNothingWaiting,
             SyncStatus::Offline => Key::StatusOffline,
             SyncStatus::Failed => Key::StatusFailed,
-            _ if waiting() == 0 => Key::StatusNothingWaiting,
             _ => Key::StatusWillSend,
         };
-        i18n.t(key)
+        crate::i18n::fill(i18n.t(key), &[("n", &n.to_string())])
     };
     view! {
-        <footer class="status-strip">
+        <div class="status-strip">
             <Show when=move || state.storage_ok.get() == Some(false)>
                 <p class="status-warning" role="alert">{i18n.tr(Key::StatusNoStorage)}</p>
             </Show>
+            <EventBanner />
             <div class="status-row">
-                <p class="status-text" role="status" aria-live="polite" data-testid="status">
-                    <span class="status-count">
-                        {i18n.tr(Key::StatusWaiting)} " " <strong data-testid="waiting-count">{waiting}</strong>
-                    </span>
-                    " "
-                    <span class="status-detail">{status_text}</span>
+                <p class="status-text" role="status" aria-live="polite" data-testid="status" data-waiting=waiting>
+                    {sentence}
                 </p>
                 <button
                     type="button"
-                    class="button button-secondary"
-                    disabled=move || waiting() == 0 || state.sync.get() == SyncStatus::Sending
+                    class="button button-secondary button-small"
+                    hidden=move || waiting() == 0
+                    disabled=move || state.sync.get() == SyncStatus::Sending
                     on:click=move |_| spawn_local(state.sync_now())
                 >
                     {i18n.tr(Key::StatusSendNow)}
@@ -65,10 +69,14 @@ pub fn StatusStrip() -> impl IntoView {
                                         <li data-testid="refused-entry">
                                             <span>{i18n.tr(kind)}</span>
                                             ": "
+                                            // Words, not the server's field paths: "(answers[0].promise)"
+                                            // means nothing to the person holding the phone.
                                             {move || {
                                                 reasons
                                                     .iter()
-                                                    .map(|e| format!("{} ({})", i18n.t(error_key(e.code)), e.field))
+                                                    .map(|e| {
+                                                        format!("{} ({})", i18n.t(error_key(e.code)), i18n.t(field_key(&e.field)))
+                                                    })
                                                     .collect::<Vec<_>>()
                                                     .join("; ")
                                             }}
@@ -88,6 +96,6 @@ pub fn StatusStrip() -> impl IntoView {
                     </ul>
                 </div>
             </Show>
-        </footer>
+        </div>
     }
 }

@@ -1,5 +1,5 @@
-//! One module per screen. Screens hold their own form state, so leaving a screen forgets what was typed:
-//! the next person on a shared tablet starts with an empty form.
+//! One module per screen. A form's answers live in its draft (`crate::drafts`, memory only) until it is
+//! saved, when the draft is emptied: the next person on a shared tablet starts with an empty form.
 
 pub mod about;
 pub mod help;
@@ -12,21 +12,24 @@ pub mod thanks;
 use leptos::prelude::*;
 
 /// Saves a checked entry on the device, then thanks the person; the form it came from is replaced in
-/// the history so Back cannot show it again. If the device cannot save, the form stays as it is and
-/// `on_failure` says so.
+/// the history so Back cannot show it again. `then(true)` once saved (the form empties its draft);
+/// `then(false)` if the device cannot save: the form stays as it is and says so.
 fn save_then_thank(
     (state, nav): (crate::state::AppState, crate::router::Nav),
     wire: yoursay_core::EntryWire,
     saving: RwSignal<bool>,
-    on_failure: impl FnOnce() + 'static,
+    then: impl FnOnce(bool) + 'static,
 ) {
     saving.set(true);
     leptos::task::spawn_local(async move {
         match state.save(wire).await {
-            Ok(()) => nav.go("/thanks", true),
+            Ok(()) => {
+                then(true);
+                nav.go("/thanks", true);
+            }
             Err(e) => {
                 leptos::logging::error!("{e}");
-                on_failure();
+                then(false);
                 saving.set(false);
             }
         }

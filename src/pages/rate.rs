@@ -1,48 +1,41 @@
 use leptos::prelude::*;
 use yoursay_core::entry::{AnswerValueWire, AnswerWire};
-use yoursay_core::{AgeBand, Answer, CatalogueItem, EntryKind, Role};
+use yoursay_core::{Answer, CatalogueItem, EntryKind};
 
 use crate::components::about_you::AboutYou;
-use crate::components::faces::{Choice, FaceScale};
+use crate::components::faces::{single_tap, Choice, FaceScale};
 use crate::compose::{check, Envelope};
+use crate::drafts::{RateDraft, RateStep};
 use crate::i18n::{error_key, fill, use_i18n, Key};
 use crate::platform::focus_heading;
 use crate::state::use_app_state;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step {
-    PickService,
-    Promise(usize),
-    AboutYou,
-}
-
-/// "Rate a service": pick a service, then one promise at a time with big face buttons, then send.
+/// "Rate a service": pick a service, then one promise at a time with big face buttons, then send. Where
+/// the person has got to is kept for the visit (`crate::drafts`), so help, privacy or Back lose nothing.
 #[component]
 pub fn Rate() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     focus_heading();
 
-    let step = RwSignal::new(Step::PickService);
-    let service = RwSignal::new(None::<CatalogueItem>);
-    let choices = RwSignal::new(Vec::<(String, Choice)>::new());
-    let role = RwSignal::new(None::<Role>);
-    let age_band = RwSignal::new(None::<AgeBand>);
+    let draft = crate::drafts::use_drafts().rate;
+    let RateDraft { step, service, promises, choices, .. } = draft;
+    let (role, age_band) = (draft.about.role, draft.about.age_band);
     let error = RwSignal::new(None::<Key>);
     let saving = RwSignal::new(false);
-    // The promises offered are fixed when the rating starts, so a catalogue refresh mid-way cannot shift
-    // which promise an answer belongs to.
-    let promises = RwSignal::new(Vec::<CatalogueItem>::new());
 
-    let go = move |next: Step| {
+    let go = move |next: RateStep| {
         step.set(next);
         focus_heading();
     };
     let pick_service = move |item: CatalogueItem| {
-        service.set(Some(item));
-        promises.set(state.catalogue.get_untracked().active_promises().cloned().collect());
-        choices.set(Vec::new());
-        go(Step::Promise(0));
+        // Back to the list and the same service again keeps the answers given; another service starts afresh.
+        if service.with_untracked(|s| s.as_ref().map(|s| &s.code) != Some(&item.code)) {
+            promises.set(state.catalogue.get_untracked().active_promises().cloned().collect());
+            choices.set(Vec::new());
+            service.set(Some(item));
+        }
+        go(RateStep::Promise(0));
     };
     let answer = move |index: usize, choice: Choice| {
         let code = promises.with_untracked(|p| p[index].code.clone());
@@ -51,13 +44,13 @@ pub fn Rate() -> impl IntoView {
             c.push((code, choice));
         });
         let total = promises.with_untracked(Vec::len);
-        go(if index + 1 < total { Step::Promise(index + 1) } else { Step::AboutYou });
+        go(if index + 1 < total { RateStep::Promise(index + 1) } else { RateStep::AboutYou });
     };
     let back = move || {
         go(match step.get_untracked() {
-            Step::PickService | Step::Promise(0) => Step::PickService,
-            Step::Promise(i) => Step::Promise(i - 1),
-            Step::AboutYou => Step::Promise(promises.with_untracked(Vec::len).saturating_sub(1)),
+            RateStep::PickService | RateStep::Promise(0) => RateStep::PickService,
+            RateStep::Promise(i) => RateStep::Promise(i - 1),
+            RateStep::AboutYou => RateStep::Promise(promises.with_untracked(Vec::len).saturating_sub(1)),
         })
     };
     let answered = move || choices.with(|c| c.iter().filter(|(_, ch)| *ch != Choice::Skip).count());
@@ -96,7 +89,10 @@ pub fn Rate() -> impl IntoView {
                 return;
             }
         };
-        super::save_then_thank((state, nav), wire, saving, move || error.set(Some(Key::SaveFailed)));
+        super::save_then_thank((state, nav), wire, saving, move |saved| match saved {
+            true => draft.clear(),
+            false => error.set(Some(Key::SaveFailed)),
+        });
     });
 
     let service_name = move || service.get().map(|s| i18n.pick(&s.name)).unwrap_or_default();
@@ -104,7 +100,7 @@ pub fn Rate() -> impl IntoView {
     view! {
         <section class="page rate">
             {move || match step.get() {
-                Step::PickService => view! {
+                RateStep::PickService => view! {
                     <h1 tabindex="-1">{i18n.tr(Key::RatePickTitle)}</h1>
                     <p class="lead">{i18n.tr(Key::RatePickIntro)}</p>
                     <ul class="service-list">
@@ -120,7 +116,11 @@ pub fn Rate() -> impl IntoView {
                                             type="button"
                                             class="choice service"
                                             data-code=s.code.clone()
-                                            on:click=move |_| pick_service(item.clone())
+                                            on:click=move |ev| {
+                                                if single_tap(&ev) {
+                                                    pick_service(item.clone())
+                                                }
+                                            }
                                         >
                                             <span class="choice-title">{i18n.pick(&s.name)}</span>
                                             <span class="choice-hint">{i18n.pick(&s.line)}</span>
@@ -132,7 +132,7 @@ pub fn Rate() -> impl IntoView {
                     </ul>
                 }
                 .into_any(),
-                Step::Promise(index) => {
+                RateStep::Promise(index) => {
                     let promise = promises.with(|p| p[index].clone());
                     let total = promises.with(Vec::len);
                     let progress = fill(
@@ -148,14 +148,18 @@ pub fn Rate() -> impl IntoView {
                         <p class="question">
                             {fill(i18n.t(Key::RateQuestion), &[("service", &service_name())])}
                         </p>
-                        <FaceScale labelled_by="promise-question" on_choice=move |c| answer(index, c) />
+                        <FaceScale
+                            labelled_by="promise-question"
+                            on_choice=move |c| answer(index, c)
+                            chosen=choices.with(|c| c.iter().find(|(p, _)| *p == promise.code).map(|(_, ch)| *ch))
+                        />
                         <button type="button" class="button button-quiet back" on:click=move |_| back()>
                             {i18n.tr(Key::Back)}
                         </button>
                     }
                     .into_any()
                 }
-                Step::AboutYou => view! {
+                RateStep::AboutYou => view! {
                     <h1 tabindex="-1">{i18n.tr(Key::RateAlmostDone)}</h1>
                     <p class="lead">
                         {move || fill(

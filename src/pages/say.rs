@@ -1,8 +1,9 @@
 use leptos::prelude::*;
-use yoursay_core::{AgeBand, ContactLine, ContactWire, EntryKind, ErrorCode, Role, ViewText};
+use yoursay_core::{ContactLine, ContactWire, EntryKind, ErrorCode, ViewText};
 
 use crate::components::about_you::AboutYou;
 use crate::compose::{check, Envelope};
+use crate::drafts::SayDraft;
 use crate::i18n::{error_key, use_i18n, Key};
 use crate::state::use_app_state;
 
@@ -14,14 +15,10 @@ pub fn Say() -> impl IntoView {
     let nav = crate::router::use_nav();
     crate::platform::focus_heading();
 
-    let text = RwSignal::new(String::new());
-    let tags = RwSignal::new(Vec::<String>::new());
-    let role = RwSignal::new(None::<Role>);
-    let age_band = RwSignal::new(None::<AgeBand>);
-    // Anonymous unless the person ticks "contact me"; unticking forgets what was typed there.
-    let wants_contact = RwSignal::new(false);
-    let contact_name = RwSignal::new(String::new());
-    let contact_how = RwSignal::new(String::new());
+    // What was typed is kept for the visit (in memory only) if the person looks at help or privacy first.
+    let draft = crate::drafts::use_drafts().say;
+    let SayDraft { text, tags, wants_contact, contact_name, contact_how, .. } = draft;
+    let (role, age_band) = (draft.about.role, draft.about.age_band);
     // What is wrong, and the id of the field it is about (the message is shown next to that field).
     let error = RwSignal::new(None::<(Key, &'static str)>);
     let text_error = move || error.get().filter(|(_, field)| *field == "say-text").map(|(k, _)| k);
@@ -63,7 +60,10 @@ pub fn Say() -> impl IntoView {
                 return;
             }
         };
-        super::save_then_thank((state, nav), wire, saving, move || error.set(Some((Key::SaveFailed, "say-submit"))));
+        super::save_then_thank((state, nav), wire, saving, move |saved| match saved {
+            true => draft.clear(),
+            false => error.set(Some((Key::SaveFailed, "say-submit"))),
+        });
     };
 
     let count = move || text.with(|t| t.trim().chars().count());

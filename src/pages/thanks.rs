@@ -2,15 +2,23 @@ use crate::router::Link;
 use leptos::prelude::*;
 
 use crate::i18n::{use_i18n, Key};
+use crate::state::use_app_state;
 
+/// Says what is true: "saved on this device, will be sent" while anything waits, "sent" once the
+/// server has it all (the words change when the sending finishes).
 #[component]
 pub fn Thanks() -> impl IntoView {
     let i18n = use_i18n();
+    let state = use_app_state();
     crate::platform::focus_heading();
+    let outcome = move || {
+        let counts = state.counts.get();
+        i18n.t(if counts.waiting + counts.refused == 0 { Key::ThanksSent } else { Key::ThanksSaved })
+    };
     view! {
         <section class="page thanks">
             <h1 tabindex="-1">{i18n.tr(Key::ThanksTitle)}</h1>
-            <p class="lead">{i18n.tr(Key::ThanksSaved)}</p>
+            <p class="lead" data-testid="thanks-outcome">{outcome}</p>
             <p>{i18n.tr(Key::ThanksNext)}</p>
             <div class="actions">
                 <Link href="/say" class="button">{i18n.tr(Key::HomeSay)}</Link>

@@ -3,7 +3,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
-use yoursay_core::protocol::{PushResponse, CATALOGUE_PATH, PUSH_PATH};
+use yoursay_core::protocol::{PushResponse, CATALOGUE_PATH, NOTICE_PATH, PUSH_PATH};
 use yoursay_core::Catalogue;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,4 +68,17 @@ pub async fn push(entries: &[JsValue]) -> Result<PushResponse, NetError> {
 pub async fn fetch_catalogue() -> Result<Catalogue, NetError> {
     let (status, json) = call("GET", CATALOGUE_PATH, None).await?;
     decode(status, json)
+}
+
+/// The retention period of core's `Notice`, read by name from the browser's parse of it: deriving a
+/// decoder for one number would cost the phone's download more than it checks.
+pub async fn fetch_retention_months() -> Result<f64, NetError> {
+    let (status, json) = call("GET", NOTICE_PATH, None).await?;
+    if !(200..300).contains(&status) {
+        return Err(NetError::Status(status));
+    }
+    js_sys::Reflect::get(&json, &JsValue::from_str("retention_months"))
+        .ok()
+        .and_then(|v| v.as_f64())
+        .ok_or_else(|| NetError::Unreadable("notice".into()))
 }

@@ -87,10 +87,10 @@ export async function launchBrowser() {
   });
 }
 
-/** Waits until the status strip shows `n` entries waiting. */
+/** Waits until the status strip shows `n` entries waiting (its live region carries the count it says). */
 export async function expectWaiting(page, n, timeout = 10_000) {
   await page.waitForFunction(
-    (want) => document.querySelector('[data-testid="waiting-count"]')?.textContent?.trim() === String(want),
+    (want) => document.querySelector('[data-testid="status"]')?.dataset.waiting === String(want),
     n,
     { timeout },
   );

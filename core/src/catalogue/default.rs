@@ -1,5 +1,7 @@
 //! The catalogue a new installation starts with: the 11 principles of the Welsh Government's Corporate
-//! Parenting Charter ("A Promise from Wales") and the services PRODUCT.md names.
+//! Parenting Charter ("A Promise from Wales"; in Welsh "Siarter Rhianta Corfforaethol – Addewid Cymru") and
+//! the services PRODUCT.md names. The Welsh follows the Welsh Government's own wording where it has one
+//! ("plant a phobl ifanc sydd â phrofiad o ofal").
 //!
 //! Names and "We will…" statements follow the Charter; the one-line explanations were written for this app
 //! in plain words a ten-year-old can read. Welsh text should be checked by the council's Welsh language
@@ -94,34 +96,34 @@ const PRINCIPLES: [Row; 11] = [
 const STATEMENTS: [(&str, &str, &str); 11] = [
     ("equality",
      "We will support care experienced children and care leavers to have the same life chances as every other young person in Wales.",
-     "Byddwn yn cefnogi plant â phrofiad o fod mewn gofal a phobl sy'n gadael gofal i gael yr un cyfleoedd bywyd â phob person ifanc arall yng Nghymru."),
+     "Byddwn yn cefnogi plant sydd â phrofiad o ofal a phobl sy'n gadael gofal i gael yr un cyfleoedd bywyd â phob person ifanc arall yng Nghymru."),
     ("eradicate_stigma",
      "We will recognise our care experienced children and young people for who they are, not just by their experience of being in care.",
-     "Byddwn yn cydnabod ein plant a'n pobl ifanc â phrofiad o fod mewn gofal am bwy ydyn nhw, nid dim ond am eu profiad o fod mewn gofal."),
+     "Byddwn yn cydnabod ein plant a'n pobl ifanc sydd â phrofiad o ofal am bwy ydyn nhw, nid dim ond am eu profiad o fod mewn gofal."),
     ("togetherness",
      "We will work alongside our care experienced children and young people to ensure their views, wishes, feelings and ideas are heard, actively considered, are integral to, and influence and inform the services they receive and the way they receive those services.",
-     "Byddwn yn gweithio ochr yn ochr â'n plant a'n pobl ifanc â phrofiad o fod mewn gofal i sicrhau bod eu barn, eu dymuniadau, eu teimladau a'u syniadau'n cael eu clywed a'u hystyried o ddifrif, a'u bod yn llywio'r gwasanaethau a gânt a'r ffordd y maen nhw'n eu cael."),
+     "Byddwn yn gweithio ochr yn ochr â'n plant a'n pobl ifanc sydd â phrofiad o ofal i sicrhau bod eu barn, eu dymuniadau, eu teimladau a'u syniadau'n cael eu clywed a'u hystyried o ddifrif, a'u bod yn llywio'r gwasanaethau a gânt a'r ffordd y maen nhw'n eu cael."),
     ("support",
      "We will ensure professionals working with care experienced children and young people understand their needs and/or have access to information and training to support their needs.",
-     "Byddwn yn sicrhau bod gweithwyr proffesiynol sy'n gweithio gyda phlant a phobl ifanc â phrofiad o fod mewn gofal yn deall eu hanghenion a/neu'n cael gwybodaeth a hyfforddiant i ddiwallu eu hanghenion."),
+     "Byddwn yn sicrhau bod gweithwyr proffesiynol sy'n gweithio gyda phlant a phobl ifanc sydd â phrofiad o ofal yn deall eu hanghenion a/neu'n cael gwybodaeth a hyfforddiant i ddiwallu eu hanghenion."),
     ("ambition",
      "We will support all our care experienced children and young people to reach their potential and enjoy a wide experience of leisure, cultural, sport and social activities.",
-     "Byddwn yn cefnogi ein holl blant a phobl ifanc â phrofiad o fod mewn gofal i gyrraedd eu potensial a mwynhau amrywiaeth eang o weithgareddau hamdden, diwylliannol, chwaraeon a chymdeithasol."),
+     "Byddwn yn cefnogi ein holl blant a phobl ifanc sydd â phrofiad o ofal i gyrraedd eu potensial a mwynhau amrywiaeth eang o weithgareddau hamdden, diwylliannol, chwaraeon a chymdeithasol."),
     ("nurture",
      "We will make all our care experienced children and young people feel valued, respected, cared for and loved.",
-     "Byddwn yn gwneud i'n holl blant a phobl ifanc â phrofiad o fod mewn gofal deimlo eu bod yn cael eu gwerthfawrogi, eu parchu, eu caru a bod rhywun yn gofalu amdanynt."),
+     "Byddwn yn gwneud i'n holl blant a phobl ifanc sydd â phrofiad o ofal deimlo eu bod yn cael eu gwerthfawrogi, eu parchu, eu caru a bod rhywun yn gofalu amdanynt."),
     ("good_health",
      "We will provide support to access the right health care and advice needed to support the best physical, mental health and general well-being for all our care experienced children and young people.",
-     "Byddwn yn darparu cymorth i gael y gofal iechyd a'r cyngor cywir er mwyn sicrhau'r iechyd corfforol a meddyliol a'r llesiant gorau i'n holl blant a phobl ifanc â phrofiad o fod mewn gofal."),
+     "Byddwn yn darparu cymorth i gael y gofal iechyd a'r cyngor cywir er mwyn sicrhau'r iechyd corfforol a meddyliol a'r llesiant gorau i'n holl blant a phobl ifanc sydd â phrofiad o ofal."),
     ("stable_home",
      "We will seek out and provide safe, stable and nurturing places to live that are right for all care experienced children and young people.",
-     "Byddwn yn chwilio am lefydd diogel, sefydlog a meithringar i fyw sy'n iawn i bob plentyn a pherson ifanc â phrofiad o fod mewn gofal, ac yn eu darparu."),
+     "Byddwn yn chwilio am lefydd diogel, sefydlog a meithringar i fyw sy'n iawn i bob plentyn a pherson ifanc sydd â phrofiad o ofal, ac yn eu darparu."),
     ("good_education",
      "We will provide opportunities and support for all care-experienced children and young people to learn and grow to help them become who they want to be.",
-     "Byddwn yn darparu cyfleoedd a chymorth i bob plentyn a pherson ifanc â phrofiad o fod mewn gofal ddysgu a thyfu er mwyn eu helpu i ddod yn bwy maen nhw eisiau bod."),
+     "Byddwn yn darparu cyfleoedd a chymorth i bob plentyn a pherson ifanc sydd â phrofiad o ofal ddysgu a thyfu er mwyn eu helpu i ddod yn bwy maen nhw eisiau bod."),
     ("thrive",
      "We will ensure all care-experienced children and young people are prepared for the future and are able to make positive choices for independent living and adulthood.",
-     "Byddwn yn sicrhau bod pob plentyn a pherson ifanc â phrofiad o fod mewn gofal yn barod ar gyfer y dyfodol ac yn gallu gwneud dewisiadau cadarnhaol ar gyfer byw'n annibynnol a bod yn oedolyn."),
+     "Byddwn yn sicrhau bod pob plentyn a pherson ifanc sydd â phrofiad o ofal yn barod ar gyfer y dyfodol ac yn gallu gwneud dewisiadau cadarnhaol ar gyfer byw'n annibynnol a bod yn oedolyn."),
     ("lifelong",
      "We will work to provide access to and raise awareness of the support and information available to care leavers after leaving care.",
      "Byddwn yn gweithio i roi mynediad at y cymorth a'r wybodaeth sydd ar gael i bobl sy'n gadael gofal, ac yn codi ymwybyddiaeth ohonynt."),
@@ -204,7 +206,7 @@ const SERVICES: [Row; 14] = [
         "Family support",
         "Cymorth i deuluoedd",
         "Help for you and your family to stay in touch and get on.",
-        "Help i ti a dy deulu gadw mewn cysylltiad a dod ymlaen.",
+        "Help i ti a dy deulu gadw mewn cysylltiad a chyd-dynnu.",
     ),
     (
         "employment_skills",

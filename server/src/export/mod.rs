@@ -377,7 +377,7 @@ mod tests {
         assert_eq!(cells.len(), 2);
         assert_eq!(
             cells[0][3..9],
-            ["care_leaver", "Care leaver", "Rhywun sydd wedi gadael gofal", "19_25", "19 to 25", "19 i 25"]
+            ["care_leaver", "Care leaver", "Person sy'n gadael gofal", "19_25", "19 to 25", "19 i 25"]
         );
         assert_eq!(
             cells[0][11..20],

@@ -13,7 +13,7 @@ use yoursay_core::{Entry, EntryBody, EntryWire, ErrorCode, FieldError};
 
 use crate::clock::now_ms;
 use crate::error::{ApiError, ApiResult};
-use crate::json::{body_rejection, field_error, not_json};
+use crate::json::{self, body_rejection};
 use crate::risk::RiskWords;
 use crate::state::AppState;
 use crate::store::entries::NewEntry;
@@ -56,6 +56,7 @@ pub async fn push(State(state): State<AppState>, body: Result<Bytes, BytesReject
     // Either the whole batch's good entries are stored and confirmed, or none are and the device simply
     // tries again.
     let mut added = state.ingest.store(to_store).await?;
+    crate::failpoint::stop_here(crate::failpoint::PUSH_AFTER_COMMIT).await;
     let results: Vec<PushResult> = answers
         .into_iter()
         .map(|(id, entry)| {
@@ -84,7 +85,7 @@ fn risky_words(entry: &Entry, risk: &RiskWords) -> Vec<String> {
 /// Checks the envelope and returns each entry with the id it was sent under. Anything wrong here is the
 /// sender's bug rather than one entry's: the whole request is refused.
 fn read_batch(body: &[u8]) -> Result<Vec<(String, Value)>, ApiError> {
-    let value: Value = serde_json::from_slice(body).map_err(|_| not_json())?;
+    let value = json::parse(body)?;
     let Value::Object(mut map) = value else {
         return Err(ApiError::bad_request(
             "The body must be a JSON object with an entries list.",
@@ -127,6 +128,6 @@ fn read_batch(body: &[u8]) -> Result<Vec<(String, Value)>, ApiError> {
 }
 
 fn parse_entry(value: Value, now: i64) -> Result<Entry, Vec<FieldError>> {
-    let wire: EntryWire = serde_path_to_error::deserialize(value).map_err(|e| vec![field_error(&e)])?;
+    let wire: EntryWire = json::from_value(value).map_err(|e| vec![e])?;
     Entry::parse(&wire, now)
 }

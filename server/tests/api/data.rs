@@ -281,6 +281,23 @@ async fn retention_deletes_entries_older_than_the_setting(app: TestApp) {
     assert_eq!(again["deleted"], 0);
 }
 
+/// The privacy notices on a device state the retention period the officer set, read without signing in.
+async fn the_public_notice_states_the_retention_period_the_officer_set(app: TestApp) {
+    let notice = |client: reqwest::Client| {
+        let url = app.url("/api/v1/notice");
+        async move { client.get(url).send().await.unwrap().json::<Value>().await.unwrap() }
+    };
+    let device = reqwest::Client::new();
+    assert_eq!(notice(device.clone()).await, json!({"retention_months": 24}), "the default before any setting");
+
+    app.sign_in().await;
+    app.put_json("/api/v1/officer/settings", json!({"retention_months": 18})).await;
+    assert_eq!(notice(device.clone()).await, json!({"retention_months": 18}), "what the officer set, for everyone");
+
+    let refused = app.client.post(app.url("/api/v1/notice")).body("{}").send().await.unwrap();
+    assert_eq!(refused.status(), 405, "read-only");
+}
+
 async fn risk_words_in_welsh_and_english_flag_views_and_rank_them_first(app: TestApp) {
     let (welsh, english, calm) = (new_id(), new_id(), new_id());
     let mut w = view(&welsh, "Mae o wedi fy mrifo i");
@@ -453,6 +470,7 @@ crate::on_both_databases!(
     catalogue_edits_bump_the_version_and_keep_old_ratings_codes,
     the_charter_statement_is_added_edited_checked_and_removed,
     retention_deletes_entries_older_than_the_setting,
+    the_public_notice_states_the_retention_period_the_officer_set,
     risk_words_in_welsh_and_english_flag_views_and_rank_them_first,
     a_large_export_streams_every_row_once_in_order,
     kinship_carers_professionals_and_4_to_7_year_olds_are_stored_filtered_and_exported,
