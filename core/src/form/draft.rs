@@ -37,7 +37,8 @@ mod tests {
         form.title.cy.clear();
         form.questions[0].prompt.cy.clear();
         assert_eq!(check_draft(&form, &default_catalogue()), Ok(()));
-        let problems: Vec<String> = publish_problems(&form, &default_catalogue()).into_iter().map(|e| e.field).collect();
+        let problems: Vec<String> =
+            publish_problems(&form, &default_catalogue()).into_iter().map(|e| e.field).collect();
         assert_eq!(problems, ["title.cy", "questions[0].prompt.cy"]);
     }
 

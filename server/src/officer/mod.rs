@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod catalogue;
+pub mod forms;
 pub mod inbox;
 pub mod password;
 pub mod results;
@@ -40,6 +41,7 @@ pub fn router() -> Router<AppState> {
         .route("/export", get(admin::export))
         .route("/settings", get(admin::get_settings).put(admin::put_settings))
         .route("/retention/run", post(admin::run_retention))
+        .merge(forms::router())
         .layer(axum::middleware::from_fn(require_json))
         .layer(DefaultBodyLimit::max(64 * 1024));
     Router::new().nest(PREFIX, routes)

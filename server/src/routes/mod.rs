@@ -1,3 +1,4 @@
 pub mod app_files;
 pub mod catalogue;
 pub mod entries;
+pub mod forms;
