@@ -4,5 +4,6 @@
 mod app_files;
 mod data;
 mod entries;
+mod forms;
 mod helpers;
 mod officer;
