@@ -116,6 +116,11 @@ pub async fn list(State(state): State<AppState>, officer: Officer) -> ApiResult<
     Ok(Json(FormList { forms: summaries(&mut conn, None).await? }))
 }
 
+fn new_draft(form: &Form, officer: &Officer, now: i64) -> ApiResult<StoredDraft> {
+    let json = serde_json::to_string(form).map_err(anyhow::Error::from)?;
+    Ok(StoredDraft { form: json, updated_at: now, updated_by: officer.email.clone() })
+}
+
 fn blank(code: &str) -> Form {
     Form {
         code: code.to_owned(),
@@ -162,14 +167,12 @@ pub async fn create(
     let mut tx = state.pool.begin().await?;
     let (start, how) = starting_form(&mut tx, body.from.as_ref()).await?;
     let form = start.map_or_else(|| blank(code), |f| Form { code: code.to_owned(), ..f });
-    let json = serde_json::to_string(&form).map_err(anyhow::Error::from)?;
-    let now = now_ms();
-    if !store::create(&mut tx, code, form.audience.code(), &json, &officer.email, now).await? {
+    let stored = new_draft(&form, &officer, now_ms())?;
+    if !store::create(&mut tx, code, form.audience.code(), &stored).await? {
         return Err(ApiError::field(FieldError::new("code", ErrorCode::Duplicate)));
     }
     audit::record(&mut tx, &officer.email, "form_create", Some(&target(code)), Some(&how)).await?;
     let catalogue = catalogue::load_with(&mut tx).await?;
-    let stored = StoredDraft { form: json, updated_at: now, updated_by: officer.email.clone() };
     let view = draft_view(&mut tx, code, stored, &catalogue).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(view)))
@@ -206,10 +209,9 @@ pub async fn put_draft(
     let catalogue = catalogue::load_with(&mut tx).await?;
     draft::check_draft(&form, &catalogue)
         .map_err(|errors| ApiError::bad_request("The draft is beyond what a form may hold.", errors))?;
-    let json = serde_json::to_string(&form).map_err(anyhow::Error::from)?;
-    store::save_draft(&mut tx, &code, form.audience.code(), &json, &officer.email, now).await?;
+    let stored = new_draft(&form, &officer, now)?;
+    store::save_draft(&mut tx, &code, form.audience.code(), &stored).await?;
     audit::record(&mut tx, &officer.email, "form_draft_save", Some(&target(&code)), None).await?;
-    let stored = StoredDraft { form: json, updated_at: now, updated_by: officer.email.clone() };
     let view = draft_view(&mut tx, &code, stored, &catalogue).await?;
     tx.commit().await?;
     Ok(Json(view))

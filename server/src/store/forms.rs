@@ -43,23 +43,24 @@ fn version_from_row(row: &AnyRow) -> sqlx::Result<StoredVersion> {
     })
 }
 
+fn draft_from_row(row: &AnyRow) -> sqlx::Result<StoredDraft> {
+    Ok(StoredDraft {
+        form: row.try_get("form")?,
+        updated_at: row.try_get("updated_at")?,
+        updated_by: row.try_get("updated_by")?,
+    })
+}
+
 /// Adds a form and its first draft. `false` (and nothing written) when the code was ever used.
-pub async fn create(
-    conn: &mut AnyConnection,
-    code: &str,
-    audience: &str,
-    draft: &str,
-    by: &str,
-    now: i64,
-) -> sqlx::Result<bool> {
+pub async fn create(conn: &mut AnyConnection, code: &str, audience: &str, draft: &StoredDraft) -> sqlx::Result<bool> {
     let added = sqlx::query(
         "INSERT INTO forms (code, audience, retired, created_at, created_by, updated_at) VALUES ($1, $2, 0, $3, $4, $3) \
          ON CONFLICT (code) DO NOTHING",
     )
     .bind(code)
     .bind(audience)
-    .bind(now)
-    .bind(by)
+    .bind(draft.updated_at)
+    .bind(&draft.updated_by)
     .execute(&mut *conn)
     .await?
     .rows_affected();
@@ -68,9 +69,9 @@ pub async fn create(
     }
     sqlx::query("INSERT INTO form_drafts (code, form, updated_at, updated_by) VALUES ($1, $2, $3, $4)")
         .bind(code)
-        .bind(draft)
-        .bind(now)
-        .bind(by)
+        .bind(&draft.form)
+        .bind(draft.updated_at)
+        .bind(&draft.updated_by)
         .execute(conn)
         .await?;
     Ok(true)
@@ -94,28 +95,14 @@ pub async fn draft(conn: &mut AnyConnection, code: &str) -> sqlx::Result<Option<
         .bind(code)
         .fetch_optional(conn)
         .await?;
-    row.map(|r| {
-        Ok(StoredDraft {
-            form: r.try_get("form")?,
-            updated_at: r.try_get("updated_at")?,
-            updated_by: r.try_get("updated_by")?,
-        })
-    })
-    .transpose()
+    row.as_ref().map(draft_from_row).transpose()
 }
 
-pub async fn save_draft(
-    conn: &mut AnyConnection,
-    code: &str,
-    audience: &str,
-    draft: &str,
-    by: &str,
-    now: i64,
-) -> sqlx::Result<()> {
+pub async fn save_draft(conn: &mut AnyConnection, code: &str, audience: &str, draft: &StoredDraft) -> sqlx::Result<()> {
     sqlx::query("UPDATE form_drafts SET form = $1, updated_at = $2, updated_by = $3 WHERE code = $4")
-        .bind(draft)
-        .bind(now)
-        .bind(by)
+        .bind(&draft.form)
+        .bind(draft.updated_at)
+        .bind(&draft.updated_by)
         .bind(code)
         .execute(&mut *conn)
         .await?;
@@ -194,11 +181,7 @@ pub async fn all(conn: &mut AnyConnection) -> sqlx::Result<Vec<StoredForm>> {
             Ok(StoredForm {
                 code: r.try_get("code")?,
                 retired: r.try_get::<i64, _>("retired")? != 0,
-                draft: StoredDraft {
-                    form: r.try_get("form")?,
-                    updated_at: r.try_get("updated_at")?,
-                    updated_by: r.try_get("updated_by")?,
-                },
+                draft: draft_from_row(r)?,
             })
         })
         .collect()
