@@ -5,6 +5,7 @@
 #   3. time to save an entry with the server gone ("Send" -> "Thank you")
 #   4. server ingest rate (POST /api/v1/entries, batches of 50, SQLite), new and re-sent entries
 #   5. export time and size (yoursay-server export, CSV and XLSX) over the ingested entries
+#   6. the server's peak memory under 200 simultaneous sign-in attempts (must stay under a stated bound)
 # Not part of scripts/test.sh or CI. Needs the tools of `bash scripts/setup.sh test`. Takes a few minutes
 # after the builds.
 # Environment: CARGO_TARGET_DIR (default target), BENCH_RUNS (first-screen runs, 5), BENCH_ENTRIES (offline
@@ -37,6 +38,9 @@ node tests/e2e/bench/phone.mjs "$results/phone.json"
 
 step "server: ingest and export"
 node tests/e2e/bench/server.mjs "$results/server.json"
+
+step "server: memory under simultaneous sign-in attempts"
+node tests/e2e/bench/sign-in.mjs "$results/sign-in.json"
 
 commit=${BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)}
 dirty=false

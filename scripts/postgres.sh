@@ -1,16 +1,30 @@
 #!/usr/bin/env bash
-# A throw-away PostgreSQL for the server's tests, on 127.0.0.1:55432 with trust auth.
+# A throw-away PostgreSQL for the server's tests, on 127.0.0.1 with trust auth: on YOURSAY_PG_PORT when set,
+# otherwise on a free port from 55432 up (remembered in the cluster's folder for `stop` and `url`).
 #
-#   eval "$(scripts/postgres.sh start)"   # installs PostgreSQL if missing, starts it, exports the URL
-#   cargo test -p yoursay-server           # the server tests then also run against PostgreSQL
+#   pg_env="$(bash scripts/postgres.sh start)" && eval "$pg_env"   # installs PostgreSQL if missing, starts it
+#   cargo test -p yoursay-server           # the server tests then also run against PostgreSQL (they fail
+#                                          # without it unless YOURSAY_SKIP_POSTGRES=1)
 #   scripts/postgres.sh stop               # stops it and deletes the cluster
 #
 # Only the `export` line goes to stdout; everything else goes to stderr. Running `start` twice is fine.
+# Run `start` as its own command, not inside `eval "$(…)"`: a failure there is invisible to `set -e`.
 set -euo pipefail
 
-PORT="${YOURSAY_PG_PORT:-55432}"
-DIR="${YOURSAY_PG_DIR:-${TMPDIR:-/tmp}/yoursay-postgres-$PORT}"
-URL="postgres://postgres@127.0.0.1:$PORT/postgres"
+DIR="${YOURSAY_PG_DIR:-${TMPDIR:-/tmp}/yoursay-postgres-${YOURSAY_PG_PORT:-auto}}"
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+choose_port() {
+  if [ -n "${YOURSAY_PG_PORT:-}" ]; then echo "$YOURSAY_PG_PORT"; return; fi
+  if [ -s "$DIR/port" ]; then cat "$DIR/port"; return; fi
+  local p
+  for p in $(seq 55432 55631); do
+    if ! port_in_use "$p"; then echo "$p"; return; fi
+  done
+  echo "postgres.sh: no free port between 55432 and 55631" >&2
+  exit 1
+}
 
 log() { echo "postgres.sh: $*" >&2; }
 
@@ -38,6 +52,8 @@ install_postgres() {
 
 start() {
   local bin
+  PORT="$(choose_port)"
+  URL="postgres://postgres@127.0.0.1:$PORT/postgres"
   bin="$(pg_bin)"
   if [ -z "$bin" ]; then
     install_postgres
@@ -53,6 +69,7 @@ start() {
     as_pg "$bin/initdb" -D "$DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null 2>&1 \
       || as_pg "$bin/initdb" -D "$DIR/data" -U postgres -A trust -E UTF8 >&2
   fi
+  echo "$PORT" > "$DIR/port"
 
   if as_pg "$bin/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1; then
     log "already running on port $PORT"
@@ -79,6 +96,6 @@ stop() {
 case "${1:-start}" in
   start) start ;;
   stop) stop ;;
-  url) echo "$URL" ;;
+  url) echo "postgres://postgres@127.0.0.1:$(choose_port)/postgres" ;;
   *) echo "usage: $0 [start|stop|url]" >&2; exit 2 ;;
 esac

@@ -17,8 +17,11 @@ step "core: unit tests and translation checks"
 cargo test -p yoursay-core
 
 step "server: integration tests on SQLite and PostgreSQL"
-eval "$(bash scripts/postgres.sh start)"
+# Two steps on purpose: `set -e` stops the script when `start` fails here, but not inside `eval "$(…)"`.
 trap 'bash scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+pg_env="$(bash scripts/postgres.sh start)"
+eval "$pg_env"
+[ -n "${YOURSAY_TEST_POSTGRES_URL:-}" ] || { echo "PostgreSQL did not start: stopping" >&2; exit 1; }
 cargo test -p yoursay-server
 cargo build -p yoursay-server
 

@@ -26,9 +26,10 @@ impl Backend {
 }
 
 /// (version, SQL). Applied in order, each in its own transaction, recorded in `schema_migrations`.
-const MIGRATIONS: &[(i64, &str)] = &[
+pub const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_initial.sql")),
     (2, include_str!("../migrations/0002_contact.sql")),
+    (3, include_str!("../migrations/0003_sign_in_limits.sql")),
     (6, include_str!("../migrations/0006_forms.sql")),
 ];
 
@@ -48,17 +49,52 @@ pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {
         // WAL lets the officer read while devices write; it is a property of the file, so once is enough.
         sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
     }
-    migrate(&pool, backend).await?;
+    prepare(&pool, backend).await?;
     Ok(pool)
+}
+
+/// Arbitrary numbers naming this application's PostgreSQL advisory locks (one per purpose). The lock
+/// functions return `void`, which the Any driver cannot decode, hence `SELECT 1 FROM pg_advisory_…`.
+pub const START_LOCK: i64 = 0x596f_7572_5361_7901;
+pub const RETENTION_LOCK: i64 = 0x596f_7572_5361_7902;
+
+/// Migrates and seeds. Several instances starting at once on one PostgreSQL database take turns (an
+/// advisory lock), so none of them applies a migration or seeds the catalogue a second time.
+async fn prepare(pool: &AnyPool, backend: Backend) -> anyhow::Result<()> {
+    let mut lock = pool.acquire().await?;
+    if backend == Backend::Postgres {
+        sqlx::query("SELECT 1 FROM pg_advisory_lock($1)").bind(START_LOCK).execute(&mut *lock).await?;
+    }
+    migrate(pool, backend).await?;
+    crate::store::catalogue::seed_if_empty(pool).await?;
+    crate::store::keywords::seed_if_never_set(pool).await?;
+    if backend == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_unlock($1)").bind(START_LOCK).execute(&mut *lock).await?;
+    }
+    Ok(())
+}
+
+/// Inside a transaction: waits for any other instance's transaction holding the same lock to end (a no-op
+/// on SQLite, where one writer at a time is the rule anyway).
+pub async fn lock_for_transaction(conn: &mut sqlx::AnyConnection, lock: i64) -> sqlx::Result<()> {
+    if conn.backend_name() == "PostgreSQL" {
+        sqlx::query("SELECT 1 FROM pg_advisory_xact_lock($1)").bind(lock).execute(conn).await?;
+    }
+    Ok(())
+}
+
+/// The file of a `sqlite:` URL (`None` for an in-memory database).
+pub fn sqlite_path(url: &str) -> Option<&str> {
+    let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let path = path.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then_some(path)
 }
 
 /// `sqlite://data/yoursay.sqlite3?mode=rwc` creates the file but not its folder.
 fn create_sqlite_folder(url: &str) -> anyhow::Result<()> {
-    let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
-    let path = path.split('?').next().unwrap_or_default();
-    if path.is_empty() || path == ":memory:" {
+    let Some(path) = sqlite_path(url) else {
         return Ok(());
-    }
+    };
     if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).with_context(|| format!("could not create {}", parent.display()))?;
     }

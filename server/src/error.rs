@@ -24,6 +24,10 @@ pub enum ApiError {
     TooManyAttempts {
         retry_after_secs: u64,
     },
+    /// Too many password checks running at once: try again after this many seconds.
+    Busy {
+        retry_after_secs: u64,
+    },
     Internal(anyhow::Error),
 }
 
@@ -44,6 +48,7 @@ impl ApiError {
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -58,6 +63,10 @@ impl ApiError {
             ApiError::TooManyAttempts { retry_after_secs } => {
                 (Some(format!("Too many failed sign-ins. Try again in {retry_after_secs} seconds.")), vec![])
             }
+            ApiError::Busy { retry_after_secs } => (
+                Some(format!("The server is busy checking other sign-ins. Try again in {retry_after_secs} seconds.")),
+                vec![],
+            ),
             ApiError::NotFound | ApiError::Internal(_) => (None, vec![]),
         };
         Problem {
@@ -78,7 +87,7 @@ impl IntoResponse for ApiError {
         let status = self.status();
         let body = serde_json::to_vec(&self.problem()).unwrap_or_default();
         let mut response = (status, [(header::CONTENT_TYPE, PROBLEM_JSON)], body).into_response();
-        if let ApiError::TooManyAttempts { retry_after_secs } = self {
+        if let ApiError::TooManyAttempts { retry_after_secs } | ApiError::Busy { retry_after_secs } = self {
             if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, v);
             }

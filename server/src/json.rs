@@ -9,12 +9,15 @@ use yoursay_core::{ErrorCode, FieldError};
 
 use crate::error::ApiError;
 
-/// Turns a serde error into the field it concerns. serde only says "unknown field `x`" or "missing field
-/// `x`" in words, so the name is taken from between the backticks.
-pub fn field_error<E: std::fmt::Display>(err: &serde_path_to_error::Error<E>) -> FieldError {
+mod value;
+
+pub use value::ReadError;
+use value::ValueReader;
+
+/// Turns a read error into the field it concerns. serde_path_to_error ends the path with an unknown
+/// field's name, but not with a missing one's, so that name is added here.
+pub fn field_error(err: &serde_path_to_error::Error<ReadError>) -> FieldError {
     let path = err.path().to_string();
-    let message = err.inner().to_string();
-    // serde_path_to_error already ends the path with an unknown field's name, not with a missing one's.
     let at = |name: &str| {
         if path == "." {
             name.to_owned()
@@ -24,26 +27,26 @@ pub fn field_error<E: std::fmt::Display>(err: &serde_path_to_error::Error<E>) ->
             format!("{path}.{name}")
         }
     };
-    let quoted = message.split('`').nth(1);
-    match quoted {
-        Some(name) if message.starts_with("unknown field") => FieldError::new(at(name), ErrorCode::UnknownField),
-        Some(name) if message.starts_with("missing field") => FieldError::new(at(name), ErrorCode::Missing),
-        _ if path == "." => FieldError::new("body", ErrorCode::Invalid),
-        _ => FieldError::new(path, ErrorCode::Invalid),
+    match err.inner() {
+        ReadError::UnknownField(name) => FieldError::new(at(name), ErrorCode::UnknownField),
+        ReadError::MissingField(name) => FieldError::new(at(name), ErrorCode::Missing),
+        ReadError::Invalid if path == "." => FieldError::new("body", ErrorCode::Invalid),
+        ReadError::Invalid => FieldError::new(path, ErrorCode::Invalid),
     }
 }
 
 pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, FieldError> {
-    serde_path_to_error::deserialize(value).map_err(|e| field_error(&e))
+    serde_path_to_error::deserialize(ValueReader(value)).map_err(|e| field_error(&e))
+}
+
+/// The one strict reading of a request body as JSON: one JSON value and nothing after it but white space
+/// (`{"a":1}{"a":2}` is refused, not read as its first half).
+pub fn parse(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {
+    serde_json::from_slice(bytes).map_err(|_| not_json())
 }
 
 pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    match serde_path_to_error::deserialize(&mut de) {
-        Ok(v) => Ok(v),
-        Err(e) if e.inner().is_syntax() || e.inner().is_eof() => Err(not_json()),
-        Err(e) => Err(ApiError::field(field_error(&e))),
-    }
+    from_value(parse(bytes)?).map_err(ApiError::field)
 }
 
 pub fn not_json() -> ApiError {

@@ -1,10 +1,12 @@
 //! Your Say server: stores what devices push, exactly once, and gives the participation officer a
 //! signed-in API to read, moderate, count and export it.
 
+pub mod backup;
 pub mod clock;
 pub mod db;
 pub mod error;
 pub mod export;
+pub mod failpoint;
 pub mod filters;
 pub mod json;
 pub mod officer;

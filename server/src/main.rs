@@ -57,6 +57,14 @@ enum Command {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Copy a live SQLite database to a new file while the server keeps running (for PostgreSQL, use pg_dump).
+    Backup {
+        #[command(flatten)]
+        db: DbArgs,
+        /// The new file to write (it must not exist yet).
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Export entries as CSV or XLSX, one row per answer (the same file the console downloads).
     Export {
         #[command(flatten)]
@@ -90,6 +98,7 @@ async fn main() -> std::process::ExitCode {
         Command::CreateOfficer { db, email, password_stdin } => {
             create_officer(&db.database_url, &email, password_stdin).await
         }
+        Command::Backup { db, out } => backup(&db.database_url, &out).await,
         Command::Export { db, from, to, format, out, event, role, kind } => {
             let params: Params = [("from", from), ("to", to), ("event", event), ("role", role), ("kind", kind)]
                 .into_iter()
@@ -147,6 +156,18 @@ async fn create_officer(database_url: &str, email: &str, no_prompt: bool) -> any
     )
     .await?;
     println!("{} officer {}", if created { "Created" } else { "Changed the password of" }, email.as_str());
+    Ok(())
+}
+
+async fn backup(database_url: &str, out: &std::path::Path) -> anyhow::Result<()> {
+    let made = yoursay_server::backup::run(database_url, out).await?;
+    println!(
+        "Backed up {} entries to {} ({} bytes, integrity check ok). To restore: stop the server, delete the \
+         database file and its -wal and -shm files, copy this file in its place, start the server.",
+        made.entries,
+        out.display(),
+        made.bytes
+    );
     Ok(())
 }
 

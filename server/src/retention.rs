@@ -26,6 +26,8 @@ pub async fn run(pool: &AnyPool, actor: &str) -> sqlx::Result<RetentionRun> {
     let months = months(pool).await?;
     let cutoff = months_before(now_ms(), months as u32);
     let mut tx = pool.begin().await?;
+    // Instances sharing one PostgreSQL database run retention one after the other, not over each other.
+    crate::db::lock_for_transaction(&mut tx, crate::db::RETENTION_LOCK).await?;
     let deleted = store::entries::delete_older_than(&mut tx, cutoff).await?;
     let cutoff_iso = iso_utc(cutoff);
     let detail = format!("deleted {deleted} entries created before {cutoff_iso} (kept {months} months)");
@@ -46,6 +48,9 @@ pub fn spawn_hourly(pool: AnyPool) {
             }
             if let Err(e) = store::officers::delete_expired_sessions(&pool).await {
                 tracing::error!(error = ?e, "clearing expired sessions failed");
+            }
+            if let Err(e) = crate::officer::throttle::forget_quiet(&pool, now_ms()).await {
+                tracing::error!(error = ?e, "clearing old sign-in counters failed");
             }
         }
     });

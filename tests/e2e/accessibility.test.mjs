@@ -256,7 +256,7 @@ test("keyboard only: the skip link moves focus to the main content and keeps wha
     });
     assert.ok(box.top >= 0 && box.left >= 0 && box.width > 0, `the focused skip link is on screen: ${JSON.stringify(box)}`);
     await page.keyboard.press("Enter");
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => document.activeElement?.closest("main") !== null);
     assert.equal(await page.inputValue("#say-text"), "kept", "following the skip link keeps what was typed");
     const inMain = await page.evaluate(() => document.activeElement?.closest("main") !== null);
     assert.ok(inMain, "focus is in the main content after the skip link");

@@ -69,9 +69,11 @@ async function offeredPromises(page, base, count) {
   const deadline = Date.now() + 20_000;
   let total = 0;
   while (Date.now() < deadline) {
+    // The catalogue fetch on start: its answer is in before the next screen is opened.
+    const fetched = page.waitForResponse((r) => r.url().endsWith("/api/v1/catalogue"));
     await page.goto(base + "/");
     await appReady(page);
-    await page.waitForTimeout(300); // the catalogue fetch on start
+    await fetched;
     await page.goto(base + "/rate");
     await page.locator('button[data-code="social_worker"]').click();
     const progress = await page.locator("p.progress").innerText();

@@ -38,7 +38,8 @@ export async function switchLanguage(page, to) {
 export async function axeBothLanguages(page, screen) {
   for (const lang of ["en", "cy"]) {
     if (lang === "cy") await switchLanguage(page, "cy");
-    await page.waitForTimeout(150);
+    // The page has drawn the new language (two frames after the switch).
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const violations = await axe(page);
     assert.deepEqual(violations, [], `axe on ${screen} (${lang}): ${JSON.stringify(violations, null, 1)}`);
   }

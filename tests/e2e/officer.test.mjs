@@ -42,8 +42,9 @@ async function youngPersonSays(browser, base, db) {
   await page.goto(base + "/");
   await appReady(page);
   await saySomething(page, base, RISKY);
-  // Different creation times, so "newest first" has something to order.
-  await page.waitForTimeout(50);
+  // Different creation times, so "newest first" has something to order: the page's clock moves on.
+  const saidAt = await page.evaluate(() => Date.now());
+  await page.waitForFunction((t) => Date.now() > t + 1, saidAt);
   await saySomething(page, base, NORMAL);
   await rateSocialWorkerGood(page, base);
   await waitFor(() => sql(db, "SELECT COUNT(*) FROM entries")[0][0] === "3", "three entries on the server");
@@ -249,10 +250,20 @@ test("repeated wrong passwords are slowed down, and the console says how long to
     assert.match(text, /Too many attempts to sign in\. Wait \d+ seconds, then try again\./);
     await switchLanguage(page, "cy");
     assert.match(await error.innerText(), /Gormod o ymdrechion i fewngofnodi\. Arhoswch \d+ eiliad/);
-    // Even the right password is refused while slowed down.
+    // Even the right password is refused while slowed down: the server says 429 and for how long, and the
+    // console says so in words.
     await page.getByLabel("Cyfrinair").fill(PASSWORD);
+    const answered = page.waitForResponse(
+      (r) => r.url().endsWith("/api/v1/officer/session") && r.request().method() === "POST",
+    );
     await page.getByRole("button", { name: "Mewngofnodi", exact: true }).click();
-    await page.waitForTimeout(500);
+    const response = await answered;
+    assert.equal(response.status(), 429);
+    const wait = Number(response.headers()["retry-after"]);
+    assert.ok(wait >= 1 && wait <= 900, `Retry-After: ${wait}`);
+    assert.match((await response.json()).detail, /^Too many failed sign-ins\. Try again in \d+ seconds\.$/);
+    await page.waitForFunction(() => !document.querySelector("main button[type=submit]")?.disabled);
+    assert.match(await error.innerText(), new RegExp(`Gormod o ymdrechion i fewngofnodi\\. Arhoswch ${wait} eiliad`));
     assert.match(page.url(), /\/officer\/sign-in$/);
     await context.close();
   });

@@ -2,7 +2,9 @@
 // exactly once when the server returns.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady, saySomething } from "./helpers.mjs";
+import {
+  freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady, saySomething, withServerAndBrowser,
+} from "./helpers.mjs";
 
 async function rateAService(page) {
   await page.goto(page.baseUrl + "/rate");
@@ -69,13 +71,47 @@ test("entries made with the server down reach it exactly once when it returns", 
 
     const stored = sql(db, "SELECT id FROM entries ORDER BY id").map((r) => r[0]);
     assert.deepEqual(stored, waitingIds, "exactly the three waiting entries, once each");
-
-    // A retry of the same entries (e.g. a lost answer) does not duplicate them.
-    await page.evaluate(() => window.dispatchEvent(new Event("online")));
-    await page.waitForTimeout(1000);
-    assert.equal(sql(db, "SELECT COUNT(*) FROM entries")[0][0], "3");
   } finally {
     await browser.close();
     await stopServer(server);
   }
+});
+
+test("a lost answer makes the device send the same entries again, and the server keeps them once", { timeout: 120_000 }, async () => {
+  await withServerAndBrowser(async ({ server, browser, db }) => {
+    // No service worker here, so every push of the page passes through the route below.
+    const context = await browser.newContext({ locale: "en-GB", serviceWorkers: "block" });
+    const pushes = [];
+    let loseNext = true;
+    await context.route("**/api/v1/entries", async (route) => {
+      const ids = JSON.parse(route.request().postData()).entries.map((e) => e.id);
+      const response = await route.fetch(); // the server receives and stores the batch…
+      const answer = await response.json();
+      pushes.push({ ids, answer, lost: loseNext });
+      if (loseNext) {
+        loseNext = false;
+        await route.abort("connectionreset"); // …but its answer never reaches the page.
+      } else {
+        await route.fulfill({ response, json: answer });
+      }
+    });
+    const page = await context.newPage();
+    await page.goto(server.url + "/");
+    await appReady(page);
+
+    await saySomething(page, server.url, "The bus home from the youth club is too early");
+    // Stored on the server, yet still waiting on the device: it never heard back.
+    await expectWaiting(page, 1, 30_000);
+    assert.equal(sql(db, "SELECT COUNT(*) FROM entries")[0][0], "1");
+    assert.equal(pushes.length, 1);
+    assert.equal(pushes[0].answer.results[0].status, "accepted");
+
+    await page.getByRole("button", { name: "Send now" }).click();
+    await expectWaiting(page, 0, 30_000);
+    const resent = pushes.slice(1).find((p) => p.ids.includes(pushes[0].ids[0]));
+    assert.ok(resent, `the device sent the same entry again: ${JSON.stringify(pushes.map((p) => p.ids))}`);
+    assert.equal(resent.answer.results.find((r) => r.id === pushes[0].ids[0]).status, "already_had");
+    assert.deepEqual(sql(db, "SELECT id FROM entries").map((r) => r[0]), pushes[0].ids, "kept once");
+    await context.close();
+  });
 });

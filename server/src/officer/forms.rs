@@ -23,7 +23,7 @@ use crate::store::{audit, catalogue};
 
 /// A draft at every bound of the publishing rules (60 questions of 20 choices, every text at its longest,
 /// mostly two-byte Welsh letters) is about 800 KB of JSON; the officer's other routes take 64 KiB.
-const MAX_DRAFT_BYTES: usize = 1024 * 1024;
+pub const MAX_DRAFT_BYTES: usize = 1024 * 1024;
 
 pub fn router() -> Router<AppState> {
     Router::new()

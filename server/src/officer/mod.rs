@@ -9,18 +9,20 @@ pub mod results;
 pub mod session;
 pub mod throttle;
 
+use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::Method;
+use axum::http::{header, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::Router;
 
 use crate::error::ApiError;
-use crate::json::is_json;
+use crate::json::{self, is_json};
 use crate::startup::AppState;
 
 pub const PREFIX: &str = "/api/v1/officer";
+const MAX_BODY_BYTES: usize = 64 * 1024;
 
 pub fn router() -> Router<AppState> {
     let routes = Router::new()
@@ -43,16 +45,40 @@ pub fn router() -> Router<AppState> {
         .route("/retention/run", post(admin::run_retention))
         .merge(forms::router())
         .layer(axum::middleware::from_fn(require_json))
-        .layer(DefaultBodyLimit::max(64 * 1024));
+        .layer(axum::middleware::from_fn(no_store))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
     Router::new().nest(PREFIX, routes)
 }
 
 /// Every officer mutation must declare a JSON body, bodiless ones included: a cross-site HTML form can
 /// only send form or text types, and anything else needs a CORS preflight this server never approves.
+/// The body, when there is one, must be strict JSON even where the route reads nothing from it
+/// (`{}{"x":1}` is refused everywhere, not only where a handler parses it).
 async fn require_json(request: Request, next: Next) -> Response {
     let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe && !is_json(request.headers()) {
+    if safe {
+        return next.run(request).await;
+    }
+    if !is_json(request.headers()) {
         return ApiError::UnsupportedMediaType.into_response();
     }
-    next.run(request).await
+    let (parts, body) = request.into_parts();
+    // The largest body any officer route takes (a survey draft); each handler's own limit
+    // (`DefaultBodyLimit`, 64 KiB unless the route says otherwise) still applies when it reads the body.
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES.max(forms::MAX_DRAFT_BYTES)).await else {
+        return ApiError::PayloadTooLarge.into_response();
+    };
+    if !bytes.iter().all(u8::is_ascii_whitespace) {
+        if let Err(refused) = json::parse(&bytes) {
+            return refused.into_response();
+        }
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes))).await
+}
+
+/// Officer responses can carry contact details and views: no browser or proxy may keep a copy.
+async fn no_store(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }

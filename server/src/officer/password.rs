@@ -2,8 +2,8 @@
 
 use std::sync::OnceLock;
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
+use argon2::password_hash::{Output, PasswordHash, PasswordHasher, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use yoursay_core::{ErrorCode, FieldError};
 
 /// A sign-in name: trimmed and lower-cased so `Jo@Council.cymru` and `jo@council.cymru` are one account.
@@ -56,16 +56,58 @@ pub fn hash(password: &str) -> anyhow::Result<String> {
     Ok(hash.to_string())
 }
 
+/// The hash unknown emails are checked against. Made at start-up (see `Throttle::default`), so not even
+/// the first unknown email takes longer than a known one.
+pub fn dummy_hash() -> &'static str {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    DUMMY.get_or_init(|| hash("not the password of anyone at all").unwrap_or_default())
+}
+
 /// Checks `password` against `stored`. With no stored hash (unknown email) a dummy hash is checked
 /// anyway, so the answer takes as long and does not reveal which emails have accounts.
 pub fn verify(password: &str, stored: Option<&str>) -> bool {
-    static DUMMY: OnceLock<String> = OnceLock::new();
-    let dummy = DUMMY.get_or_init(|| hash("not the password of anyone at all").unwrap_or_default());
-    let candidate = stored.unwrap_or(dummy);
-    let ok = PasswordHash::new(candidate)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
-        .unwrap_or(false);
+    verify_with(password, stored, &mut Vec::new())
+}
+
+/// [`verify`] with Argon2's working memory (about 19 MiB) supplied by the caller, so the server can keep
+/// a fixed few such buffers and reuse them instead of asking the allocator for 19 MiB per attempt, which
+/// the allocator then keeps (per thread) long after the check.
+pub fn verify_with(password: &str, stored: Option<&str>, memory: &mut Vec<Block>) -> bool {
+    let candidate = match stored {
+        Some(hash) => hash,
+        None => dummy_hash(),
+    };
+    let ok = PasswordHash::new(candidate).is_ok_and(|parsed| matches(password, &parsed, memory));
     ok && stored.is_some()
+}
+
+/// Recomputes the hash with the stored parameters and salt, and compares in constant time.
+fn matches(password: &str, stored: &PasswordHash<'_>, memory: &mut Vec<Block>) -> bool {
+    let (Some(expected), Some(salt)) = (stored.hash, stored.salt) else {
+        return false;
+    };
+    let Ok(algorithm) = Algorithm::try_from(stored.algorithm) else {
+        return false;
+    };
+    let Ok(version) = stored.version.map_or(Ok(Version::default()), Version::try_from) else {
+        return false;
+    };
+    let Ok(params) = Params::try_from(stored) else {
+        return false;
+    };
+    let mut salt_bytes = [0u8; 64];
+    let Ok(salt) = salt.decode_b64(&mut salt_bytes) else {
+        return false;
+    };
+    memory.resize(params.block_count(), Block::default());
+    let mut out = vec![0u8; expected.len()];
+    let hashed = Argon2::new(algorithm, version, params).hash_password_into_with_memory(
+        password.as_bytes(),
+        salt,
+        &mut out,
+        &mut memory[..],
+    );
+    hashed.is_ok() && Output::new(&out).is_ok_and(|computed| computed == expected)
 }
 
 #[cfg(test)]
@@ -87,5 +129,21 @@ mod tests {
         assert!(verify("correct horse battery staple", Some(&h)));
         assert!(!verify("wrong", Some(&h)));
         assert!(!verify("anything", None));
+    }
+
+    #[test]
+    fn one_working_memory_serves_checks_of_different_costs() {
+        let default_cost = hash("correct horse battery staple").unwrap();
+        let small = Params::new(8, 1, 1, None).unwrap();
+        let salt = SaltString::encode_b64(b"sixteen byte slt").unwrap();
+        let cheap = Argon2::from(small).hash_password(b"tea and bara brith", &salt).unwrap().to_string();
+        let mut memory = Vec::new();
+        for _ in 0..2 {
+            assert!(verify_with("correct horse battery staple", Some(&default_cost), &mut memory));
+            assert!(!verify_with("tea and bara brith", Some(&default_cost), &mut memory));
+            assert!(verify_with("tea and bara brith", Some(&cheap), &mut memory));
+            assert!(!verify_with("correct horse battery staple", Some(&cheap), &mut memory));
+        }
+        assert!(!verify_with("anything", Some("not a hash"), &mut memory));
     }
 }

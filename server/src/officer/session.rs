@@ -75,21 +75,23 @@ pub async fn sign_in(
 ) -> ApiResult<Response> {
     let email = Email::parse(&body.email).map_err(ApiError::field)?;
     let email = email.as_str();
-    if let Some(retry_after_secs) = state.throttle.locked_for(email, &addr) {
+    let now = now_ms();
+    if let Err(refused) = state.throttle.take_attempt(&state.pool, email, &addr, now).await {
         audit::record_now(&state.pool, email, "sign_in_throttled", Some(&addr), None).await?;
-        return Err(ApiError::TooManyAttempts { retry_after_secs });
+        return Err(refused);
     }
+    // Unknown emails are checked against a dummy hash, so they take as long as known ones.
     let stored = officers::password_hash(&state.pool, email).await?;
     let password = body.password;
-    let ok = tokio::task::spawn_blocking(move || password::verify(&password, stored.as_deref()))
+    let mut turn = state.throttle.check_turn().await?;
+    let ok = tokio::task::spawn_blocking(move || password::verify_with(&password, stored.as_deref(), turn.memory()))
         .await
         .map_err(|e| ApiError::Internal(e.into()))?;
     if !ok {
-        state.throttle.failed(email, &addr);
         audit::record_now(&state.pool, email, "sign_in_failed", Some(&addr), None).await?;
         return Err(ApiError::Unauthorized);
     }
-    state.throttle.succeeded(email);
+    state.throttle.succeeded(&state.pool, email, &addr, now).await?;
 
     let token = new_token()?;
     let expires_at = now_ms() + SESSION_MS;

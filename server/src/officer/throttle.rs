@@ -1,70 +1,118 @@
-//! Slowing down password guessing. After a few failures for one email (or many from one address) within a
-//! window, sign-in is refused for a lockout that doubles with each further failure. Kept in memory: a
-//! restart forgets it, which is acceptable for a single small server and avoids a write per attempt.
+//! Slowing down password guessing, in two ways.
+//!
+//! - **Limits**, kept in the database (`store::sign_in_limits`) so a restart does not clear them and every
+//!   server instance on one database counts together: each attempt is counted *before* its password is
+//!   checked, so a burst of simultaneous guesses gets no more checks than the limit. Five attempts for one
+//!   email (or twenty from one address) within fifteen minutes lock it for 30 seconds, then one more try
+//!   per lock, each lock twice as long as the last, up to fifteen minutes.
+//! - **A bound on simultaneous password checks**: each Argon2 check holds about 19 MiB, so only a few run
+//!   at once; others wait briefly, then get 503 with `Retry-After` rather than growing the server's memory.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
-pub const PER_EMAIL: u32 = 5;
-pub const PER_ADDRESS: u32 = 20;
-const WINDOW: Duration = Duration::from_secs(15 * 60);
-const FIRST_LOCKOUT: Duration = Duration::from_secs(30);
-const MAX_LOCKOUT: Duration = Duration::from_secs(15 * 60);
+use argon2::Block;
+use sqlx::AnyPool;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-#[derive(Debug)]
-struct Failures {
-    count: u32,
-    last: Instant,
-    locked_until: Option<Instant>,
+use crate::error::ApiError;
+use crate::store::sign_in_limits::{self, Policy};
+
+pub const PER_EMAIL: i64 = 5;
+pub const PER_ADDRESS: i64 = 20;
+const WINDOW_MS: i64 = 15 * 60 * 1000;
+const LOCKOUTS_MS: &[i64] = &[30_000, 60_000, 120_000, 240_000, 480_000, 900_000];
+/// How long an attempt waits for a free password check before it is told to come back.
+const CHECK_WAIT: Duration = Duration::from_secs(5);
+/// At most this many Argon2 checks at once (fewer on a machine with fewer cores).
+const MAX_CHECKS: usize = 4;
+
+const EMAIL: Policy = Policy { limit: PER_EMAIL, window_ms: WINDOW_MS, lockouts_ms: LOCKOUTS_MS };
+const ADDRESS: Policy = Policy { limit: PER_ADDRESS, window_ms: WINDOW_MS, lockouts_ms: LOCKOUTS_MS };
+
+pub struct Throttle {
+    checks: Arc<Semaphore>,
+    /// Argon2 working memory, one buffer per check that may run at once, reused from check to check.
+    memory: Arc<Mutex<Vec<Vec<Block>>>>,
 }
 
-#[derive(Debug, Default)]
-pub struct Throttle {
-    failures: Mutex<HashMap<String, Failures>>,
+/// A turn to check a password, with the working memory to do it in; both go back when it is dropped.
+pub struct CheckTurn {
+    memory: Vec<Block>,
+    spare: Arc<Mutex<Vec<Vec<Block>>>>,
+    _permit: OwnedSemaphorePermit,
+}
+
+impl CheckTurn {
+    pub fn memory(&mut self) -> &mut Vec<Block> {
+        &mut self.memory
+    }
+}
+
+impl Drop for CheckTurn {
+    fn drop(&mut self) {
+        // Back before the permit (a field, dropped after this), so the next turn finds it.
+        let memory = std::mem::take(&mut self.memory);
+        self.spare.lock().unwrap_or_else(|p| p.into_inner()).push(memory);
+    }
+}
+
+impl Default for Throttle {
+    fn default() -> Self {
+        super::password::dummy_hash();
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        Throttle { checks: Arc::new(Semaphore::new(cores.clamp(1, MAX_CHECKS))), memory: Arc::default() }
+    }
 }
 
 impl Throttle {
-    /// Seconds to wait before another attempt for this email or address is considered, if any.
-    pub fn locked_for(&self, email: &str, address: &str) -> Option<u64> {
-        let now = Instant::now();
-        let map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        [key("email", email), key("ip", address)]
-            .iter()
-            .filter_map(|k| map.get(k)?.locked_until)
-            .filter(|until| *until > now)
-            .map(|until| (until - now).as_secs().max(1))
-            .max()
-    }
-
-    pub fn failed(&self, email: &str, address: &str) {
-        let now = Instant::now();
-        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        map.retain(|_, f| now.duration_since(f.last) < WINDOW || f.locked_until.is_some_and(|u| u > now));
-        for (k, limit) in [(key("email", email), PER_EMAIL), (key("ip", address), PER_ADDRESS)] {
-            let f = map.entry(k).or_insert(Failures { count: 0, last: now, locked_until: None });
-            if now.duration_since(f.last) >= WINDOW {
-                f.count = 0;
-            }
-            f.count += 1;
-            f.last = now;
-            if f.count >= limit {
-                let doublings = (f.count - limit).min(10);
-                let lockout = (FIRST_LOCKOUT * 2u32.pow(doublings)).min(MAX_LOCKOUT);
-                f.locked_until = Some(now + lockout);
+    /// Counts an attempt for this email and address. Refused at once (429 with `Retry-After`) when either
+    /// has no attempt left.
+    pub async fn take_attempt(&self, pool: &AnyPool, email: &str, address: &str, now: i64) -> Result<(), ApiError> {
+        for (key, policy) in [(email_key(email), &EMAIL), (address_key(address), &ADDRESS)] {
+            if let Some(ms) = sign_in_limits::take_attempt(pool, &key, policy, now).await? {
+                return Err(ApiError::TooManyAttempts { retry_after_secs: retry_after_secs(ms) });
             }
         }
+        Ok(())
     }
 
-    /// A successful sign-in clears the email's count; the address's count stays, so one valid account
-    /// cannot be used to reset guessing at others.
-    pub fn succeeded(&self, email: &str) {
-        self.failures.lock().unwrap_or_else(|p| p.into_inner()).remove(&key("email", email));
+    /// A right password clears the email's count and gives the address its attempt back; other
+    /// failures from that address still count, so one valid account cannot reset guessing at others.
+    pub async fn succeeded(&self, pool: &AnyPool, email: &str, address: &str, now: i64) -> Result<(), ApiError> {
+        sign_in_limits::clear(pool, &email_key(email)).await?;
+        sign_in_limits::give_back(pool, &address_key(address), &ADDRESS, now).await?;
+        Ok(())
+    }
+
+    /// A turn to check a password: waits up to five seconds, then 503 "try again in a second".
+    pub async fn check_turn(&self) -> Result<CheckTurn, ApiError> {
+        match tokio::time::timeout(CHECK_WAIT, self.checks.clone().acquire_owned()).await {
+            Ok(Ok(permit)) => {
+                let memory = self.memory.lock().unwrap_or_else(|p| p.into_inner()).pop().unwrap_or_default();
+                Ok(CheckTurn { memory, spare: self.memory.clone(), _permit: permit })
+            }
+            Ok(Err(closed)) => Err(ApiError::Internal(closed.into())),
+            Err(_) => Err(ApiError::Busy { retry_after_secs: 1 }),
+        }
     }
 }
 
-fn key(kind: &str, value: &str) -> String {
-    format!("{kind}:{value}")
+/// Drops counters nobody has used for a whole window (run hourly with retention).
+pub async fn forget_quiet(pool: &AnyPool, now: i64) -> sqlx::Result<u64> {
+    sign_in_limits::forget_quiet(pool, now, WINDOW_MS).await
+}
+
+fn email_key(email: &str) -> String {
+    format!("email:{email}")
+}
+
+fn address_key(address: &str) -> String {
+    format!("ip:{address}")
+}
+
+fn retry_after_secs(ms: i64) -> u64 {
+    u64::try_from((ms + 999) / 1000).unwrap_or(0).max(1)
 }
 
 #[cfg(test)]
@@ -72,19 +120,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn locks_after_the_limit_and_doubles() {
-        let t = Throttle::default();
-        for _ in 0..PER_EMAIL - 1 {
-            t.failed("a@b.cy", "1.2.3.4");
-        }
-        assert_eq!(t.locked_for("a@b.cy", "1.2.3.4"), None);
-        t.failed("a@b.cy", "1.2.3.4");
-        let first = t.locked_for("a@b.cy", "9.9.9.9").unwrap();
-        assert!((29..=30).contains(&first), "{first}");
-        t.failed("a@b.cy", "1.2.3.4");
-        assert!(t.locked_for("a@b.cy", "9.9.9.9").unwrap() > 30);
-        assert_eq!(t.locked_for("other@b.cy", "9.9.9.9"), None);
-        t.succeeded("a@b.cy");
-        assert_eq!(t.locked_for("a@b.cy", "9.9.9.9"), None);
+    fn retry_after_rounds_up_to_whole_seconds_and_is_never_zero() {
+        assert_eq!(retry_after_secs(0), 1);
+        assert_eq!(retry_after_secs(1), 1);
+        assert_eq!(retry_after_secs(29_001), 30);
+        assert_eq!(retry_after_secs(30_000), 30);
     }
 }

@@ -11,7 +11,7 @@ use yoursay_core::{Entry, EntryWire, ErrorCode, FieldError};
 
 use crate::clock::now_ms;
 use crate::error::{ApiError, ApiResult};
-use crate::json::{body_rejection, field_error, not_json};
+use crate::json::{self, body_rejection};
 use crate::startup::AppState;
 use crate::store;
 
@@ -49,7 +49,9 @@ pub async fn push(State(state): State<AppState>, body: Result<Bytes, BytesReject
         };
         results.push(PushResult { id, outcome });
     }
+    crate::failpoint::stop_here(crate::failpoint::PUSH_BEFORE_COMMIT).await;
     tx.commit().await?;
+    crate::failpoint::stop_here(crate::failpoint::PUSH_AFTER_COMMIT).await;
     let accepted = results.iter().filter(|r| r.outcome == Outcome::Accepted).count();
     tracing::Span::current().record("accepted", accepted);
     Ok(Json(PushResponse { results }))
@@ -58,7 +60,7 @@ pub async fn push(State(state): State<AppState>, body: Result<Bytes, BytesReject
 /// Checks the envelope and returns each entry with the id it was sent under. Anything wrong here is the
 /// sender's bug rather than one entry's: the whole request is refused.
 fn read_batch(body: &[u8]) -> Result<Vec<(String, Value)>, ApiError> {
-    let value: Value = serde_json::from_slice(body).map_err(|_| not_json())?;
+    let value = json::parse(body)?;
     let Value::Object(mut map) = value else {
         return Err(ApiError::bad_request(
             "The body must be a JSON object with an entries list.",
@@ -101,6 +103,6 @@ fn read_batch(body: &[u8]) -> Result<Vec<(String, Value)>, ApiError> {
 }
 
 fn parse_entry(value: Value, now: i64) -> Result<Entry, Vec<FieldError>> {
-    let wire: EntryWire = serde_path_to_error::deserialize(value).map_err(|e| vec![field_error(&e)])?;
+    let wire: EntryWire = json::from_value(value).map_err(|e| vec![e])?;
     Entry::parse(&wire, now)
 }

@@ -8,4 +8,5 @@ pub mod forms;
 pub mod keywords;
 pub mod officers;
 pub mod settings;
+pub mod sign_in_limits;
 pub mod views;

@@ -26,8 +26,21 @@ async fn hashed_assets_are_cached_for_a_year(app: TestApp) {
     let missing = app.client.get(app.url("/app-old.js")).send().await.unwrap();
     assert_eq!(missing.status(), 404, "a missing asset is not answered with the page");
     // reqwest normalises `..` away, so the escape is tried percent-encoded.
+    // A file just outside the app folder, named like an asset: refused with 404, its content never sent.
+    let outside = app.app_dir.path().parent().unwrap().join(format!("outside-{}.txt", crate::helpers::random_hex(6)));
+    std::fs::write(&outside, "secret outside the app folder").unwrap();
+    let name = outside.file_name().unwrap().to_str().unwrap();
+    for path in [format!("/%2e%2e/{name}"), format!("/assets/%2e%2e/%2e%2e/{name}"), format!("/%2E%2E%2F{name}")] {
+        let escape = app.client.get(app.url(&path)).send().await.unwrap();
+        assert_eq!(escape.status(), 404, "{path}");
+        assert!(!escape.text().await.unwrap().contains("secret"), "{path}");
+    }
+    std::fs::remove_file(&outside).unwrap();
+    // A path without a file extension is an app route: the app's page, never the system file.
     let escape = app.client.get(app.url("/%2e%2e/%2e%2e/etc/passwd")).send().await.unwrap();
-    assert!(!escape.text().await.unwrap().contains("root:"));
+    assert_eq!(escape.status(), 200);
+    let body = escape.text().await.unwrap();
+    assert!(body.contains(crate::helpers::INLINE_SCRIPT) && !body.contains("root:"), "{body}");
 }
 
 async fn unknown_api_paths_are_404_problem_details(app: TestApp) {

@@ -321,7 +321,33 @@ async fn every_forms_action_is_audited(app: TestApp) {
     );
 }
 
+async fn a_draft_at_the_bounds_is_stored_and_a_larger_body_is_refused(app: TestApp) {
+    app.sign_in().await;
+    let draft = app.new_form("long_survey", "event_feedback").await;
+    let label = |i: usize, j: usize| json!({"en": format!("{i} {j} {}", "e".repeat(110)), "cy": format!("{i} {j} {}", "ŵ".repeat(110))});
+    let questions: Vec<Value> = (0..60)
+        .map(|i| {
+            let choices: Vec<Value> = (0..20).map(|j| json!({"code": format!("c{j}"), "label": label(i, j)})).collect();
+            json!({"code": format!("q{i}"), "kind": {"single": choices}, "prompt": label(i, 99)})
+        })
+        .collect();
+    let mut form = draft["form"].clone();
+    form["questions"] = json!(questions);
+    let size = serde_json::to_vec(&form).unwrap().len();
+    assert!(size > 256 * 1024, "{size} bytes: well over the officer's usual 64 KiB");
+    let saved = app.put_draft("long_survey", &form).await;
+    assert_eq!(saved.status(), 200);
+    assert_eq!(app.publish("long_survey").await.status(), 201);
+
+    let too_big = json!({"padding": "x".repeat(1024 * 1024)});
+    problem(app.put_draft("long_survey", &too_big).await, 413).await;
+    // Other officer routes keep their own limit.
+    let big_settings = json!({"retention_months": 12, "padding": "x".repeat(100 * 1024)});
+    problem(app.send(Method::PUT, "/api/v1/officer/settings", big_settings).await, 413).await;
+}
+
 crate::on_both_databases!(
+    a_draft_at_the_bounds_is_stored_and_a_larger_body_is_refused,
     every_forms_route_refuses_without_a_session,
     publishing_is_refused_with_every_problem_until_both_languages_exist,
     a_published_version_never_changes,

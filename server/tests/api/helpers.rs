@@ -31,12 +31,24 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app(db: Db) -> Option<TestApp> {
-    yoursay_server::telemetry::init_for_tests();
+    let (database_url, db_dir) = fresh_database(db).await?;
+    Some(spawn_app_on(database_url, db_dir).await)
+}
+
+/// A new empty database's URL (and the folder that holds it, for SQLite). `None` only when PostgreSQL is
+/// skipped on purpose.
+pub async fn fresh_database(db: Db) -> Option<(String, TempDir)> {
     let db_dir = tempfile::tempdir().unwrap();
     let database_url = match db {
         Db::Sqlite => format!("sqlite://{}?mode=rwc", db_dir.path().join("test.sqlite3").display()),
         Db::Postgres => fresh_postgres_database().await?,
     };
+    Some((database_url, db_dir))
+}
+
+/// Another server on an existing database, as after a restart or beside another instance.
+pub async fn spawn_app_on(database_url: String, db_dir: TempDir) -> TestApp {
+    yoursay_server::telemetry::init_for_tests();
     let app_dir = tempfile::tempdir().unwrap();
     write_app_files(&app_dir);
     let config = Config {
@@ -51,24 +63,33 @@ pub async fn spawn_app(db: Db) -> Option<TestApp> {
     let pool = app.pool.clone();
     tokio::spawn(app.serve());
     let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
-    Some(TestApp { address, client, pool, database_url, app_dir, _db_dir: db_dir })
+    TestApp { address, client, pool, database_url, app_dir, _db_dir: db_dir }
 }
 
 /// Each test gets its own database on the throw-away cluster `scripts/postgres.sh` starts, so tests stay
-/// independent and can run in parallel.
-async fn fresh_postgres_database() -> Option<String> {
+/// independent and can run in parallel. Without `YOURSAY_TEST_POSTGRES_URL` the test fails, so a green
+/// run always means PostgreSQL was tested, unless `YOURSAY_SKIP_POSTGRES=1` asks to skip it (and the run
+/// says so).
+pub async fn fresh_postgres_database() -> Option<String> {
     static SKIPPED: Once = Once::new();
     let Ok(base) = std::env::var("YOURSAY_TEST_POSTGRES_URL") else {
+        assert!(
+            std::env::var("YOURSAY_SKIP_POSTGRES").is_ok_and(|v| v == "1"),
+            "YOURSAY_TEST_POSTGRES_URL is not set: start PostgreSQL with `pg_env=\"$(bash scripts/postgres.sh start)\" && eval \"$pg_env\"`, \
+             or set YOURSAY_SKIP_POSTGRES=1 to skip the PostgreSQL tests on purpose"
+        );
         SKIPPED.call_once(|| {
             // Written past the test harness's capture so the skip is visible in every run.
             use std::io::Write;
-            let _ = writeln!(std::io::stderr(), "YOURSAY_TEST_POSTGRES_URL is not set: PostgreSQL tests skipped");
+            let _ = writeln!(std::io::stderr(), "YOURSAY_SKIP_POSTGRES=1: PostgreSQL tests SKIPPED");
         });
         return None;
     };
     sqlx::any::install_default_drivers();
     let name = format!("yoursay_test_{}", random_hex(12));
-    let admin = AnyPool::connect(&base).await.expect("PostgreSQL is reachable");
+    let admin = AnyPool::connect(&base)
+        .await
+        .unwrap_or_else(|e| panic!("PostgreSQL at YOURSAY_TEST_POSTGRES_URL cannot be reached: {e}"));
     sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.unwrap();
     admin.close().await;
     let (prefix, _) = base.rsplit_once('/').expect("a URL like postgres://user@host:port/db");
@@ -163,7 +184,7 @@ pub fn fields(problem_or_outcome: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Runs each listed test once on SQLite and once on PostgreSQL (skipped when no server is configured).
+/// Runs each listed test once on SQLite and once on PostgreSQL (skipped only with YOURSAY_SKIP_POSTGRES=1).
 #[macro_export]
 macro_rules! on_both_databases {
     ($($name:ident),* $(,)?) => {

@@ -1,6 +1,6 @@
 // Turns the benchmark results into one Markdown table (run by scripts/bench.sh):
 //   node tests/e2e/bench/report.mjs RESULTS_DIR OUT.md
-// RESULTS_DIR holds bundle-size.txt (scripts/bundle-size.sh's output), phone.json, server.json and
+// RESULTS_DIR holds bundle-size.txt (scripts/bundle-size.sh's output), phone.json, server.json, sign-in.json and
 // machine.json. Prints the Markdown and writes it to OUT.md.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +11,7 @@ const bundle = readFileSync(join(dir, "bundle-size.txt"), "utf8");
 const phone = read("phone.json");
 const server = read("server.json");
 const machine = read("machine.json");
+const signIn = read("sign-in.json");
 
 const ms = (x) => `${Math.round(x).toLocaleString("en-GB")} ms`;
 const s = (x) => `${x.toFixed(2)} s`;
@@ -43,6 +44,8 @@ const rows = [
     `${int(server.export.csv.rows)} rows, ${kb(server.export.csv.bytes)}`],
   ["Export XLSX (`yoursay-server export --format xlsx`)", s(server.export.xlsx.seconds),
     `${int(server.export.xlsx.rows)} rows, ${kb(server.export.xlsx.bytes)}`],
+  [`Server memory, ${signIn.attempts} simultaneous sign-ins (peak resident)`, `${signIn.peakMib.toFixed(1)} MiB`,
+    `bound ${signIn.boundMib} MiB; idle ${signIn.idleMib.toFixed(1)} MiB; answers ${Object.entries(signIn.tally).map(([k, v]) => `${v}× ${k}`).join(", ")} in ${s(signIn.seconds)}`],
 ];
 
 const md = `# Benchmark results
@@ -75,6 +78,9 @@ ${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}
   (${int(server.views)} views, ${int(server.ratings)} ratings of one service against 10 of the 11 promises;
   ${int(server.answers)} answers) to \`POST /api/v1/entries\` in batches of ${server.batch}, one request after
   another; then the same batches again. Database after ingest: ${kb(server.databaseBytes)}.
+- **Sign-in memory**: release server, fresh SQLite file; ${signIn.attempts} sign-in attempts sent at once for
+  emails with no account from ${signIn.addresses} loopback addresses, so the sign-in limits let through as
+  many password checks as they ever would; peak resident memory is the server's \`VmHWM\` afterwards.
 - **Export**: the server stopped, \`yoursay-server export\` (release) over all ${int(server.entries)} entries,
   wall time including process start; one row per answer.
 
