@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod catalogue;
+pub mod forms;
 pub mod inbox;
 pub mod password;
 pub mod results;
@@ -42,6 +43,7 @@ pub fn router() -> Router<AppState> {
         .route("/export", get(admin::export))
         .route("/settings", get(admin::get_settings).put(admin::put_settings))
         .route("/retention/run", post(admin::run_retention))
+        .merge(forms::router())
         .layer(axum::middleware::from_fn(require_json))
         .layer(axum::middleware::from_fn(no_store))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
@@ -61,7 +63,9 @@ async fn require_json(request: Request, next: Next) -> Response {
         return ApiError::UnsupportedMediaType.into_response();
     }
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
+    // The largest body any officer route takes (a survey draft); each handler's own limit
+    // (`DefaultBodyLimit`, 64 KiB unless the route says otherwise) still applies when it reads the body.
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES.max(forms::MAX_DRAFT_BYTES)).await else {
         return ApiError::PayloadTooLarge.into_response();
     };
     if !bytes.iter().all(u8::is_ascii_whitespace) {
