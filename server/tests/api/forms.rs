@@ -346,8 +346,18 @@ async fn a_draft_at_the_bounds_is_stored_and_a_larger_body_is_refused(app: TestA
     problem(app.send(Method::PUT, "/api/v1/officer/settings", big_settings).await, 413).await;
 }
 
+/// The officer router reads mutation bodies before any handler runs (to refuse non-strict JSON): only the
+/// forms routes may make it read more than 64 KiB, or anyone could make it buffer a megabyte a request on
+/// a route that reads nothing, before the session is checked.
+async fn only_survey_drafts_may_send_a_large_body(app: TestApp) {
+    let big = json!({"padding": "x".repeat(100 * 1024)});
+    let refused = app.send(Method::POST, "/api/v1/officer/views/some-id/review", big).await;
+    problem(refused, 413).await;
+}
+
 crate::on_both_databases!(
     a_draft_at_the_bounds_is_stored_and_a_larger_body_is_refused,
+    only_survey_drafts_may_send_a_large_body,
     every_forms_route_refuses_without_a_session,
     publishing_is_refused_with_every_problem_until_both_languages_exist,
     a_published_version_never_changes,
