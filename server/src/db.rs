@@ -26,10 +26,11 @@ impl Backend {
 }
 
 /// (version, SQL). Applied in order, each in its own transaction, recorded in `schema_migrations`.
-const MIGRATIONS: &[(i64, &str)] = &[
+pub const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/0001_initial.sql")),
     (2, include_str!("../migrations/0002_contact.sql")),
     (3, include_str!("../migrations/0003_sign_in_limits.sql")),
+    (6, include_str!("../migrations/0006_forms.sql")),
 ];
 
 pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {

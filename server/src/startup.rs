@@ -68,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .route(NOTICE_PATH, get(routes::notice::get))
         .route(PUSH_PATH, post(routes::entries::push).layer(DefaultBodyLimit::max(MAX_PUSH_BYTES)));
     api.merge(crate::officer::router())
+        .merge(routes::forms::router())
         .fallback(routes::app_files::fallback)
         .layer(axum::middleware::from_fn_with_state(csp, security::add_headers))
         .layer(CompressionLayer::new())

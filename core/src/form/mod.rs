@@ -9,8 +9,10 @@
 //! Codes (form, question, choice) follow the catalogue's rules ([`ItemCode`]): lower snake case, and never
 //! reused with another meaning, so answers from any version can be merged by code.
 
+pub mod api;
 pub mod builtin;
 mod canonical;
+pub mod draft;
 pub mod hash;
 mod publish;
 pub mod response;

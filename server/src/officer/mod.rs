@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod catalogue;
 pub mod export;
+pub mod forms;
 pub mod inbox;
 pub mod password;
 pub mod results;
@@ -43,6 +44,7 @@ pub fn router() -> Router<AppState> {
         .route("/export", get(export::download))
         .route("/settings", get(admin::get_settings).put(admin::put_settings))
         .route("/retention/run", post(admin::run_retention))
+        .merge(forms::router())
         .layer(axum::middleware::from_fn(require_json))
         .layer(axum::middleware::from_fn(no_store))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
@@ -61,8 +63,11 @@ async fn require_json(request: Request, next: Next) -> Response {
     if !is_json(request.headers()) {
         return ApiError::UnsupportedMediaType.into_response();
     }
+    // Only survey drafts may be large; everything else is held to 64 KiB here already, so unsigned-in
+    // callers cannot make the server buffer a megabyte per request on routes that read nothing.
+    let limit = if request.uri().path().starts_with("/forms") { forms::MAX_DRAFT_BYTES } else { MAX_BODY_BYTES };
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES).await else {
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
         return ApiError::PayloadTooLarge.into_response();
     };
     if !bytes.iter().all(u8::is_ascii_whitespace) {

@@ -1,4 +1,5 @@
 pub mod app_files;
 pub mod catalogue;
 pub mod entries;
+pub mod forms;
 pub mod notice;

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod catalogue;
 pub mod entries;
 pub mod export;
+pub mod forms;
 pub mod keywords;
 pub mod officers;
 pub mod settings;

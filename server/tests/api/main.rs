@@ -7,6 +7,7 @@ mod backup;
 mod data;
 mod entries;
 mod fault;
+mod forms;
 mod helpers;
 mod instances;
 mod officer;

@@ -1,0 +1,125 @@
+//! The forms API's types (server/API.md): devices read published versions from `GET /api/v1/forms`, the
+//! officer's console writes drafts and publishes under `/api/v1/officer/forms`. The server serialises them
+//! and the app and console read them, so a change breaks the build rather than the page.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Audience, Form, PublishedForm};
+use crate::catalogue::{Bilingual, Catalogue};
+use crate::error::FieldError;
+
+/// `GET`: the current version of every published form that is not retired ([`DeviceForms`]).
+pub const FORMS_PATH: &str = "/api/v1/forms";
+
+/// `GET {FORMS_PATH}/{code}/{version}`: any version ever published, retired forms' included.
+pub fn version_path(code: &str, version: u32) -> String {
+    format!("{FORMS_PATH}/{code}/{version}")
+}
+
+/// One published version as served. The server sends the stored form text as it was published (`F` is a
+/// raw JSON value there); a device reads a [`Form`] and calls [`PublishedFormWire::restore`], which checks
+/// the content hash, before it runs or caches it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedFormWire<F = Form> {
+    pub version: u32,
+    pub content_hash: String,
+    pub form: F,
+}
+
+impl PublishedFormWire {
+    pub fn restore(&self, catalogue: &Catalogue) -> Result<PublishedForm, Vec<FieldError>> {
+        PublishedForm::restore(&self.form, self.version, &self.content_hash, catalogue)
+    }
+}
+
+/// `GET {FORMS_PATH}`. Comes with an `ETag`; a device sends it back in `If-None-Match` and gets `304 Not
+/// Modified` while nothing was published, retired or restored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeviceForms<F = Form> {
+    pub forms: Vec<PublishedFormWire<F>>,
+}
+
+// ---- officer: /api/v1/officer/forms ----
+
+/// `GET /officer/forms`: every form the officer has made, retired ones included, in code order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormList {
+    pub forms: Vec<FormSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormSummary {
+    pub code: String,
+    /// The draft's title (what the officer is working on).
+    pub title: Bilingual,
+    /// As last saved in the draft.
+    pub audience: Audience,
+    pub retired: bool,
+    /// The newest published version; `None` until the first publish.
+    pub latest: Option<VersionInfo>,
+    pub draft: DraftState,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionInfo {
+    pub version: u32,
+    pub content_hash: String,
+    pub published_at: i64,
+    pub published_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftState {
+    pub updated_at: i64,
+    pub updated_by: String,
+    /// The draft's content differs from the newest version (always true before the first publish).
+    pub unpublished_changes: bool,
+}
+
+/// `POST /officer/forms`: a new form with a code never used before, its draft blank (audience everyone)
+/// or a copy of `from`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewForm {
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<StartFrom>,
+}
+
+/// `{"starting_point": "coffee_catch_up"}` (one of [`super::starting_points::all`]) or `{"form":
+/// "annual_2025"}` (the newest published version of one of the officer's forms, or its draft if it was
+/// never published).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum StartFrom {
+    StartingPoint(String),
+    Form(String),
+}
+
+/// `GET`/`PUT /officer/forms/{code}/draft` (the `PUT` sends only the [`Form`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub form: Form,
+    pub updated_at: i64,
+    pub updated_by: String,
+    /// What publishing it now would refuse, every problem by path (empty: it can be published).
+    pub to_publish: Vec<FieldError>,
+}
+
+/// `POST /officer/forms/{code}/publish`: `published` is false when the draft was the newest version already
+/// (nothing new was made; `version` is that version).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishOutcome {
+    pub published: bool,
+    pub version: u32,
+    pub content_hash: String,
+}
+
+/// `GET /officer/forms/{code}/versions/{version}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedVersion {
+    pub info: VersionInfo,
+    pub form: Form,
+}
