@@ -4,9 +4,11 @@
 //! tested natively. Types are valid by construction: the only way to get an [`Entry`] is to parse one.
 
 pub mod catalogue;
+pub mod disclosure;
 pub mod entry;
 pub mod error;
 pub mod language;
+pub mod officer;
 pub mod protocol;
 pub mod template;
 

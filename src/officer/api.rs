@@ -216,49 +216,7 @@ pub async fn save_keywords(words: &Keywords) -> Result<Keywords, ApiError> {
 
 // ---- results ----
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Percentages {
-    pub scores: [f64; 5],
-    pub dont_know: f64,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Tally {
-    pub scores: [u32; 5],
-    pub dont_know: u32,
-    pub total: u32,
-    pub suppressed: bool,
-    pub percentages: Option<Percentages>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ResultRow {
-    pub code: String,
-    pub name: Bilingual,
-    #[serde(default)]
-    pub retired: bool,
-    #[serde(default)]
-    pub ratings: Option<u32>,
-    pub tally: Tally,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Results {
-    pub min_cell: u32,
-    pub catalogue_version: u32,
-    pub by_promise: Vec<ResultRow>,
-    pub by_service: Vec<ResultRow>,
-    /// One per service × promise pair with at least one answer.
-    #[serde(default)]
-    pub cells: Vec<Cell>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Cell {
-    pub service: String,
-    pub promise: String,
-    pub tally: Tally,
-}
+pub use yoursay_core::officer::{Cell, ResultRow, Results, Tally};
 
 pub async fn results(query_string: &str) -> Result<Results, ApiError> {
     get(&format!("/results{query_string}")).await
