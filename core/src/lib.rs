@@ -10,6 +10,7 @@ pub mod error;
 pub mod language;
 pub mod officer;
 pub mod protocol;
+pub mod risk;
 pub mod template;
 
 pub use catalogue::{Bilingual, Catalogue, CatalogueItem};

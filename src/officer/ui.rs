@@ -56,8 +56,9 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
 }
 
 /// A date and time from the server (ms since the epoch) in the reader's language and time zone.
-pub fn date_time(ms: f64, lang: Language) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+pub fn date_time(ms: i64, lang: Language) -> String {
+    // Exact for any date: ms since the epoch stay far below 2^53.
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());

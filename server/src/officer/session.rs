@@ -9,7 +9,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64::Engine;
-use serde::{Deserialize, Serialize};
+use yoursay_core::officer::{Me, SignIn};
 use sha2::{Digest, Sha256};
 
 use super::password::{self, Email};
@@ -53,18 +53,6 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     }
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SignIn {
-    email: String,
-    password: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Me {
-    email: String,
-    expires_at: i64,
-}
 
 #[tracing::instrument(skip_all, fields(address = %addr))]
 pub async fn sign_in(

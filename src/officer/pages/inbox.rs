@@ -4,7 +4,7 @@ use yoursay_core::Catalogue;
 
 use super::paging::Paging;
 use crate::i18n::{officer::Key, use_i18n};
-use crate::officer::api::{self, Page, ViewItem};
+use crate::officer::api::{self, Page, ViewAction, ViewItem, ViewStatus};
 use crate::officer::filters::{Fields, FilterForm, FilterValues};
 use crate::officer::layout::use_announce;
 use crate::officer::ui::{
@@ -12,6 +12,16 @@ use crate::officer::ui::{
 };
 
 const PER_PAGE: u32 = 20;
+
+/// The words for where a view stands, as the server says.
+fn status_key(status: ViewStatus) -> Key {
+    match status {
+        ViewStatus::New => Key::StatusNew,
+        ViewStatus::Reviewed => Key::StatusReviewed,
+        ViewStatus::FollowedUp => Key::StatusFollowedUp,
+        ViewStatus::Hidden => Key::StatusHidden,
+    }
+}
 
 #[component]
 pub fn Inbox() -> impl IntoView {
@@ -60,7 +70,7 @@ pub fn Inbox() -> impl IntoView {
         applied.set(draft.get_untracked());
         page.set(1);
     });
-    let act = move |id: String, action: &'static str| {
+    let act = move |id: String, action: ViewAction| {
         spawn_local(async move {
             match api::view_action(&id, action).await {
                 Ok(_) => {
@@ -100,16 +110,10 @@ pub fn Inbox() -> impl IntoView {
     let item_view = move |item: ViewItem| {
         let lang = i18n.lang.get();
         let none = i18n.t(Key::InboxNone).to_owned();
-        let needs_follow_up = item.flagged && !item.followed_up;
+        let needs_follow_up = item.needs_follow_up();
         let heading_id = format!("view-{}", item.id);
         let labelled_by = heading_id.clone();
-        let status_key = if item.hidden {
-            Key::StatusHidden
-        } else if item.reviewed {
-            Key::StatusReviewed
-        } else {
-            Key::StatusNew
-        };
+        let status_key = status_key(item.status);
         let about = if item.promises.is_empty() {
             none.clone()
         } else {
@@ -156,15 +160,15 @@ pub fn Inbox() -> impl IntoView {
                     </dl>
                     <div class="actions">
                         {needs_follow_up.then(|| view! {
-                            <button type="button" class="button" on:click=move |_| act(id1.clone(), "follow-up")>{i18n.t(Key::InboxFollowUp)}</button>
+                            <button type="button" class="button" on:click=move |_| act(id1.clone(), ViewAction::FollowUp)>{i18n.t(Key::InboxFollowUp)}</button>
                         })}
                         {(!item.reviewed && !item.hidden).then(|| view! {
-                            <button type="button" class="button secondary" on:click=move |_| act(id2.clone(), "review")>{i18n.t(Key::InboxReview)}</button>
+                            <button type="button" class="button secondary" on:click=move |_| act(id2.clone(), ViewAction::Review)>{i18n.t(Key::InboxReview)}</button>
                         })}
                         {if item.hidden {
-                            view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), "unhide")>{i18n.t(Key::InboxUnhide)}</button> }.into_any()
+                            view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), ViewAction::Unhide)>{i18n.t(Key::InboxUnhide)}</button> }.into_any()
                         } else {
-                            view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), "hide")>{i18n.t(Key::InboxHide)}</button> }.into_any()
+                            view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), ViewAction::Hide)>{i18n.t(Key::InboxHide)}</button> }.into_any()
                         }}
                     </div>
                 </article>

@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 use yoursay_core::FieldError;
 
 use crate::i18n::{officer::Key, use_i18n};
-use crate::officer::api::{self, Keywords as Words};
+use crate::officer::api::{self, RiskWords as Words};
 use crate::officer::layout::use_announce;
 use crate::officer::ui::{field_error_text, focus_heading, page_title, use_session};
 
