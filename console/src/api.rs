@@ -6,12 +6,12 @@ use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
-use yoursay_core::protocol::Problem;
+use yoursay_core::officer::OFFICER_PATH as BASE;
 pub use yoursay_core::officer::{
     AuditItem, Cell, ItemWords, Me, NewItem, Page, ResultRow, Results, RetentionRun, RiskWords, Settings, SignIn,
     Tally, ViewAction, ViewItem, ViewStatus,
 };
-use yoursay_core::officer::OFFICER_PATH as BASE;
+use yoursay_core::protocol::Problem;
 use yoursay_core::{Catalogue, FieldError};
 
 #[derive(Debug, Clone, PartialEq)]

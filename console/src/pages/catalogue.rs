@@ -1,12 +1,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use yoursay_core::{Bilingual, Catalogue, CatalogueItem, FieldError};
 
+use crate::api::{self, ApiError, ItemWords, Kind, NewItem};
 use crate::i18n::{officer::Key, use_i18n, I18n};
-use crate::officer::api::{self, ApiError, ItemWords, Kind, NewItem};
-use crate::officer::layout::use_announce;
-use crate::officer::ui::{field_error_text, fill, focus_heading, page_title, use_session};
+use crate::layout::use_announce;
+use crate::ui::{field_error_text, fill, focus, focus_heading, page_title, use_session};
 
 #[component]
 pub fn CatalogueEditor() -> impl IntoView {
@@ -271,11 +270,5 @@ fn row(
                 </button>
             </td>
         </tr>
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
     }
 }

@@ -3,12 +3,13 @@ use leptos::task::spawn_local;
 use yoursay_core::Catalogue;
 
 use super::paging::Paging;
+use crate::api::{self, Page, ViewAction, ViewItem, ViewStatus};
+use crate::filters::{Fields, FilterForm, FilterValues};
 use crate::i18n::{officer::Key, use_i18n};
-use crate::officer::api::{self, Page, ViewAction, ViewItem, ViewStatus};
-use crate::officer::filters::{Fields, FilterForm, FilterValues};
-use crate::officer::layout::use_announce;
-use crate::officer::ui::{
-    age_key, code_words, date_time, fill, focus_heading, language_key, number, page_title, role_key, use_session,
+use crate::layout::use_announce;
+use crate::ui::{
+    age_words, code_words, date_time, fill, focus, focus_heading, language_key, number, page_title, role_words,
+    use_session,
 };
 
 const PER_PAGE: u32 = 20;
@@ -77,15 +78,7 @@ pub fn Inbox() -> impl IntoView {
                     announce.say(i18n.t(Key::InboxDone));
                     reload.update(|n| *n += 1);
                     // The button pressed may be gone from the new list: focus goes to the list's heading.
-                    request_animation_frame(|| {
-                        use wasm_bindgen::JsCast;
-                        if let Some(h) = document()
-                            .get_element_by_id("inbox-count")
-                            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                        {
-                            let _ = h.focus();
-                        }
-                    });
+                    request_animation_frame(|| focus("inbox-count"));
                 }
                 Err(e) => {
                     let key = session.fail(&e);
@@ -154,8 +147,8 @@ pub fn Inbox() -> impl IntoView {
                     <dl class="meta">
                         <div><dt>{i18n.t(Key::InboxLanguage)}</dt><dd>{code_words(i18n, language_key(&item.language), &item.language)}</dd></div>
                         <div><dt>{i18n.t(Key::InboxEvent)}</dt><dd>{item.event.clone().unwrap_or_else(|| none.clone())}</dd></div>
-                        <div><dt>{i18n.t(Key::InboxRole)}</dt><dd>{item.role.as_deref().map(|r| code_words(i18n, role_key(r), r)).unwrap_or_else(|| none.clone())}</dd></div>
-                        <div><dt>{i18n.t(Key::InboxAge)}</dt><dd>{item.age_band.as_deref().map(|a| code_words(i18n, age_key(a), a)).unwrap_or_else(|| none.clone())}</dd></div>
+                        <div><dt>{i18n.t(Key::InboxRole)}</dt><dd>{item.role.as_deref().map(|r| role_words(i18n, r)).unwrap_or_else(|| none.clone())}</dd></div>
+                        <div><dt>{i18n.t(Key::InboxAge)}</dt><dd>{item.age_band.as_deref().map(|a| age_words(i18n, a)).unwrap_or_else(|| none.clone())}</dd></div>
                         <div><dt>{i18n.t(Key::InboxAbout)}</dt><dd>{about}</dd></div>
                     </dl>
                     <div class="actions">

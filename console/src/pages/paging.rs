@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{officer::Key, use_i18n};
-use crate::officer::ui::{fill, number};
+use crate::ui::{fill, number};
 
 /// "Page 2 of 7" with previous and next buttons.
 ///

@@ -1,15 +1,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::{officer::Key, use_i18n, I18n};
 use yoursay_core::disclosure::Count;
 
-use crate::officer::api::{self, Cell, ResultRow, Results as ResultsData, Tally};
-use crate::officer::charts;
-use crate::officer::filters::{Fields, FilterForm, FilterValues};
-use crate::officer::layout::LanguageSwitch;
-use crate::officer::ui::{fill, focus_heading, number, page_title, use_session, SCALE};
+use crate::api::{self, Cell, ResultRow, Results as ResultsData, Tally};
+use crate::charts;
+use crate::filters::{Fields, FilterForm, FilterValues};
+use crate::layout::LanguageSwitch;
+use crate::ui::{fill, focus, focus_heading, number, page_title, use_session, SCALE};
 
 #[component]
 pub fn Results() -> impl IntoView {
@@ -100,12 +99,6 @@ fn board_view(i18n: I18n, data: Option<Result<ResultsData, Key>>) -> AnyView {
             }
             .into_any()
         }
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
     }
 }
 
