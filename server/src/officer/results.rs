@@ -75,11 +75,12 @@ pub async fn results(pool: &AnyPool, catalogue: &Catalogue, filters: &Filters, m
     };
     let by_promise = promises.iter().filter_map(|p| row(p, None)).collect();
     // A service's ratings often equal its answers (one promise each): withheld whenever they are.
-    let ratings_of = |(item, _, slots): &(&CatalogueItem, u32, TallySlots)| {
-        match (Count::alone(ratings.get(&item.code).copied().unwrap_or(0), min_cell), shown.get(slots.total)) {
-            (Count::Shown(_), hidden) if hidden.is_hidden() => Count::Withheld,
-            (count, _) => count,
-        }
+    let ratings_of = |(item, _, slots): &(&CatalogueItem, u32, TallySlots)| match (
+        Count::alone(ratings.get(&item.code).copied().unwrap_or(0), min_cell),
+        shown.get(slots.total),
+    ) {
+        (Count::Shown(_), hidden) if hidden.is_hidden() => Count::Withheld,
+        (count, _) => count,
     };
     let by_service = services.iter().filter_map(|s| row(s, Some(ratings_of(s)))).collect();
     let position = |list: &[CatalogueItem], code: &str| list.iter().position(|i| i.code == code).unwrap_or(usize::MAX);

@@ -9,8 +9,8 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64::Engine;
-use yoursay_core::officer::{Me, SignIn};
 use sha2::{Digest, Sha256};
+use yoursay_core::officer::{Me, SignIn};
 
 use super::password::{self, Email};
 use crate::clock::now_ms;
@@ -52,7 +52,6 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
         Ok(ClientAddr(addr.unwrap_or_else(|| "unknown".into())))
     }
 }
-
 
 #[tracing::instrument(skip_all, fields(address = %addr))]
 pub async fn sign_in(

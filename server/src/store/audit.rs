@@ -1,8 +1,8 @@
 //! The audit log: who did what, to what, when. Written in the same transaction as the change where there
 //! is one, so the log cannot miss an action that happened.
 
-use yoursay_core::officer::AuditItem;
 use sqlx::{AnyConnection, AnyPool, Row};
+use yoursay_core::officer::AuditItem;
 
 use crate::clock::{iso_utc, now_ms};
 

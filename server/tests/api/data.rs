@@ -163,7 +163,12 @@ async fn results_withhold_what_would_give_a_small_count_away(app: TestApp) {
     assert_no_small_number_shown(&results, 5);
 
     let cell = |service: &str| {
-        results["cells"].as_array().unwrap().iter().find(|c| c["service"] == service && c["promise"] == "equality").unwrap()["tally"]
+        results["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["service"] == service && c["promise"] == "equality")
+            .unwrap()["tally"]
             .clone()
     };
     let social_worker = cell("social_worker");
