@@ -51,6 +51,8 @@ pub fn role_key(role: Role) -> Key {
         Role::YoungPerson => Key::RoleYoungPerson,
         Role::CareLeaver => Key::RoleCareLeaver,
         Role::FosterCarer => Key::RoleFosterCarer,
+        Role::KinshipCarer => Key::RoleKinshipCarer,
+        Role::Professional => Key::RoleProfessional,
         Role::Other => Key::RoleOther,
     }
 }
@@ -58,6 +60,7 @@ pub fn role_key(role: Role) -> Key {
 /// The words for an age band, as [`role_key`].
 pub fn age_key(age: AgeBand) -> Key {
     match age {
+        AgeBand::From4To7 => Key::Age4To7,
         AgeBand::From8To10 => Key::Age8To10,
         AgeBand::From11To15 => Key::Age11To15,
         AgeBand::From16To18 => Key::Age16To18,
@@ -77,7 +80,8 @@ pub fn error_key(code: ErrorCode) -> Key {
         ErrorCode::Empty => Key::ErrorEmpty,
         ErrorCode::TooLong => Key::ErrorTooLong,
         ErrorCode::TooMany => Key::ErrorTooMany,
-        ErrorCode::Invalid => Key::ErrorInvalid,
+        // A conflict is a form the runner would not let anyone make: "not in the right form" is honest.
+        ErrorCode::Invalid | ErrorCode::Conflict => Key::ErrorInvalid,
         ErrorCode::OutOfRange => Key::ErrorOutOfRange,
         ErrorCode::UnknownValue | ErrorCode::UnknownField | ErrorCode::UnknownCode => Key::ErrorUnknown,
         ErrorCode::Duplicate => Key::ErrorDuplicate,
