@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the participation officer's console (a second wasm bundle, src/officer_main.rs) into
+# Builds the participation officer's console (the `yoursay-console` crate in console/, a wasm bundle of its
+# own) into
 # dist/officer/, served by the server under /officer/. Its own Trunk.toml (console/Trunk.toml) has no
 # service-worker hook: the console is online-only and the young person's service worker ignores /officer.
 # Build the young person's app first: `trunk build` empties dist/ (and with it dist/officer/).

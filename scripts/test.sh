@@ -28,6 +28,9 @@ cargo build -p yoursay-server
 step "app: browser tests (IndexedDB in headless Chromium)"
 cargo test --target wasm32-unknown-unknown -p yoursay-app
 
+step "console: unit tests in headless Chromium (chart geometry)"
+cargo test --target wasm32-unknown-unknown -p yoursay-console
+
 step "app: release build"
 trunk build --release
 if [ -f scripts/build-console.sh ]; then bash scripts/build-console.sh; fi

@@ -2,7 +2,7 @@
 //! enum build.rs generates for each file. `Key` on its own is the young person's app (`app::Key`).
 
 use leptos::prelude::*;
-use yoursay_core::{Bilingual, ErrorCode, Language};
+use yoursay_core::{AgeBand, Bilingual, ErrorCode, Language, Role};
 
 include!(concat!(env!("OUT_DIR"), "/i18n_keys.rs"));
 
@@ -44,6 +44,30 @@ impl I18n {
 }
 
 pub use yoursay_core::template::fill;
+
+/// The words for a role: the one mapping, for the "about you" question and the officer's console.
+pub fn role_key(role: Role) -> Key {
+    match role {
+        Role::YoungPerson => Key::RoleYoungPerson,
+        Role::CareLeaver => Key::RoleCareLeaver,
+        Role::FosterCarer => Key::RoleFosterCarer,
+        Role::KinshipCarer => Key::RoleKinshipCarer,
+        Role::Professional => Key::RoleProfessional,
+        Role::Other => Key::RoleOther,
+    }
+}
+
+/// The words for an age band, as [`role_key`].
+pub fn age_key(age: AgeBand) -> Key {
+    match age {
+        AgeBand::From4To7 => Key::Age4To7,
+        AgeBand::From8To10 => Key::Age8To10,
+        AgeBand::From11To15 => Key::Age11To15,
+        AgeBand::From16To18 => Key::Age16To18,
+        AgeBand::From19To25 => Key::Age19To25,
+        AgeBand::From26 => Key::Age26Plus,
+    }
+}
 
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()

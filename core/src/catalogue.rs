@@ -15,6 +15,7 @@ pub use default::{default_catalogue, device_catalogue};
 
 /// Text entered in both languages. Neither may be empty: a screen is never half-translated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Bilingual {
     pub en: String,
     pub cy: String,

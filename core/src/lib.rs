@@ -5,11 +5,14 @@
 //! the only way to get a [`PublishedForm`] is to publish one.
 
 pub mod catalogue;
+pub mod disclosure;
 pub mod entry;
 pub mod error;
 pub mod form;
 pub mod language;
+pub mod officer;
 pub mod protocol;
+pub mod risk;
 pub mod template;
 
 pub use catalogue::{Bilingual, Catalogue, CatalogueItem};

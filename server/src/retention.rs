@@ -3,20 +3,13 @@
 
 use std::time::Duration;
 
-use serde::Serialize;
 use sqlx::AnyPool;
+use yoursay_core::officer::RetentionRun;
 
 use crate::clock::{iso_utc, months_before, now_ms};
 use crate::store::{self, audit, settings};
 
 pub const DEFAULT_MONTHS: i64 = 24;
-
-#[derive(Debug, Serialize)]
-pub struct RetentionRun {
-    pub deleted: u64,
-    pub cutoff: i64,
-    pub cutoff_iso: String,
-}
 
 pub async fn months(pool: &AnyPool) -> sqlx::Result<i64> {
     settings::get_i64(pool, settings::RETENTION_MONTHS, DEFAULT_MONTHS).await

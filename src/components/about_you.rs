@@ -1,28 +1,12 @@
 use leptos::prelude::*;
 use yoursay_core::{AgeBand, Role};
 
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{age_key, role_key, use_i18n, Key};
 
 /// The optional "about you" questions. Nothing here identifies anyone; both may be left blank.
 #[component]
 pub fn AboutYou(role: RwSignal<Option<Role>>, age_band: RwSignal<Option<AgeBand>>) -> impl IntoView {
     let i18n = use_i18n();
-    let role_key = |r: Role| match r {
-        Role::YoungPerson => Key::RoleYoungPerson,
-        Role::CareLeaver => Key::RoleCareLeaver,
-        Role::FosterCarer => Key::RoleFosterCarer,
-        Role::KinshipCarer => Key::RoleKinshipCarer,
-        Role::Professional => Key::RoleProfessional,
-        Role::Other => Key::RoleOther,
-    };
-    let age_key = |a: AgeBand| match a {
-        AgeBand::From4To7 => Key::Age4To7,
-        AgeBand::From8To10 => Key::Age8To10,
-        AgeBand::From11To15 => Key::Age11To15,
-        AgeBand::From16To18 => Key::Age16To18,
-        AgeBand::From19To25 => Key::Age19To25,
-        AgeBand::From26 => Key::Age26Plus,
-    };
     view! {
         <fieldset class="about-you">
             <legend>{i18n.tr(Key::AboutYouLegend)}</legend>

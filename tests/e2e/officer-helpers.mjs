@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { axe, ROOT } from "./helpers.mjs";
+import { axe, expectNoCodeText, ROOT } from "./helpers.mjs";
 
 export const SERVER_BIN = process.env.YOURSAY_SERVER_BIN || join(ROOT, "target/debug/yoursay-server");
 export const EMAIL = "officer@council.cymru";
@@ -34,12 +34,16 @@ export async function switchLanguage(page, to) {
   await page.waitForFunction((lang) => document.documentElement.lang === lang, to);
 }
 
-/** axe on the screen as it is, in English and in Welsh; fails on any violation. Leaves it in English. */
+/**
+ * axe on the screen as it is, in English and in Welsh; fails on any violation or on program text shown
+ * (every console screen the suite visits passes through here). Leaves it in English.
+ */
 export async function axeBothLanguages(page, screen) {
   for (const lang of ["en", "cy"]) {
     if (lang === "cy") await switchLanguage(page, "cy");
     // The page has drawn the new language (two frames after the switch).
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await expectNoCodeText(page);
     const violations = await axe(page);
     assert.deepEqual(violations, [], `axe on ${screen} (${lang}): ${JSON.stringify(violations, null, 1)}`);
   }

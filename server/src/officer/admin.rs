@@ -2,29 +2,24 @@
 
 use axum::extract::{Query, State};
 use axum::Json;
-use serde::{Deserialize, Serialize};
+use yoursay_core::officer::{AuditItem, Page, RetentionRun, Settings};
 use yoursay_core::{ErrorCode, FieldError};
 
-use super::inbox::{paging, Page};
+use super::inbox::{page_of, paging};
 use super::session::Officer;
 use crate::error::{ApiError, ApiResult};
 use crate::filters::Params;
 use crate::json::ApiJson;
-use crate::retention::{self, RetentionRun};
+use crate::retention;
 use crate::state::AppState;
-use crate::store::audit::{self, AuditItem};
+use crate::store::audit;
 use crate::store::settings;
-
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Settings {
-    pub retention_months: i64,
-}
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email))]
 pub async fn get_settings(State(state): State<AppState>, officer: Officer) -> ApiResult<Json<Settings>> {
     let _ = officer;
-    Ok(Json(Settings { retention_months: retention::months(&state.pool).await? }))
+    let months = retention::months(&state.pool).await?;
+    Ok(Json(Settings { retention_months: u32::try_from(months).unwrap_or(0) }))
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email))]
@@ -58,5 +53,5 @@ pub async fn audit_log(
     let _ = officer;
     let (page, per_page) = paging(&params)?;
     let (total, items) = audit::page(&state.pool, per_page, (page - 1) * per_page).await?;
-    Ok(Json(Page { total, page, per_page, items }))
+    Ok(Json(page_of(total, page, per_page, items)))
 }

@@ -4,7 +4,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use serde::Deserialize;
+use yoursay_core::officer::{ItemWords, NewItem};
 use yoursay_core::{Bilingual, Catalogue, CatalogueItem, ErrorCode, FieldError, ItemCode};
 
 use super::session::Officer;
@@ -18,37 +18,11 @@ const NAME_CHARS: usize = 80;
 const LINE_CHARS: usize = 200;
 const STATEMENT_CHARS: usize = 600;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TextWire {
-    en: String,
-    cy: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NewItem {
-    code: String,
-    name: TextWire,
-    line: TextWire,
-    #[serde(default)]
-    statement: Option<TextWire>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Words {
-    name: TextWire,
-    line: TextWire,
-    #[serde(default)]
-    statement: Option<TextWire>,
-}
-
 /// Checks the words, collecting every problem.
 fn words(
-    name: &TextWire,
-    line: &TextWire,
-    statement: Option<&TextWire>,
+    name: &Bilingual,
+    line: &Bilingual,
+    statement: Option<&Bilingual>,
 ) -> Result<(Bilingual, Bilingual, Option<Bilingual>), Vec<FieldError>> {
     let mut errors = Vec::new();
     let name = Bilingual::parse(&name.en, &name.cy, "name", NAME_CHARS).map_err(|e| errors.push(e)).ok();
@@ -143,7 +117,7 @@ pub async fn edit(
     State(state): State<AppState>,
     officer: Officer,
     Path((plural, code)): Path<(String, String)>,
-    ApiJson(body): ApiJson<Words>,
+    ApiJson(body): ApiJson<ItemWords>,
 ) -> ApiResult<Json<Catalogue>> {
     let (name, line, statement) = words(&body.name, &body.line, body.statement.as_ref()).map_err(invalid)?;
     change(&state, &officer, &plural, &code, "edit", |item| {

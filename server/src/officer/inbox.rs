@@ -2,7 +2,7 @@
 
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use serde::Serialize;
+use yoursay_core::officer::{Page, ViewAction, ViewItem};
 use yoursay_core::{ErrorCode, FieldError};
 
 use super::session::Officer;
@@ -11,19 +11,18 @@ use crate::filters::{number, param, Filters, Params};
 use crate::json::ApiJson;
 use crate::risk::RiskWords;
 use crate::state::AppState;
-use crate::store::views::{self, Action, Status, ViewItem};
+use crate::store::views::{self, Status};
 use crate::store::{audit, keywords};
 
-#[derive(Debug, Serialize)]
-pub struct Page<T> {
-    pub total: i64,
-    pub page: i64,
-    pub per_page: i64,
-    pub items: Vec<T>,
-}
-
+/// `page` and `per_page` from the query, checked.
 pub fn paging(params: &Params) -> Result<(i64, i64), ApiError> {
     Ok((number(params, "page", 1, 1..=1_000_000)?, number(params, "per_page", 50, 1..=200)?))
+}
+
+/// One page of a list, as the wire has it (the numbers checked by [`paging`] fit).
+pub fn page_of<T>(total: i64, page: i64, per_page: i64, items: Vec<T>) -> Page<T> {
+    let wire = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+    Page { total: wire(total), page: wire(page), per_page: wire(per_page), items }
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email))]
@@ -41,10 +40,17 @@ pub async fn list(
     };
     let (page, per_page) = paging(&params)?;
     let (total, items) = views::page(&state.pool, &filters, status, per_page, (page - 1) * per_page).await?;
-    Ok(Json(Page { total, page, per_page, items }))
+    Ok(Json(page_of(total, page, per_page, items)))
 }
 
-async fn act(state: AppState, officer: Officer, id: String, action: Action) -> ApiResult<Json<ViewItem>> {
+/// `POST /views/{id}/{action}`: every moderation action, audited; an unknown action is not found.
+#[tracing::instrument(skip_all, fields(officer = %officer.email, id = %id, action = %action))]
+pub async fn act(
+    State(state): State<AppState>,
+    officer: Officer,
+    Path((id, action)): Path<(String, String)>,
+) -> ApiResult<Json<ViewItem>> {
+    let action = ViewAction::parse(&action).ok_or(ApiError::NotFound)?;
     let mut tx = state.pool.begin().await?;
     if !views::act(&mut tx, &id, action).await? {
         return Err(ApiError::NotFound);
@@ -52,42 +58,6 @@ async fn act(state: AppState, officer: Officer, id: String, action: Action) -> A
     audit::record(&mut tx, &officer.email, action.audit_name(), Some(&id), None).await?;
     tx.commit().await?;
     views::get(&state.pool, &id).await?.map(Json).ok_or(ApiError::NotFound)
-}
-
-#[tracing::instrument(skip_all, fields(officer = %officer.email, id = %id))]
-pub async fn review(
-    State(state): State<AppState>,
-    officer: Officer,
-    Path(id): Path<String>,
-) -> ApiResult<Json<ViewItem>> {
-    act(state, officer, id, Action::Review).await
-}
-
-#[tracing::instrument(skip_all, fields(officer = %officer.email, id = %id))]
-pub async fn hide(
-    State(state): State<AppState>,
-    officer: Officer,
-    Path(id): Path<String>,
-) -> ApiResult<Json<ViewItem>> {
-    act(state, officer, id, Action::Hide).await
-}
-
-#[tracing::instrument(skip_all, fields(officer = %officer.email, id = %id))]
-pub async fn unhide(
-    State(state): State<AppState>,
-    officer: Officer,
-    Path(id): Path<String>,
-) -> ApiResult<Json<ViewItem>> {
-    act(state, officer, id, Action::Unhide).await
-}
-
-#[tracing::instrument(skip_all, fields(officer = %officer.email, id = %id))]
-pub async fn follow_up(
-    State(state): State<AppState>,
-    officer: Officer,
-    Path(id): Path<String>,
-) -> ApiResult<Json<ViewItem>> {
-    act(state, officer, id, Action::FollowUp).await
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email))]

@@ -1,79 +1,20 @@
-//! Results at a glance: the server counts, the app only draws. Small cells are marked so the app shows a
-//! caution instead of a share that could identify a young person.
+//! Results at a glance: the server counts and applies the small-number rule
+//! ([`yoursay_core::disclosure`]) to every number before it leaves; the app only draws.
 
 use std::collections::BTreeMap;
 
 use axum::extract::{Query, State};
 use axum::Json;
-use serde::Serialize;
 use sqlx::{AnyPool, Row};
-use yoursay_core::{Bilingual, Catalogue, CatalogueItem, EntryKind};
+use yoursay_core::disclosure::{Count, Grid};
+use yoursay_core::officer::{Cell, RawTally, ResultRow, Results, TallySlots};
+use yoursay_core::{Catalogue, CatalogueItem, EntryKind};
 
 use super::session::Officer;
 use crate::error::ApiResult;
 use crate::filters::{number, Bind, Filters, Params, Where};
 use crate::state::AppState;
 use crate::store;
-
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
-pub struct Tally {
-    pub scores: [i64; 5],
-    pub dont_know: i64,
-    pub total: i64,
-    pub suppressed: bool,
-    pub percentages: Option<Percentages>,
-}
-
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Percentages {
-    pub scores: [f64; 5],
-    pub dont_know: f64,
-}
-
-impl Tally {
-    fn add(&mut self, score: Option<i64>, n: i64) {
-        match score {
-            Some(s @ 1..=5) => self.scores[(s - 1) as usize] += n,
-            _ => self.dont_know += n,
-        }
-        self.total += n;
-    }
-
-    fn finish(mut self, min_cell: i64) -> Self {
-        self.suppressed = self.total < min_cell;
-        self.percentages = (!self.suppressed && self.total > 0).then(|| {
-            let pct = |n: i64| (n as f64 * 1000.0 / self.total as f64).round() / 10.0;
-            Percentages { scores: self.scores.map(pct), dont_know: pct(self.dont_know) }
-        });
-        self
-    }
-}
-
-#[derive(Debug, Serialize)]
-pub struct ItemTally {
-    pub code: String,
-    pub name: Bilingual,
-    pub retired: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ratings: Option<i64>,
-    pub tally: Tally,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Cell {
-    pub service: String,
-    pub promise: String,
-    pub tally: Tally,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Results {
-    pub min_cell: i64,
-    pub catalogue_version: u32,
-    pub by_promise: Vec<ItemTally>,
-    pub by_service: Vec<ItemTally>,
-    pub cells: Vec<Cell>,
-}
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email))]
 pub async fn get(
@@ -96,63 +37,99 @@ pub async fn results(pool: &AnyPool, catalogue: &Catalogue, filters: &Filters, m
          GROUP BY e.service, a.promise, a.score",
         w.sql()
     );
-    let mut cells: BTreeMap<(String, String), Tally> = BTreeMap::new();
+    let mut cells: BTreeMap<(String, String), RawTally> = BTreeMap::new();
     for row in w.bind(sqlx::query(&sql)).fetch_all(pool).await? {
         let service: Option<String> = row.try_get(0)?;
         let promise: String = row.try_get(1)?;
         let score: Option<i64> = row.try_get(2)?;
         let n: i64 = row.try_get(3)?;
-        cells.entry((service.unwrap_or_default(), promise)).or_default().add(score, n);
+        let score = score.and_then(|s| u8::try_from(s).ok());
+        cells.entry((service.unwrap_or_default(), promise)).or_default().add(score, count(n));
     }
     let ratings_sql = format!("SELECT e.service, COUNT(*) FROM entries e{} GROUP BY e.service", w.sql());
-    let mut ratings: BTreeMap<String, i64> = BTreeMap::new();
+    let mut ratings: BTreeMap<String, u32> = BTreeMap::new();
     for row in w.bind(sqlx::query(&ratings_sql)).fetch_all(pool).await? {
-        ratings.insert(row.try_get::<Option<String>, _>(0)?.unwrap_or_default(), row.try_get(1)?);
+        ratings.insert(row.try_get::<Option<String>, _>(0)?.unwrap_or_default(), count(row.try_get(1)?));
     }
+    let min_cell = u32::try_from(min_cell).unwrap_or(u32::MAX);
 
-    let sum = |pick: &dyn Fn(&(String, String)) -> bool| {
-        let mut t = Tally::default();
-        for (key, cell) in &cells {
-            if pick(key) {
-                for (i, n) in cell.scores.iter().enumerate() {
-                    t.add(Some(i as i64 + 1), *n);
-                }
-                t.add(None, cell.dont_know);
-            }
-        }
-        t
-    };
+    // Every number goes in one grid with the lines it adds up along: each tally's scores to its total,
+    // and each score (and total) of a promise or service to the same score of its pairs.
+    let (keys, raws): (Vec<(String, String)>, Vec<RawTally>) = cells.into_iter().unzip();
+    let mut grid = Grid::default();
+    let cell_slots: Vec<TallySlots> = raws.iter().map(|t| t.place(&mut grid)).collect();
+    let pairs = Pairs { keys: &keys, raws: &raws, slots: &cell_slots };
+    let promises = pairs.margins(&mut grid, &catalogue.promises, |(_, promise), code| promise == code);
+    let services = pairs.margins(&mut grid, &catalogue.services, |(service, _), code| service == code);
+    let shown = grid.suppress(min_cell);
+
     // Retired items only clutter the charts unless they have answers in this selection.
-    let shown = |item: &CatalogueItem, t: &Tally| !item.retired || t.total > 0;
-    let by_promise = catalogue
-        .promises
-        .iter()
-        .map(|p| (p, sum(&|(_, promise)| promise == &p.code)))
-        .filter(|(p, t)| shown(p, t))
-        .map(|(p, t)| ItemTally {
-            code: p.code.clone(),
-            name: p.name.clone(),
-            retired: p.retired,
-            ratings: None,
-            tally: t.finish(min_cell),
+    let row = |(item, total, slots): &(&CatalogueItem, u32, TallySlots), ratings: Option<Count>| {
+        (!item.retired || *total > 0).then(|| ResultRow {
+            code: item.code.clone(),
+            name: item.name.clone(),
+            retired: item.retired,
+            ratings,
+            tally: slots.tally(&shown),
         })
-        .collect();
-    let by_service = catalogue
-        .services
-        .iter()
-        .map(|s| (s, sum(&|(service, _)| service == &s.code)))
-        .filter(|(s, t)| shown(s, t))
-        .map(|(s, t)| ItemTally {
-            code: s.code.clone(),
-            name: s.name.clone(),
-            retired: s.retired,
-            ratings: Some(ratings.get(&s.code).copied().unwrap_or(0)),
-            tally: t.finish(min_cell),
-        })
-        .collect();
+    };
+    let by_promise = promises.iter().filter_map(|p| row(p, None)).collect();
+    // A service's ratings often equal its answers (one promise each): withheld whenever they are.
+    let ratings_of = |(item, _, slots): &(&CatalogueItem, u32, TallySlots)| match (
+        Count::alone(ratings.get(&item.code).copied().unwrap_or(0), min_cell),
+        shown.get(slots.total),
+    ) {
+        (Count::Shown(_), hidden) if hidden.is_hidden() => Count::Withheld,
+        (count, _) => count,
+    };
+    let by_service = services.iter().filter_map(|s| row(s, Some(ratings_of(s)))).collect();
     let position = |list: &[CatalogueItem], code: &str| list.iter().position(|i| i.code == code).unwrap_or(usize::MAX);
-    let mut cells: Vec<Cell> =
-        cells.into_iter().map(|((service, promise), t)| Cell { service, promise, tally: t.finish(min_cell) }).collect();
+    let mut cells: Vec<Cell> = keys
+        .into_iter()
+        .zip(&cell_slots)
+        .map(|((service, promise), slots)| Cell { service, promise, tally: slots.tally(&shown) })
+        .collect();
     cells.sort_by_key(|c| (position(&catalogue.services, &c.service), position(&catalogue.promises, &c.promise)));
     Ok(Results { min_cell, catalogue_version: catalogue.version, by_promise, by_service, cells })
+}
+
+/// The service × promise pairs with answers, and where their numbers sit in the grid.
+struct Pairs<'p> {
+    keys: &'p [(String, String)],
+    raws: &'p [RawTally],
+    slots: &'p [TallySlots],
+}
+
+impl Pairs<'_> {
+    /// Each item's own tally (the sum of its pairs), placed in `grid` with the lines that tie it to them.
+    fn margins<'a>(
+        &self,
+        grid: &mut Grid,
+        items: &'a [CatalogueItem],
+        belongs: impl Fn(&(String, String), &str) -> bool,
+    ) -> Vec<(&'a CatalogueItem, u32, TallySlots)> {
+        items
+            .iter()
+            .map(|item| {
+                let mine: Vec<usize> = (0..self.keys.len()).filter(|&i| belongs(&self.keys[i], &item.code)).collect();
+                let mut sum = RawTally::default();
+                for &i in &mine {
+                    sum.merge(&self.raws[i]);
+                }
+                let slots = sum.place(grid);
+                if !mine.is_empty() {
+                    for part in 0..6 {
+                        grid.line(mine.iter().map(|&i| self.slots[i].parts[part]).collect(), slots.parts[part]);
+                    }
+                    grid.line(mine.iter().map(|&i| self.slots[i].total).collect(), slots.total);
+                }
+                (item, sum.total(), slots)
+            })
+            .collect()
+    }
+}
+
+/// A database count as the wire's `u32` (no selection comes near four billion answers).
+fn count(n: i64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }

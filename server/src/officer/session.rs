@@ -9,8 +9,8 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use base64::Engine;
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use yoursay_core::officer::{Me, SignIn};
 
 use super::password::{self, Email};
 use crate::clock::now_ms;
@@ -51,19 +51,6 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
         let addr = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
         Ok(ClientAddr(addr.unwrap_or_else(|| "unknown".into())))
     }
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SignIn {
-    email: String,
-    password: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Me {
-    email: String,
-    expires_at: i64,
 }
 
 #[tracing::instrument(skip_all, fields(address = %addr))]

@@ -1,8 +1,8 @@
 //! The audit log: who did what, to what, when. Written in the same transaction as the change where there
 //! is one, so the log cannot miss an action that happened.
 
-use serde::Serialize;
 use sqlx::{AnyConnection, AnyPool, Row};
+use yoursay_core::officer::AuditItem;
 
 use crate::clock::{iso_utc, now_ms};
 
@@ -36,17 +36,6 @@ pub async fn record_now(
 ) -> sqlx::Result<()> {
     let mut conn = pool.acquire().await?;
     record(&mut conn, actor, action, target, detail).await
-}
-
-#[derive(Debug, Serialize)]
-pub struct AuditItem {
-    pub id: i64,
-    pub at: i64,
-    pub at_iso: String,
-    pub actor: String,
-    pub action: String,
-    pub target: Option<String>,
-    pub detail: Option<String>,
 }
 
 pub async fn page(pool: &AnyPool, limit: i64, offset: i64) -> sqlx::Result<(i64, Vec<AuditItem>)> {

@@ -1,8 +1,8 @@
 //! The officer's inbox: views with their flags and moderation state.
 
-use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, Row};
+use yoursay_core::officer::{ContactDetails, ViewAction, ViewItem, ViewStatus};
 use yoursay_core::EntryKind;
 
 use crate::filters::{Bind, Filters, Where};
@@ -40,39 +40,13 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct ViewItem {
-    pub id: String,
-    pub created_at: i64,
-    pub received_at: i64,
-    pub language: String,
-    pub event: Option<String>,
-    pub role: Option<String>,
-    pub age_band: Option<String>,
-    pub text: String,
-    pub promises: Vec<String>,
-    pub status: &'static str,
-    pub reviewed: bool,
-    pub hidden: bool,
-    pub flagged: bool,
-    pub flag_words: Vec<String>,
-    pub followed_up: bool,
-    /// Only when the person asked to be contacted.
-    pub contact: Option<ContactDetails>,
-}
-
 const COLUMNS: &str = "e.id, e.created_at, e.received_at, e.language, e.event, e.role, e.age_band, e.text, \
                        e.reviewed, e.hidden, e.flagged, e.flag_words, e.followed_up, e.contact_name, e.contact_how";
-
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct ContactDetails {
-    pub name: String,
-    pub how: String,
-}
 
 fn item(row: &AnyRow) -> sqlx::Result<ViewItem> {
     let reviewed = row.try_get::<i64, _>("reviewed")? != 0;
     let hidden = row.try_get::<i64, _>("hidden")? != 0;
+    let followed_up = row.try_get::<i64, _>("followed_up")? != 0;
     let words: String = row.try_get("flag_words")?;
     Ok(ViewItem {
         id: row.try_get("id")?,
@@ -84,18 +58,12 @@ fn item(row: &AnyRow) -> sqlx::Result<ViewItem> {
         age_band: row.try_get("age_band")?,
         text: row.try_get::<Option<String>, _>("text")?.unwrap_or_default(),
         promises: Vec::new(),
-        status: if hidden {
-            "hidden"
-        } else if reviewed {
-            "reviewed"
-        } else {
-            "new"
-        },
+        status: ViewStatus::of(reviewed, followed_up, hidden),
         reviewed,
         hidden,
         flagged: row.try_get::<i64, _>("flagged")? != 0,
         flag_words: words.split(", ").filter(|w| !w.is_empty()).map(str::to_owned).collect(),
-        followed_up: row.try_get::<i64, _>("followed_up")? != 0,
+        followed_up,
         contact: match (
             row.try_get::<Option<String>, _>("contact_name")?,
             row.try_get::<Option<String>, _>("contact_how")?,
@@ -160,37 +128,19 @@ pub async fn get(pool: &AnyPool, id: &str) -> sqlx::Result<Option<ViewItem>> {
     Ok(Some(view))
 }
 
-#[derive(Debug, Clone, Copy)]
-pub enum Action {
-    Review,
-    Hide,
-    Unhide,
-    FollowUp,
-}
-
-impl Action {
-    pub fn audit_name(self) -> &'static str {
-        match self {
-            Action::Review => "view_review",
-            Action::Hide => "view_hide",
-            Action::Unhide => "view_unhide",
-            Action::FollowUp => "view_follow_up",
-        }
-    }
-
-    fn set(self) -> &'static str {
-        match self {
-            Action::Review => "reviewed = 1",
-            Action::Hide => "hidden = 1",
-            Action::Unhide => "hidden = 0",
-            Action::FollowUp => "followed_up = 1",
-        }
+/// The column an action sets.
+fn set(action: ViewAction) -> &'static str {
+    match action {
+        ViewAction::Review => "reviewed = 1",
+        ViewAction::Hide => "hidden = 1",
+        ViewAction::Unhide => "hidden = 0",
+        ViewAction::FollowUp => "followed_up = 1",
     }
 }
 
 /// Applies the action; false when there is no such view.
-pub async fn act(conn: &mut AnyConnection, id: &str, action: Action) -> sqlx::Result<bool> {
-    let sql = format!("UPDATE entries SET {} WHERE id = $1 AND kind = $2", action.set());
+pub async fn act(conn: &mut AnyConnection, id: &str, action: ViewAction) -> sqlx::Result<bool> {
+    let sql = format!("UPDATE entries SET {} WHERE id = $1 AND kind = $2", set(action));
     Ok(sqlx::query(&sql).bind(id).bind(EntryKind::View.code()).execute(conn).await?.rows_affected() == 1)
 }
 

@@ -91,7 +91,7 @@ async fn the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli(app: 
 
 async fn results_count_per_promise_and_service_and_suppress_small_cells(app: TestApp) {
     let mut batch = Vec::new();
-    for score in [1, 2, 5, 5, 5] {
+    for score in [4, 4, 5, 5, 5, 5] {
         batch.push(rating(&new_id(), "social_worker", &[("equality", json!(score))]));
     }
     batch.push(rating(&new_id(), "housing", &[("equality", json!("dont_know")), ("support", json!(3))]));
@@ -102,35 +102,122 @@ async fn results_count_per_promise_and_service_and_suppress_small_cells(app: Tes
     assert_eq!(results["min_cell"], 5);
     let equality = &results["by_promise"][0];
     assert_eq!(equality["code"], "equality");
-    assert_eq!(equality["tally"]["scores"], json!([1, 1, 0, 0, 3]));
-    assert_eq!(equality["tally"]["dont_know"], 1);
-    assert_eq!(equality["tally"]["total"], 6);
-    assert_eq!(equality["tally"]["suppressed"], false);
-    assert_eq!(equality["tally"]["percentages"]["scores"], json!([16.7, 16.7, 0.0, 0.0, 50.0]));
+    // 2 × "good" and 1 × "don't know" are small; 7 answers in all are shown, so 4 × "really good" would
+    // give the small ones' sum away only as a pair: two hidden, nothing more withheld.
+    assert_eq!(equality["tally"]["scores"], json!([{"shown": 0}, {"shown": 0}, {"shown": 0}, "small", "small"]));
+    assert_eq!(equality["tally"]["dont_know"], "small");
+    assert_eq!(equality["tally"]["total"], json!({"shown": 7}));
+    assert_eq!(equality["tally"]["percentages"]["scores"], json!([0.0, 0.0, 0.0, null, null]));
 
     let support = results["by_promise"].as_array().unwrap().iter().find(|p| p["code"] == "support").unwrap();
-    assert_eq!(support["tally"]["total"], 1);
-    assert_eq!(support["tally"]["suppressed"], true);
+    assert_eq!(support["tally"]["total"], "small");
     assert_eq!(support["tally"]["percentages"], Value::Null);
 
     let service =
         |code: &str| results["by_service"].as_array().unwrap().iter().find(|s| s["code"] == code).unwrap().clone();
-    assert_eq!(service("social_worker")["ratings"], 5);
-    assert_eq!(service("social_worker")["tally"]["suppressed"], false);
-    assert_eq!(service("housing")["ratings"], 1);
-    assert_eq!(service("housing")["tally"]["suppressed"], true);
+    // The social worker's 6 answers are all of equality's but housing's 1: 7 − 6 would give it away.
+    assert_eq!(service("social_worker")["tally"]["total"], "withheld");
+    assert_eq!(service("social_worker")["ratings"], "withheld");
+    assert_eq!(service("housing")["ratings"], "small");
+    assert_eq!(service("housing")["tally"]["total"], "small");
 
     let cells = results["cells"].as_array().unwrap();
     assert_eq!(cells.len(), 3);
     assert_eq!((cells[0]["service"].as_str(), cells[0]["promise"].as_str()), (Some("social_worker"), Some("equality")));
+    assert_no_small_number_shown(&results, 5);
 
     let lower = app.get_json("/api/v1/officer/results?min_cell=1&role=young_person").await;
-    assert_eq!(service_of(&lower, "housing")["tally"]["suppressed"], false);
+    assert_eq!(service_of(&lower, "housing")["tally"]["total"], json!({"shown": 2}));
     let none = app.get_json("/api/v1/officer/results?role=care_leaver").await;
-    assert_eq!(none["by_promise"][0]["tally"]["total"], 0);
+    assert_eq!(none["by_promise"][0]["tally"]["total"], json!({"shown": 0}));
     let bad = app.client.get(app.url("/api/v1/officer/results?min_cell=0&role=teacher")).send().await.unwrap();
     let body = problem(bad, 400).await;
     assert_eq!(fields(&body), ["role"]);
+}
+
+/// Crafted so that the old page gave a hidden cell away: social worker × equality is 6 "really good",
+/// 5 "good" and 2 "really bad" (13 in all), so 13 − 6 − 5 = 2 unless one more count is withheld; and the
+/// promise's own "really bad" equals that cell's, so it must not be shown either.
+async fn results_withhold_what_would_give_a_small_count_away(app: TestApp) {
+    let mut batch = Vec::new();
+    for (service, score, times) in [
+        ("social_worker", json!(5), 6),
+        ("social_worker", json!(4), 5),
+        ("social_worker", json!(1), 2),
+        ("housing", json!(5), 7),
+        ("housing", json!("dont_know"), 5),
+    ] {
+        for _ in 0..times {
+            batch.push(rating(&new_id(), service, &[("equality", score.clone())]));
+        }
+    }
+    app.push_ok(&batch).await;
+    app.sign_in().await;
+    let results = app.get_json("/api/v1/officer/results").await;
+    assert_no_small_number_shown(&results, 5);
+
+    let cell = |service: &str| {
+        results["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["service"] == service && c["promise"] == "equality")
+            .unwrap()["tally"]
+            .clone()
+    };
+    let social_worker = cell("social_worker");
+    assert_eq!(social_worker["scores"][0], "small");
+    assert_eq!(social_worker["scores"][3], "withheld", "the smallest other count goes with the small one");
+    assert_eq!(social_worker["scores"][4], json!({"shown": 6}));
+    assert_eq!(social_worker["total"], json!({"shown": 13}));
+    assert_eq!(social_worker["percentages"]["scores"], json!([null, 0.0, 0.0, null, 46.2]));
+    let equality = &results["by_promise"][0]["tally"];
+    assert_eq!(equality["scores"][0], "small", "the promise's own count is the cell's");
+    assert_eq!(equality["total"], json!({"shown": 25}));
+
+    // Shown above the threshold, the same data is all there.
+    let lower = app.get_json("/api/v1/officer/results?min_cell=1").await;
+    assert_eq!(lower["by_promise"][0]["tally"]["scores"][0], json!({"shown": 2}));
+}
+
+/// No count from 1 to `min − 1` anywhere; no tally, and no score across a promise's or a service's pairs,
+/// with exactly one hidden number (it could be worked out by subtraction).
+fn assert_no_small_number_shown(results: &Value, min: u64) {
+    fn walk(v: &Value, min: u64) {
+        match v {
+            Value::Object(map) => {
+                if let Some(n) = map.get("shown").and_then(Value::as_u64) {
+                    assert!(n == 0 || n >= min, "a count of {n} is shown: {v}");
+                }
+                map.values().for_each(|v| walk(v, min));
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, min)),
+            _ => {}
+        }
+    }
+    walk(results, min);
+    let parts = |tally: &Value| -> Vec<Value> {
+        let mut p: Vec<Value> = tally["scores"].as_array().unwrap().clone();
+        p.push(tally["dont_know"].clone());
+        p.push(tally["total"].clone());
+        p
+    };
+    let hidden = |v: &Value| v.is_string();
+    let cells = results["cells"].as_array().unwrap();
+    for row in results["by_promise"].as_array().unwrap().iter().chain(results["by_service"].as_array().unwrap()) {
+        let mine = parts(&row["tally"]);
+        assert_ne!(mine.iter().filter(|v| hidden(v)).count(), 1, "one hidden in {row}");
+        let code = row["code"].as_str().unwrap();
+        let pairs: Vec<Vec<Value>> =
+            cells.iter().filter(|c| c["promise"] == code || c["service"] == code).map(|c| parts(&c["tally"])).collect();
+        if pairs.is_empty() {
+            continue;
+        }
+        for i in 0..7 {
+            let line = pairs.iter().map(|p| &p[i]).chain([&mine[i]]);
+            assert_ne!(line.filter(|v| hidden(v)).count(), 1, "one hidden in column {i} of {code}");
+        }
+    }
 }
 
 fn service_of(results: &Value, code: &str) -> Value {
@@ -467,6 +554,7 @@ crate::on_both_databases!(
     contact_details_reach_the_inbox_only_when_given_and_never_the_export,
     the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli,
     results_count_per_promise_and_service_and_suppress_small_cells,
+    results_withhold_what_would_give_a_small_count_away,
     catalogue_edits_bump_the_version_and_keep_old_ratings_codes,
     the_charter_statement_is_added_edited_checked_and_removed,
     retention_deletes_entries_older_than_the_setting,

@@ -120,9 +120,14 @@ async fn the_audit_log_records_officer_actions(app: TestApp) {
     let id = new_id();
     app.push_ok(&[view(&id, "The youth club is great")]).await;
     app.sign_in().await;
+    let mut statuses = Vec::new();
     for action in ["review", "hide", "unhide", "follow-up"] {
-        app.post_json(&format!("/api/v1/officer/views/{id}/{action}"), json!({})).await;
+        let item = app.post_json(&format!("/api/v1/officer/views/{id}/{action}"), json!({})).await;
+        statuses.push(item["status"].as_str().unwrap().to_owned());
     }
+    assert_eq!(statuses, ["reviewed", "hidden", "reviewed", "followed_up"], "the server says where a view stands");
+    let unknown = app.send(Method::POST, &format!("/api/v1/officer/views/{id}/delete"), json!({})).await;
+    problem(unknown, 404).await;
     app.put_json("/api/v1/officer/settings", json!({"retention_months": 36})).await;
     // The export streams; it is audited as the file is finished, so the download is read to its end.
     app.client.get(app.url("/api/v1/officer/export?format=csv")).send().await.unwrap().bytes().await.unwrap();

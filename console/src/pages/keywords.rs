@@ -2,10 +2,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use yoursay_core::FieldError;
 
+use crate::api::{self, RiskWords as Words};
 use crate::i18n::{officer::Key, use_i18n};
-use crate::officer::api::{self, Keywords as Words};
-use crate::officer::layout::use_announce;
-use crate::officer::ui::{field_error_text, focus_heading, page_title, use_session};
+use crate::layout::use_announce;
+use crate::ui::{field_error_text, focus_heading, page_title, use_session};
 
 fn lines(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()

@@ -1,12 +1,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use yoursay_core::{Bilingual, Catalogue, CatalogueItem, FieldError};
 
+use crate::api::{self, ApiError, ItemWords, Kind, NewItem};
 use crate::i18n::{officer::Key, use_i18n, I18n};
-use crate::officer::api::{self, ApiError, ItemWords, Kind};
-use crate::officer::layout::use_announce;
-use crate::officer::ui::{field_error_text, fill, focus_heading, page_title, use_session};
+use crate::layout::use_announce;
+use crate::ui::{field_error_text, fill, focus, focus_heading, page_title, use_session};
 
 #[component]
 pub fn CatalogueEditor() -> impl IntoView {
@@ -124,16 +123,19 @@ fn KindSection(kind: Kind, catalogue: RwSignal<Option<Result<Catalogue, Key>>>) 
         let d = draft.get_untracked();
         let edit = editing.get_untracked();
         let words = ItemWords {
-            code: edit.is_none().then(|| d.code.trim().to_owned()),
             name: Bilingual::new(&d.name_en, &d.name_cy),
             line: Bilingual::new(&d.line_en, &d.line_cy),
             statement: d.statement(),
         };
+        let code = d.code.trim().to_owned();
         busy.set(true);
         spawn_local(async move {
             let result = match &edit {
                 Some(code) => api::edit_item(kind, code, &words).await,
-                None => api::add_item(kind, &words).await,
+                None => {
+                    let item = NewItem { code, name: words.name, line: words.line, statement: words.statement };
+                    api::add_item(kind, &item).await
+                }
             };
             if done(result) {
                 editing.set(None);
@@ -268,11 +270,5 @@ fn row(
                 </button>
             </td>
         </tr>
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
     }
 }

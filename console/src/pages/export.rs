@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
+use crate::api;
+use crate::filters::{Fields, FilterForm, FilterValues};
 use crate::i18n::{officer::Key, use_i18n};
-use crate::officer::api;
-use crate::officer::filters::{Fields, FilterForm, FilterValues};
-use crate::officer::ui::{focus_heading, page_title};
+use crate::ui::{focus_heading, page_title};
 
 #[component]
 pub fn Export() -> impl IntoView {

@@ -2,14 +2,17 @@
 //! Network and types only: no UI. Every `POST`/`PUT`/`DELETE` carries `Content-Type: application/json`,
 //! with `{}` when there is nothing to say, as the server requires.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
+use yoursay_core::officer::OFFICER_PATH as BASE;
+pub use yoursay_core::officer::{
+    AuditItem, Cell, ItemWords, Me, NewItem, Page, ResultRow, Results, RetentionRun, RiskWords, Settings, SignIn,
+    Tally, ViewAction, ViewItem, ViewStatus,
+};
 use yoursay_core::protocol::Problem;
-use yoursay_core::{Bilingual, Catalogue, FieldError};
-
-const BASE: &str = "/api/v1/officer";
+use yoursay_core::{Catalogue, FieldError};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
@@ -120,20 +123,9 @@ pub fn query(params: &[(&str, String)]) -> String {
 
 // ---- session ----
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Me {
-    pub email: String,
-    pub expires_at: f64,
-}
-
-#[derive(Serialize)]
-struct SignIn<'a> {
-    email: &'a str,
-    password: &'a str,
-}
-
 pub async fn sign_in(email: &str, password: &str) -> Result<Me, ApiError> {
-    send("POST", "/session", Some(to_json(&SignIn { email, password })?)).await
+    let body = SignIn { email: email.to_owned(), password: password.to_owned() };
+    send("POST", "/session", Some(to_json(&body)?)).await
 }
 
 pub async fn sign_out() -> Result<(), ApiError> {
@@ -150,115 +142,26 @@ pub async fn me() -> Result<Me, ApiError> {
 
 // ---- inbox ----
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ViewItem {
-    pub id: String,
-    pub created_at: f64,
-    pub received_at: f64,
-    pub language: String,
-    pub event: Option<String>,
-    pub role: Option<String>,
-    pub age_band: Option<String>,
-    pub text: String,
-    #[serde(default)]
-    pub promises: Vec<String>,
-    pub status: String,
-    pub reviewed: bool,
-    pub hidden: bool,
-    pub flagged: bool,
-    #[serde(default)]
-    pub flag_words: Vec<String>,
-    pub followed_up: bool,
-    /// Only when the person asked to be contacted.
-    #[serde(default)]
-    pub contact: Option<Contact>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Contact {
-    pub name: String,
-    pub how: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Page<T> {
-    pub total: u32,
-    pub page: u32,
-    pub per_page: u32,
-    pub items: Vec<T>,
-}
-
 pub async fn views(query_string: &str) -> Result<Page<ViewItem>, ApiError> {
     get(&format!("/views{query_string}")).await
 }
 
-/// `action` is `review`, `hide`, `unhide` or `follow-up`.
-pub async fn view_action(id: &str, action: &str) -> Result<ViewItem, ApiError> {
+pub async fn view_action(id: &str, action: ViewAction) -> Result<ViewItem, ApiError> {
     let id = String::from(js_sys::encode_uri_component(id));
-    send("POST", &format!("/views/{id}/{action}"), None).await
+    send("POST", &format!("/views/{id}/{}", action.path()), None).await
 }
 
 // ---- keywords ----
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct Keywords {
-    pub en: Vec<String>,
-    pub cy: Vec<String>,
-}
-
-pub async fn keywords() -> Result<Keywords, ApiError> {
+pub async fn keywords() -> Result<RiskWords, ApiError> {
     get("/keywords").await
 }
 
-pub async fn save_keywords(words: &Keywords) -> Result<Keywords, ApiError> {
+pub async fn save_keywords(words: &RiskWords) -> Result<RiskWords, ApiError> {
     send("PUT", "/keywords", Some(to_json(words)?)).await
 }
 
 // ---- results ----
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Percentages {
-    pub scores: [f64; 5],
-    pub dont_know: f64,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Tally {
-    pub scores: [u32; 5],
-    pub dont_know: u32,
-    pub total: u32,
-    pub suppressed: bool,
-    pub percentages: Option<Percentages>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct ResultRow {
-    pub code: String,
-    pub name: Bilingual,
-    #[serde(default)]
-    pub retired: bool,
-    #[serde(default)]
-    pub ratings: Option<u32>,
-    pub tally: Tally,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Results {
-    pub min_cell: u32,
-    pub catalogue_version: u32,
-    pub by_promise: Vec<ResultRow>,
-    pub by_service: Vec<ResultRow>,
-    /// One per service × promise pair with at least one answer.
-    #[serde(default)]
-    pub cells: Vec<Cell>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Cell {
-    pub service: String,
-    pub promise: String,
-    pub tally: Tally,
-}
 
 pub async fn results(query_string: &str) -> Result<Results, ApiError> {
     get(&format!("/results{query_string}")).await
@@ -282,22 +185,12 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ItemWords {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    pub name: Bilingual,
-    pub line: Bilingual,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub statement: Option<Bilingual>,
-}
-
 pub async fn catalogue() -> Result<Catalogue, ApiError> {
     decode(call("GET", yoursay_core::protocol::CATALOGUE_PATH, None).await?)
 }
 
-pub async fn add_item(kind: Kind, words: &ItemWords) -> Result<Catalogue, ApiError> {
-    send("POST", &format!("/catalogue/{}", kind.path()), Some(to_json(words)?)).await
+pub async fn add_item(kind: Kind, item: &NewItem) -> Result<Catalogue, ApiError> {
+    send("POST", &format!("/catalogue/{}", kind.path()), Some(to_json(item)?)).await
 }
 
 pub async fn edit_item(kind: Kind, code: &str, words: &ItemWords) -> Result<Catalogue, ApiError> {
@@ -314,11 +207,6 @@ pub async fn set_retired(kind: Kind, code: &str, retire: bool) -> Result<Catalog
 
 // ---- settings, retention, audit ----
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Settings {
-    pub retention_months: u32,
-}
-
 pub async fn settings() -> Result<Settings, ApiError> {
     get("/settings").await
 }
@@ -327,28 +215,8 @@ pub async fn save_settings(settings: Settings) -> Result<Settings, ApiError> {
     send("PUT", "/settings", Some(to_json(&settings)?)).await
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct RetentionRun {
-    pub deleted: u32,
-    pub cutoff: f64,
-    pub cutoff_iso: String,
-}
-
 pub async fn run_retention() -> Result<RetentionRun, ApiError> {
     send("POST", "/retention/run", None).await
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct AuditItem {
-    pub id: f64,
-    pub at: f64,
-    pub at_iso: String,
-    pub actor: String,
-    pub action: String,
-    #[serde(default)]
-    pub target: Option<String>,
-    #[serde(default)]
-    pub detail: Option<String>,
 }
 
 pub async fn audit(page: u32, per_page: u32) -> Result<Page<AuditItem>, ApiError> {

@@ -75,6 +75,7 @@ pub fn num(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn longest_bar_for_the_largest_count_and_all_fit() {

@@ -3,15 +3,26 @@ use leptos::task::spawn_local;
 use yoursay_core::Catalogue;
 
 use super::paging::Paging;
+use crate::api::{self, Page, ViewAction, ViewItem, ViewStatus};
+use crate::filters::{Fields, FilterForm, FilterValues};
 use crate::i18n::{officer::Key, use_i18n};
-use crate::officer::api::{self, Page, ViewItem};
-use crate::officer::filters::{Fields, FilterForm, FilterValues};
-use crate::officer::layout::use_announce;
-use crate::officer::ui::{
-    age_key, code_words, date_time, fill, focus_heading, language_key, number, page_title, role_key, use_session,
+use crate::layout::use_announce;
+use crate::ui::{
+    age_words, code_words, date_time, fill, focus, focus_heading, language_key, number, page_title, role_words,
+    use_session,
 };
 
 const PER_PAGE: u32 = 20;
+
+/// The words for where a view stands, as the server says.
+fn status_key(status: ViewStatus) -> Key {
+    match status {
+        ViewStatus::New => Key::StatusNew,
+        ViewStatus::Reviewed => Key::StatusReviewed,
+        ViewStatus::FollowedUp => Key::StatusFollowedUp,
+        ViewStatus::Hidden => Key::StatusHidden,
+    }
+}
 
 #[component]
 pub fn Inbox() -> impl IntoView {
@@ -60,22 +71,14 @@ pub fn Inbox() -> impl IntoView {
         applied.set(draft.get_untracked());
         page.set(1);
     });
-    let act = move |id: String, action: &'static str| {
+    let act = move |id: String, action: ViewAction| {
         spawn_local(async move {
             match api::view_action(&id, action).await {
                 Ok(_) => {
                     announce.say(i18n.t(Key::InboxDone));
                     reload.update(|n| *n += 1);
                     // The button pressed may be gone from the new list: focus goes to the list's heading.
-                    request_animation_frame(|| {
-                        use wasm_bindgen::JsCast;
-                        if let Some(h) = document()
-                            .get_element_by_id("inbox-count")
-                            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                        {
-                            let _ = h.focus();
-                        }
-                    });
+                    request_animation_frame(|| focus("inbox-count"));
                 }
                 Err(e) => {
                     let key = session.fail(&e);
@@ -100,16 +103,10 @@ pub fn Inbox() -> impl IntoView {
     let item_view = move |item: ViewItem| {
         let lang = i18n.lang.get();
         let none = i18n.t(Key::InboxNone).to_owned();
-        let needs_follow_up = item.flagged && !item.followed_up;
+        let needs_follow_up = item.needs_follow_up();
         let heading_id = format!("view-{}", item.id);
         let labelled_by = heading_id.clone();
-        let status_key = if item.hidden {
-            Key::StatusHidden
-        } else if item.reviewed {
-            Key::StatusReviewed
-        } else {
-            Key::StatusNew
-        };
+        let status_key = status_key(item.status);
         let about = if item.promises.is_empty() {
             none.clone()
         } else {
@@ -150,21 +147,21 @@ pub fn Inbox() -> impl IntoView {
                     <dl class="meta">
                         <div><dt>{i18n.t(Key::InboxLanguage)}</dt><dd>{code_words(i18n, language_key(&item.language), &item.language)}</dd></div>
                         <div><dt>{i18n.t(Key::InboxEvent)}</dt><dd>{item.event.clone().unwrap_or_else(|| none.clone())}</dd></div>
-                        <div><dt>{i18n.t(Key::InboxRole)}</dt><dd>{item.role.as_deref().map(|r| code_words(i18n, role_key(r), r)).unwrap_or_else(|| none.clone())}</dd></div>
-                        <div><dt>{i18n.t(Key::InboxAge)}</dt><dd>{item.age_band.as_deref().map(|a| code_words(i18n, age_key(a), a)).unwrap_or_else(|| none.clone())}</dd></div>
+                        <div><dt>{i18n.t(Key::InboxRole)}</dt><dd>{item.role.as_deref().map(|r| role_words(i18n, r)).unwrap_or_else(|| none.clone())}</dd></div>
+                        <div><dt>{i18n.t(Key::InboxAge)}</dt><dd>{item.age_band.as_deref().map(|a| age_words(i18n, a)).unwrap_or_else(|| none.clone())}</dd></div>
                         <div><dt>{i18n.t(Key::InboxAbout)}</dt><dd>{about}</dd></div>
                     </dl>
                     <div class="actions">
                         {needs_follow_up.then(|| view! {
-                            <button type="button" class="button" on:click=move |_| act(id1.clone(), "follow-up")>{i18n.t(Key::InboxFollowUp)}</button>
+                            <button type="button" class="button" on:click=move |_| act(id1.clone(), ViewAction::FollowUp)>{i18n.t(Key::InboxFollowUp)}</button>
                         })}
                         {(!item.reviewed && !item.hidden).then(|| view! {
-                            <button type="button" class="button secondary" on:click=move |_| act(id2.clone(), "review")>{i18n.t(Key::InboxReview)}</button>
+                            <button type="button" class="button secondary" on:click=move |_| act(id2.clone(), ViewAction::Review)>{i18n.t(Key::InboxReview)}</button>
                         })}
                         {if item.hidden {
-                            view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), "unhide")>{i18n.t(Key::InboxUnhide)}</button> }.into_any()
+                            view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), ViewAction::Unhide)>{i18n.t(Key::InboxUnhide)}</button> }.into_any()
                         } else {
-                            view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), "hide")>{i18n.t(Key::InboxHide)}</button> }.into_any()
+                            view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), ViewAction::Hide)>{i18n.t(Key::InboxHide)}</button> }.into_any()
                         }}
                     </div>
                 </article>

@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use yoursay_core::EntryKind;
 
-use super::ui::{code_words, role_key, ROLES};
+use super::ui::role_words;
 use crate::i18n::{app, officer::Key, use_i18n};
+use yoursay_core::Role;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FilterValues {
@@ -111,7 +112,7 @@ pub fn FilterForm(
     let body = move || {
         let _ = i18n.lang.get();
         let roles: Vec<(String, String)> =
-            ROLES.iter().map(|r| (r.to_string(), code_words(i18n, role_key(r), r))).collect();
+            Role::ALL.iter().map(|r| (r.code().to_owned(), role_words(i18n, r.code()))).collect();
         view! {
             {text_input("from", Key::FiltersFrom, "date", |d| d.from.clone(), |d, v| d.from = v)}
             {text_input("to", Key::FiltersTo, "date", |d| d.to.clone(), |d, v| d.to = v)}

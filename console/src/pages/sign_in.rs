@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::api::{self, ApiError};
 use crate::i18n::{officer::Key, use_i18n};
-use crate::officer::api::{self, ApiError};
-use crate::officer::ui::{fill, focus_heading, page_title, use_session};
+use crate::ui::{fill, focus_heading, page_title, use_session};
 
 /// What went wrong, in words that follow the language switch.
 #[derive(Clone, PartialEq)]

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::api::{self, RetentionRun, Settings as Values};
 use crate::i18n::{officer::Key, use_i18n};
-use crate::officer::api::{self, RetentionRun, Settings as Values};
-use crate::officer::layout::use_announce;
-use crate::officer::ui::{date_time, fill, focus_heading, number, page_title, use_session};
+use crate::layout::use_announce;
+use crate::ui::{date_time, fill, focus_heading, number, page_title, use_session};
 
 #[component]
 pub fn Settings() -> impl IntoView {

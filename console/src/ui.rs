@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
-use yoursay_core::Language;
+use yoursay_core::{AgeBand, Language, Role};
 
 use super::api::{ApiError, Me};
 use crate::i18n::{app, officer::Key, use_i18n, I18n, Text};
@@ -50,14 +50,16 @@ pub fn use_session() -> Session {
     expect_context::<Session>()
 }
 
-/// Replaces `{name}` placeholders.
+/// Core's `fill` (the one placeholder filler) for values made on the spot.
 pub fn fill(template: &str, values: &[(&str, String)]) -> String {
-    values.iter().fold(template.to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+    let values: Vec<(&str, &str)> = values.iter().map(|(name, value)| (*name, value.as_str())).collect();
+    crate::i18n::fill(template, &values)
 }
 
 /// A date and time from the server (ms since the epoch) in the reader's language and time zone.
-pub fn date_time(ms: f64, lang: Language) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+pub fn date_time(ms: i64, lang: Language) -> String {
+    // Exact for any date: ms since the epoch stay far below 2^53.
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
@@ -77,31 +79,14 @@ pub fn number(n: f64, lang: Language) -> String {
     js_sys::Number::from(n).to_locale_string(locale).into()
 }
 
-pub fn role_key(code: &str) -> Option<app::Key> {
-    Some(match code {
-        "young_person" => app::Key::RoleYoungPerson,
-        "care_leaver" => app::Key::RoleCareLeaver,
-        "foster_carer" => app::Key::RoleFosterCarer,
-        "kinship_carer" => app::Key::RoleKinshipCarer,
-        "professional" => app::Key::RoleProfessional,
-        "other" => app::Key::RoleOther,
-        _ => return None,
-    })
+/// Words for a role code from the server (the mapping itself is the library's, shared with the app).
+pub fn role_words(i18n: I18n, code: &str) -> String {
+    code_words(i18n, Role::parse(code).ok().map(crate::i18n::role_key), code)
 }
 
-/// The role codes the filters offer: every role in `yoursay_core::Role::ALL`, in "about you" order.
-pub const ROLES: [&str; 6] = ["young_person", "care_leaver", "foster_carer", "kinship_carer", "professional", "other"];
-
-pub fn age_key(code: &str) -> Option<app::Key> {
-    Some(match code {
-        "4_7" => app::Key::Age4To7,
-        "8_10" => app::Key::Age8To10,
-        "11_15" => app::Key::Age11To15,
-        "16_18" => app::Key::Age16To18,
-        "19_25" => app::Key::Age19To25,
-        "26_plus" => app::Key::Age26Plus,
-        _ => return None,
-    })
+/// Words for an age band code from the server.
+pub fn age_words(i18n: I18n, code: &str) -> String {
+    code_words(i18n, AgeBand::parse(code).ok().map(crate::i18n::age_key), code)
 }
 
 pub fn language_key(code: &str) -> Option<Key> {
@@ -127,16 +112,21 @@ pub fn code_words(i18n: I18n, key: Option<impl Text>, code: &str) -> String {
     key.map(|k| i18n.t(k).to_owned()).unwrap_or_else(|| code.to_owned())
 }
 
+/// Moves focus to the element with this id, if it is on screen: the one focus helper of the console.
+pub fn focus(id: &str) {
+    focus_element(document().get_element_by_id(id));
+}
+
+fn focus_element(element: Option<web_sys::Element>) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 /// Moves focus to the screen's heading once it is drawn, so a screen reader starts there.
 pub fn focus_heading() {
-    request_animation_frame(|| {
-        if let Some(h1) = document().query_selector("main h1").ok().flatten() {
-            use wasm_bindgen::JsCast;
-            if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
-                let _ = h1.focus();
-            }
-        }
-    });
+    request_animation_frame(|| focus_element(document().query_selector("main h1").ok().flatten()));
 }
 
 /// Keeps the window title on the current screen, in the current language.

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::i18n::{officer::Key, use_i18n, I18n};
-use crate::officer::api::{self, Cell, ResultRow, Results as ResultsData, Tally};
-use crate::officer::charts;
-use crate::officer::filters::{Fields, FilterForm, FilterValues};
-use crate::officer::layout::LanguageSwitch;
-use crate::officer::ui::{fill, focus_heading, number, page_title, use_session, SCALE};
+use yoursay_core::disclosure::Count;
+
+use crate::api::{self, Cell, ResultRow, Results as ResultsData, Tally};
+use crate::charts;
+use crate::filters::{Fields, FilterForm, FilterValues};
+use crate::layout::LanguageSwitch;
+use crate::ui::{fill, focus, focus_heading, number, page_title, use_session, SCALE};
 
 #[component]
 pub fn Results() -> impl IntoView {
@@ -101,9 +102,13 @@ fn board_view(i18n: I18n, data: Option<Result<ResultsData, Key>>) -> AnyView {
     }
 }
 
-fn focus(id: &str) {
-    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
+/// A count in words: the number, "fewer than 5", or "not shown" where it would give a small one away.
+fn count_text(i18n: I18n, count: Count, min_cell: u32) -> String {
+    let lang = i18n.lang.get_untracked();
+    match count {
+        Count::Shown(n) => number(f64::from(n), lang),
+        Count::Small => fill(i18n.t(Key::ResultsFewerThan), &[("n", number(f64::from(min_cell), lang))]),
+        Count::Withheld => i18n.t(Key::ResultsWithheld).to_owned(),
     }
 }
 
@@ -113,16 +118,15 @@ fn chart_card(i18n: I18n, kind: &'static str, row: ResultRow, min_cell: u32) -> 
     let name = row.name.get(lang).to_owned();
     let id = format!("{kind}-{}", row.code);
     let tally = row.tally;
-    let counts = [tally.scores[0], tally.scores[1], tally.scores[2], tally.scores[3], tally.scores[4], tally.dont_know];
     let heading = if row.retired { format!("{name} {}", i18n.t(Key::ResultsRetired)) } else { name.clone() };
-    let answers = fill(i18n.t(Key::ResultsAnswers), &[("n", number(tally.total as f64, lang))]);
+    let answers = fill(i18n.t(Key::ResultsAnswers), &[("n", count_text(i18n, tally.total, min_cell))]);
     let caution = fill(i18n.t(Key::ResultsCaution), &[("n", number(min_cell as f64, lang))]);
-    let ratings = row.ratings.map(|n| fill(i18n.t(Key::ResultsRatings), &[("n", number(n as f64, lang))]));
+    let ratings = row.ratings.map(|n| fill(i18n.t(Key::ResultsRatings), &[("n", count_text(i18n, n, min_cell))]));
     view! {
         <article class="chart-card" data-code=row.code.clone() aria-labelledby=format!("{id}-title")>
             <h3 id=format!("{id}-title")>{heading}</h3>
             <p class="chart-total">{answers}{ratings.map(|r| format!(" · {r}"))}</p>
-            {if tally.suppressed {
+            {if tally.total.is_hidden() {
                 view! { <p class="caution">
                     <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
                         <circle cx="12" cy="12" r="10" />
@@ -132,22 +136,20 @@ fn chart_card(i18n: I18n, kind: &'static str, row: ResultRow, min_cell: u32) -> 
                     {caution.clone()}
                 </p> }.into_any()
             } else {
-                chart_svg(i18n, &name, &counts, &tally).into_any()
+                chart_svg(i18n, &name, &tally, min_cell).into_any()
             }}
-            {table(i18n, &id, &name, &counts, &tally)}
+            {table(i18n, &id, &name, &tally, min_cell)}
         </article>
     }
 }
 
-fn chart_svg(i18n: I18n, name: &str, counts: &[u32; 6], tally: &Tally) -> impl IntoView {
-    let lang = i18n.lang.get_untracked();
-    let bars = charts::bars(counts);
+fn chart_svg(i18n: I18n, name: &str, tally: &Tally, min_cell: u32) -> impl IntoView {
+    let parts = tally.parts();
+    // A hidden count draws no bar; its words say why.
+    let bars = charts::bars(&parts.map(|c| c.shown().unwrap_or(0)));
     let height = charts::height(bars.len());
     let label = fill(i18n.t(Key::ResultsChartLabel), &[("name", name.to_owned())]);
-    let shares = tally
-        .percentages
-        .as_ref()
-        .map(|p| [p.scores[0], p.scores[1], p.scores[2], p.scores[3], p.scores[4], p.dont_know]);
+    let shares = tally.percentages.as_ref().map(|p| p.parts());
     view! {
         <svg class="chart" role="img" aria-label=label viewBox=format!("0 0 {} {}", charts::num(charts::WIDTH), charts::num(height))
             width="100%" preserveAspectRatio="xMinYMin meet">
@@ -155,9 +157,10 @@ fn chart_svg(i18n: I18n, name: &str, counts: &[u32; 6], tally: &Tally) -> impl I
                 .into_iter()
                 .enumerate()
                 .map(|(i, bar)| {
-                    let value = match shares {
-                        Some(s) => format!("{} ({})", number(counts[i] as f64, lang), charts::percent(s[i])),
-                        None => number(counts[i] as f64, lang),
+                    let count = count_text(i18n, parts[i], min_cell);
+                    let value = match shares.and_then(|s| s[i]) {
+                        Some(share) => format!("{count} ({})", charts::percent(share)),
+                        None => count,
                     };
                     view! {
                         <g class=format!("bar s{i}")>
@@ -172,13 +175,10 @@ fn chart_svg(i18n: I18n, name: &str, counts: &[u32; 6], tally: &Tally) -> impl I
     }
 }
 
-fn table(i18n: I18n, id: &str, name: &str, counts: &[u32; 6], tally: &Tally) -> impl IntoView {
-    let lang = i18n.lang.get_untracked();
+fn table(i18n: I18n, id: &str, name: &str, tally: &Tally, min_cell: u32) -> impl IntoView {
     let caption = fill(i18n.t(Key::ResultsTableCaption), &[("name", name.to_owned())]);
-    let shares = tally
-        .percentages
-        .as_ref()
-        .map(|p| [p.scores[0], p.scores[1], p.scores[2], p.scores[3], p.scores[4], p.dont_know]);
+    let parts = tally.parts();
+    let shares = tally.percentages.as_ref().map(|p| p.parts());
     let not_shown = i18n.t(Key::ResultsNotShown);
     view! {
         <table class="data" id=format!("{id}-table")>
@@ -196,8 +196,8 @@ fn table(i18n: I18n, id: &str, name: &str, counts: &[u32; 6], tally: &Tally) -> 
                         view! {
                             <tr>
                                 <th scope="row">{i18n.t(SCALE[i])}</th>
-                                <td>{number(counts[i] as f64, lang)}</td>
-                                <td>{shares.map(|s| charts::percent(s[i])).unwrap_or_else(|| not_shown.to_owned())}</td>
+                                <td>{count_text(i18n, parts[i], min_cell)}</td>
+                                <td>{shares.and_then(|s| s[i]).map(charts::percent).unwrap_or_else(|| not_shown.to_owned())}</td>
                             </tr>
                         }
                     })
@@ -206,7 +206,7 @@ fn table(i18n: I18n, id: &str, name: &str, counts: &[u32; 6], tally: &Tally) -> 
             <tfoot>
                 <tr>
                     <th scope="row">{i18n.t(Key::ResultsTotal)}</th>
-                    <td>{number(tally.total as f64, lang)}</td>
+                    <td>{count_text(i18n, tally.total, min_cell)}</td>
                     <td>{if shares.is_some() { "100%".to_owned() } else { not_shown.to_owned() }}</td>
                 </tr>
             </tfoot>
@@ -247,7 +247,7 @@ fn cells_table(i18n: I18n, results: &ResultsData) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {rows.into_iter().map(|(service, promise, cell)| cell_row(lang, service, promise, cell, &hidden)).collect_view()}
+                        {rows.into_iter().map(|(service, promise, cell)| cell_row(i18n, results.min_cell, service, promise, cell, &hidden)).collect_view()}
                     </tbody>
                 </table>
             </div>
@@ -255,23 +255,26 @@ fn cells_table(i18n: I18n, results: &ResultsData) -> impl IntoView {
     })
 }
 
-fn cell_row(lang: yoursay_core::Language, service: String, promise: String, cell: Cell, hidden: &str) -> impl IntoView {
+fn cell_row(i18n: I18n, min_cell: u32, service: String, promise: String, cell: Cell, hidden: &str) -> impl IntoView {
     let t = cell.tally;
-    let counts = [t.scores[0], t.scores[1], t.scores[2], t.scores[3], t.scores[4], t.dont_know];
+    let parts = t.parts();
     let key = format!("{}:{}", cell.service, cell.promise);
-    let scores = if t.suppressed {
+    let small = t.total == Count::Small;
+    let scores = if small {
         view! { <td colspan="6" class="cell-hidden">{hidden.to_owned()}</td> }.into_any()
     } else {
-        counts.iter().map(|n| view! { <td class="num">{number(*n as f64, lang)}</td> }).collect_view().into_any()
+        parts.iter().map(|c| view! { <td class="num">{count_text(i18n, *c, min_cell)}</td> }).collect_view().into_any()
     };
-    let bar = (!t.suppressed && t.total > 0).then(|| {
+    // Drawn only when every count is shown: a bar's length would give a hidden count away.
+    let all_shown: Option<Vec<u32>> = parts.iter().map(|c| c.shown()).collect();
+    let bar = all_shown.zip(t.total.shown()).filter(|(_, total)| *total > 0).map(|(counts, total)| {
         let mut x = 0.0;
         let parts: Vec<_> = counts
             .iter()
             .enumerate()
             .filter(|(_, n)| **n > 0)
             .map(|(i, n)| {
-                let width = 100.0 * *n as f64 / t.total as f64;
+                let width = 100.0 * f64::from(*n) / f64::from(total);
                 let part = view! { <rect class=format!("s{i}") x=charts::num(x) y="0" width=charts::num(width) height="10" /> };
                 x += width;
                 part
@@ -280,11 +283,11 @@ fn cell_row(lang: yoursay_core::Language, service: String, promise: String, cell
         view! { <svg class="stack" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">{parts}</svg> }
     });
     view! {
-        <tr data-cell=key class:suppressed=t.suppressed>
+        <tr data-cell=key class:suppressed=small>
             <th scope="row">{service}</th>
             <th scope="row">{promise}</th>
             {scores}
-            <td class="num total">{number(t.total as f64, lang)}{bar}</td>
+            <td class="num total">{count_text(i18n, t.total, min_cell)}{bar}</td>
         </tr>
     }
 }

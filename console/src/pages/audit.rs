@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::paging::Paging;
+use crate::api::{self, AuditItem, Page};
 use crate::i18n::{officer::Key, use_i18n};
-use crate::officer::api::{self, AuditItem, Page};
-use crate::officer::ui::{date_time, focus_heading, page_title, use_session};
+use crate::ui::{date_time, focus_heading, page_title, use_session};
 
 const PER_PAGE: u32 = 50;
 

@@ -1,0 +1,26 @@
+//! The participation officer's console (`yoursay-console`): sign-in, inbox, results, catalogue, risk
+//! words, settings, audit log and export. A crate and a wasm bundle of its own (`/officer/`), so none of
+//! it reaches a young person's phone: their bundle is built from the `yoursay-app` library alone.
+//!
+//! What the two share (translations, the language preference) comes from that library under the same
+//! paths (`crate::i18n`, `crate::prefs`).
+//!
+//! * `api`: the officer API over `fetch`. No UI.
+//! * `charts`: SVG geometry, pure functions (tested in the browser test run of this crate).
+//! * `ui`, `layout`, `filters`: what the screens share.
+//! * `pages`: one module per screen, UI only.
+
+use yoursay_app::{i18n, prefs};
+
+pub mod api;
+mod app;
+pub mod charts;
+mod filters;
+mod layout;
+mod pages;
+mod ui;
+
+pub use app::OfficerApp;
+
+#[cfg(test)]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
