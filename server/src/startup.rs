@@ -79,10 +79,12 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route(CATALOGUE_PATH, get(routes::catalogue::get))
         .route(PUSH_PATH, post(routes::entries::push).layer(DefaultBodyLimit::max(MAX_PUSH_BYTES)));
+    // API answers are compressed as they go; static files are not: the build wrote their `.br`/`.gz`
+    // siblings at maximum quality (`routes::app_files`), so the fallback is added after this layer.
     api.merge(crate::officer::router())
+        .layer(CompressionLayer::new())
         .fallback(routes::app_files::fallback)
         .layer(axum::middleware::from_fn_with_state(csp, security::add_headers))
-        .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
