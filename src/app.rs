@@ -23,7 +23,8 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     state.start();
-    platform::start(state);
+    platform::start();
+    crate::sync::schedule::start(state);
 
     let nav = Nav::provide();
     // Each screen is built afresh when it is entered, so a form never shows the last person's answers.

@@ -2,7 +2,8 @@
 //! console. See ARCHITECTURE.md for the map.
 //!
 //! * `storage`: IndexedDB (the outbox and caches). No UI, no network.
-//! * `sync`: talking to the server, and the loop that empties the outbox. No UI.
+//! * `fetch`: the one way to ask the server. `sync`: the device API, the loop that empties the outbox and
+//!   when it runs. No UI.
 //! * `state`, `prefs`, `i18n`: what screens share.
 //! * `components`, `pages`: UI only.
 
@@ -10,6 +11,7 @@ mod app;
 mod components;
 mod compose;
 mod docs;
+pub mod fetch;
 pub mod i18n;
 mod pages;
 mod platform;

@@ -1,8 +1,6 @@
-//! The server's device API over `fetch`, same origin only.
+//! The server's device API, through the one fetch helper (`crate::fetch`).
 
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Request, RequestInit, Response};
+use wasm_bindgen::JsValue;
 use yoursay_core::protocol::{PushResponse, CATALOGUE_PATH, PUSH_PATH};
 use yoursay_core::Catalogue;
 
@@ -18,26 +16,8 @@ pub enum NetError {
 }
 
 async fn call(method: &str, path: &str, body: Option<&str>) -> Result<(u16, JsValue), NetError> {
-    let init = RequestInit::new();
-    init.set_method(method);
-    if let Some(body) = body {
-        init.set_body(&body.into());
-    }
-    let request = Request::new_with_str_and_init(path, &init).map_err(|_| NetError::Unreachable)?;
-    if body.is_some() {
-        request.headers().set("Content-Type", "application/json").map_err(|_| NetError::Unreachable)?;
-    }
-    request.headers().set("Accept", "application/json").map_err(|_| NetError::Unreachable)?;
-    let window = web_sys::window().ok_or(NetError::Unreachable)?;
-    let response: Response =
-        JsFuture::from(window.fetch_with_request(&request)).await.map_err(|_| NetError::Unreachable)?.unchecked_into();
-    // The browser parses the JSON: the app then needs no JSON parser of its own, which keeps the download
-    // small for a phone on one bar of signal.
-    let json = match response.json() {
-        Ok(promise) => JsFuture::from(promise).await.unwrap_or(JsValue::NULL),
-        Err(_) => JsValue::NULL,
-    };
-    Ok((response.status(), json))
+    let answer = crate::fetch::fetch(method, path, body).await.map_err(|_| NetError::Unreachable)?;
+    Ok((answer.status, answer.json))
 }
 
 fn decode<T: serde::de::DeserializeOwned>(status: u16, json: JsValue) -> Result<T, NetError> {
