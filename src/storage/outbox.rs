@@ -154,21 +154,22 @@ impl Store {
         Ok(())
     }
 
-    /// Records in `state`, oldest first, after `after`, at most `limit` (all when `None`).
+    /// Records in `state`, oldest first, after `after`, at most `limit`.
     async fn in_state(
         &self,
         state: RecordState,
         after: Option<&QueuePosition>,
-        limit: Option<u32>,
+        limit: u32,
     ) -> Result<Vec<OutboxRecord>, StorageError> {
         let tx = self.db.transaction(OUTBOX).build()?;
         let store = tx.object_store(OUTBOX)?;
         let index = store.index(QUEUE)?;
-        let query = index.get_all::<JsValue>().with_query::<JsValue, _>(queue_range(state, after));
-        let objects = match limit {
-            Some(limit) => query.with_limit(limit).primitive()?.await?,
-            None => query.primitive()?.await?,
-        };
+        let objects = index
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(queue_range(state, after))
+            .with_limit(limit)
+            .primitive()?
+            .await?;
         let mut records = Vec::new();
         for object in objects {
             records.extend(OutboxRecord::from_js(&object?));
@@ -185,7 +186,7 @@ impl Store {
 
     /// Every waiting record, oldest first.
     pub async fn waiting(&self) -> Result<Vec<OutboxRecord>, StorageError> {
-        self.in_state(RecordState::Waiting, None, None).await
+        self.in_state(RecordState::Waiting, None, u32::MAX).await
     }
 
     /// The oldest `limit` waiting records after `after`: what sync sends next. Costs the batch, not the queue.
@@ -194,12 +195,12 @@ impl Store {
         after: Option<&QueuePosition>,
         limit: u32,
     ) -> Result<Vec<OutboxRecord>, StorageError> {
-        self.in_state(RecordState::Waiting, after, Some(limit)).await
+        self.in_state(RecordState::Waiting, after, limit).await
     }
 
     /// The records the server refused (few: each is shown on screen until the person discards it).
     pub async fn refused(&self) -> Result<Vec<OutboxRecord>, StorageError> {
-        self.in_state(RecordState::Refused, None, None).await
+        self.in_state(RecordState::Refused, None, u32::MAX).await
     }
 
     /// How many records wait and how many were refused, counted by the index without reading them.

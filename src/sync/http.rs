@@ -11,8 +11,9 @@ pub enum NetError {
     /// The server answered with an error for the whole request (its problem details are in the
     /// server's log; the device only needs to keep the entries and try again later).
     Status(u16),
-    /// The server answered something this version of the app cannot read.
-    Unreadable(String),
+    /// The server answered something this version of the app cannot read. (The reader's own message is
+    /// dropped: turning it into a string cost the phone's download more than a log line is worth.)
+    Unreadable(&'static str),
 }
 
 async fn call(method: &str, path: &str, body: Option<&str>) -> Result<(u16, JsValue), NetError> {
@@ -22,7 +23,7 @@ async fn call(method: &str, path: &str, body: Option<&str>) -> Result<(u16, JsVa
 
 fn decode<T: serde::de::DeserializeOwned>(status: u16, json: JsValue) -> Result<T, NetError> {
     if (200..300).contains(&status) {
-        serde_wasm_bindgen::from_value(json).map_err(|e| NetError::Unreadable(e.to_string()))
+        serde_wasm_bindgen::from_value(json).map_err(|_| NetError::Unreadable("answer"))
     } else if status == 0 || status == 502 || status == 503 || status == 504 {
         // A gateway or the service worker answering for a server that is down: no different from no signal.
         Err(NetError::Unreachable)
@@ -36,11 +37,11 @@ pub async fn push(entries: &[JsValue]) -> Result<PushResponse, NetError> {
     let request = js_sys::Object::new();
     let list: js_sys::Array = entries.iter().collect();
     js_sys::Reflect::set(&request, &JsValue::from_str("entries"), &list)
-        .map_err(|_| NetError::Unreadable("request".into()))?;
+        .map_err(|_| NetError::Unreadable("request"))?;
     let body = js_sys::JSON::stringify(&request)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| NetError::Unreadable("JSON.stringify failed".into()))?;
+        .ok_or(NetError::Unreadable("JSON.stringify failed"))?;
     let (status, json) = call("POST", PUSH_PATH, Some(&body)).await?;
     decode(status, json)
 }
