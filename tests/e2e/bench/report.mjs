@@ -75,7 +75,7 @@ ${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}
   Median of ${phone.runs} runs.
 - **Save offline**: one visit online so the service worker installs, then the server process is stopped. On
   \`/say\`, a view is typed and "Send" clicked; the time is from the click event to the "Thank you" heading
-  (the entry is committed to IndexedDB before the screen changes). CPU slowed ${p.cpuRate}×. ${save.ms.length} saves
+  (the entry is committed to IndexedDB before the screen changes). No CPU slowdown. ${save.ms.length} saves
   from an empty outbox, then ${queued.ms.length} more after ${int(queued.waiting)} waiting entries were written
   into the outbox as the app stores them; the status strip is checked to count them all.
 - **Sync**: the same device's outbox (${int(sync.entries)} waiting) in a new page opened from the service worker,
