@@ -56,7 +56,8 @@ pub fn error_key(code: ErrorCode) -> Key {
         ErrorCode::Empty => Key::ErrorEmpty,
         ErrorCode::TooLong => Key::ErrorTooLong,
         ErrorCode::TooMany => Key::ErrorTooMany,
-        ErrorCode::Invalid => Key::ErrorInvalid,
+        // A conflict is a form the runner would not let anyone make: "not in the right form" is honest.
+        ErrorCode::Invalid | ErrorCode::Conflict => Key::ErrorInvalid,
         ErrorCode::OutOfRange => Key::ErrorOutOfRange,
         ErrorCode::UnknownValue | ErrorCode::UnknownField | ErrorCode::UnknownCode => Key::ErrorUnknown,
         ErrorCode::Duplicate => Key::ErrorDuplicate,

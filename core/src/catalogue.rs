@@ -7,7 +7,7 @@ mod default;
 
 use serde::{Deserialize, Serialize};
 
-use crate::entry::{Entry, EntryBody};
+use crate::entry::{Entry, EntryBody, ItemCode, Rating};
 use crate::error::{ErrorCode, FieldError};
 use crate::language::Language;
 
@@ -91,23 +91,8 @@ impl Catalogue {
     pub fn check(&self, entry: &Entry) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         match &entry.body {
-            EntryBody::View(view) => {
-                for (i, p) in view.promises.iter().enumerate() {
-                    if self.promise(p.as_str()).is_none() {
-                        errors.push(FieldError::new(format!("promises[{i}]"), ErrorCode::UnknownCode));
-                    }
-                }
-            }
-            EntryBody::Rating(rating) => {
-                if self.service(rating.service.as_str()).is_none() {
-                    errors.push(FieldError::new("service", ErrorCode::UnknownCode));
-                }
-                for (i, a) in rating.answers.iter().enumerate() {
-                    if self.promise(a.promise.as_str()).is_none() {
-                        errors.push(FieldError::new(format!("answers[{i}].promise"), ErrorCode::UnknownCode));
-                    }
-                }
-            }
+            EntryBody::View(view) => self.check_promise_tags(&view.promises, &mut errors),
+            EntryBody::Rating(rating) => self.check_rating(rating, &mut errors),
         }
         if errors.is_empty() {
             Ok(())
@@ -115,12 +100,33 @@ impl Catalogue {
             Err(errors)
         }
     }
+
+    /// Promise tags the catalogue never had, named `promises[i]`.
+    pub(crate) fn check_promise_tags(&self, promises: &[ItemCode], errors: &mut Vec<FieldError>) {
+        for (i, p) in promises.iter().enumerate() {
+            if self.promise(p.as_str()).is_none() {
+                errors.push(FieldError::new(format!("promises[{i}]"), ErrorCode::UnknownCode));
+            }
+        }
+    }
+
+    /// A service or promise the catalogue never had, named `service` or `answers[i].promise`.
+    pub(crate) fn check_rating(&self, rating: &Rating, errors: &mut Vec<FieldError>) {
+        if self.service(rating.service.as_str()).is_none() {
+            errors.push(FieldError::new("service", ErrorCode::UnknownCode));
+        }
+        for (i, a) in rating.answers.iter().enumerate() {
+            if self.promise(a.promise.as_str()).is_none() {
+                errors.push(FieldError::new(format!("answers[{i}].promise"), ErrorCode::UnknownCode));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entry::{EntryWire, ItemCode};
+    use crate::entry::EntryWire;
 
     #[test]
     fn the_default_catalogue_has_the_eleven_charter_principles_in_order() {

@@ -17,6 +17,9 @@ pub enum ErrorCode {
     UnknownField,
     Duplicate,
     UnknownCode,
+    /// Fine on its own, but not together with another value: "none of these" ticked with a choice, an
+    /// answer to a question its show-if rule hides, a question code reused for another kind of question.
+    Conflict,
 }
 
 impl ErrorCode {
@@ -32,6 +35,7 @@ impl ErrorCode {
             ErrorCode::UnknownField => "is not a known field",
             ErrorCode::Duplicate => "is repeated",
             ErrorCode::UnknownCode => "is not in the catalogue",
+            ErrorCode::Conflict => "does not fit with another value",
         }
     }
 }

@@ -1,11 +1,13 @@
 //! Your Say core: what an entry *is*, what the charter catalogue holds, and how devices and the server talk.
 //!
 //! Everything here is plain Rust shared by the browser app and the server, so a rule is written once and
-//! tested natively. Types are valid by construction: the only way to get an [`Entry`] is to parse one.
+//! tested natively. Types are valid by construction: the only way to get an [`Entry`] is to parse one, and
+//! the only way to get a [`PublishedForm`] is to publish one.
 
 pub mod catalogue;
 pub mod entry;
 pub mod error;
+pub mod form;
 pub mod language;
 pub mod protocol;
 pub mod template;
@@ -16,4 +18,5 @@ pub use entry::{
     PromiseAnswer, Rating, Role, Score, Timestamp, View, ViewText,
 };
 pub use error::{ErrorCode, FieldError};
+pub use form::{Form, PublishedForm, SurveyResponse, SurveyWire};
 pub use language::Language;

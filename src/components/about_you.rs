@@ -11,9 +11,12 @@ pub fn AboutYou(role: RwSignal<Option<Role>>, age_band: RwSignal<Option<AgeBand>
         Role::YoungPerson => Key::RoleYoungPerson,
         Role::CareLeaver => Key::RoleCareLeaver,
         Role::FosterCarer => Key::RoleFosterCarer,
+        Role::KinshipCarer => Key::RoleKinshipCarer,
+        Role::Professional => Key::RoleProfessional,
         Role::Other => Key::RoleOther,
     };
     let age_key = |a: AgeBand| match a {
+        AgeBand::From4To7 => Key::Age4To7,
         AgeBand::From8To10 => Key::Age8To10,
         AgeBand::From11To15 => Key::Age11To15,
         AgeBand::From16To18 => Key::Age16To18,

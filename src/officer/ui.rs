@@ -82,15 +82,19 @@ pub fn role_key(code: &str) -> Option<app::Key> {
         "young_person" => app::Key::RoleYoungPerson,
         "care_leaver" => app::Key::RoleCareLeaver,
         "foster_carer" => app::Key::RoleFosterCarer,
+        "kinship_carer" => app::Key::RoleKinshipCarer,
+        "professional" => app::Key::RoleProfessional,
         "other" => app::Key::RoleOther,
         _ => return None,
     })
 }
 
-pub const ROLES: [&str; 4] = ["young_person", "care_leaver", "foster_carer", "other"];
+/// The role codes the filters offer: every role in `yoursay_core::Role::ALL`, in "about you" order.
+pub const ROLES: [&str; 6] = ["young_person", "care_leaver", "foster_carer", "kinship_carer", "professional", "other"];
 
 pub fn age_key(code: &str) -> Option<app::Key> {
     Some(match code {
+        "4_7" => app::Key::Age4To7,
         "8_10" => app::Key::Age8To10,
         "11_15" => app::Key::Age11To15,
         "16_18" => app::Key::Age16To18,

@@ -34,17 +34,26 @@ pub enum Role {
     YoungPerson,
     CareLeaver,
     FosterCarer,
+    /// A relative or family friend caring for the child: the largest group of placements in one seed council.
+    KinshipCarer,
+    /// Residential home staff and other professionals working with children in care.
+    Professional,
     Other,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::YoungPerson, Role::CareLeaver, Role::FosterCarer, Role::Other];
+    /// In the order "about you" offers them. New roles get new codes; a code is never renamed, so entries
+    /// waiting on a device since before a role was added still parse.
+    pub const ALL: [Role; 6] =
+        [Role::YoungPerson, Role::CareLeaver, Role::FosterCarer, Role::KinshipCarer, Role::Professional, Role::Other];
 
     pub fn code(self) -> &'static str {
         match self {
             Role::YoungPerson => "young_person",
             Role::CareLeaver => "care_leaver",
             Role::FosterCarer => "foster_carer",
+            Role::KinshipCarer => "kinship_carer",
+            Role::Professional => "professional",
             Role::Other => "other",
         }
     }
@@ -54,9 +63,13 @@ impl Role {
     }
 }
 
-/// Broad age bands: enough to see whose voice is missing, too coarse to identify anyone.
+/// Broad age bands: enough to see whose voice is missing, too coarse to identify anyone. 4–7 and 8–10 are
+/// Bright Spots' bands for the youngest (answered with a trusted adult); 11–15 and 16–18 together make
+/// Bright Spots' 11–18, so figures can be compared with theirs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum AgeBand {
+    #[serde(rename = "4_7")]
+    From4To7,
     #[serde(rename = "8_10")]
     From8To10,
     #[serde(rename = "11_15")]
@@ -70,11 +83,18 @@ pub enum AgeBand {
 }
 
 impl AgeBand {
-    pub const ALL: [AgeBand; 5] =
-        [AgeBand::From8To10, AgeBand::From11To15, AgeBand::From16To18, AgeBand::From19To25, AgeBand::From26];
+    pub const ALL: [AgeBand; 6] = [
+        AgeBand::From4To7,
+        AgeBand::From8To10,
+        AgeBand::From11To15,
+        AgeBand::From16To18,
+        AgeBand::From19To25,
+        AgeBand::From26,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
+            AgeBand::From4To7 => "4_7",
             AgeBand::From8To10 => "8_10",
             AgeBand::From11To15 => "11_15",
             AgeBand::From16To18 => "16_18",
@@ -170,15 +190,21 @@ impl ViewText {
     pub const MAX_CHARS: usize = 2000;
 
     pub fn parse(s: &str) -> Result<Self, FieldError> {
+        Self::parse_within(s, Self::MAX_CHARS, "text")
+    }
+
+    /// The same rules with a tighter limit (a survey's free-text question sets its own, never above
+    /// [`ViewText::MAX_CHARS`]), the error named `field`.
+    pub fn parse_within(s: &str, max_chars: usize, field: &str) -> Result<Self, FieldError> {
         let trimmed = s.trim();
         if trimmed.is_empty() {
-            return Err(FieldError::new("text", ErrorCode::Empty));
+            return Err(FieldError::new(field, ErrorCode::Empty));
         }
-        if trimmed.chars().count() > Self::MAX_CHARS {
-            return Err(FieldError::new("text", ErrorCode::TooLong));
+        if trimmed.chars().count() > max_chars.min(Self::MAX_CHARS) {
+            return Err(FieldError::new(field, ErrorCode::TooLong));
         }
         if trimmed.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
-            return Err(FieldError::new("text", ErrorCode::Invalid));
+            return Err(FieldError::new(field, ErrorCode::Invalid));
         }
         Ok(ViewText(trimmed.to_owned()))
     }
@@ -274,6 +300,19 @@ mod tests {
         }
         assert!(Role::parse("teacher").is_err());
         assert!(AgeBand::parse("7").is_err());
+    }
+
+    #[test]
+    fn codes_sent_before_kinship_carers_professionals_and_4_to_7_were_added_still_parse() {
+        // Entries can wait on a device for weeks: every code an older app sent must keep its meaning.
+        let roles = ["young_person", "care_leaver", "foster_carer", "other"].map(|c| Role::parse(c).unwrap());
+        assert_eq!(roles, [Role::YoungPerson, Role::CareLeaver, Role::FosterCarer, Role::Other]);
+        let ages = ["8_10", "11_15", "16_18", "19_25", "26_plus"].map(|c| AgeBand::parse(c).unwrap().code());
+        assert_eq!(ages, ["8_10", "11_15", "16_18", "19_25", "26_plus"]);
+        assert_eq!(Role::parse("kinship_carer"), Ok(Role::KinshipCarer));
+        assert_eq!(Role::parse("professional"), Ok(Role::Professional));
+        assert_eq!(AgeBand::parse("4_7"), Ok(AgeBand::From4To7));
+        assert_eq!(AgeBand::ALL[0], AgeBand::From4To7, "youngest first, as \"about you\" lists them");
     }
 
     #[test]

@@ -67,6 +67,22 @@ pub struct Rating {
     pub answers: Vec<PromiseAnswer>,
 }
 
+impl Rating {
+    /// The answers in their wire shape, as a rating or a survey's grid answer sends them.
+    pub(crate) fn answers_wire(&self) -> Vec<AnswerWire> {
+        self.answers
+            .iter()
+            .map(|a| AnswerWire {
+                promise: a.promise.as_str().to_owned(),
+                answer: match a.answer {
+                    Answer::Score(s) => AnswerValueWire::Score(s.value() as i64),
+                    Answer::DontKnow => AnswerValueWire::Word(Answer::DONT_KNOW.to_owned()),
+                },
+            })
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PromiseAnswer {
     pub promise: ItemCode,
@@ -142,14 +158,10 @@ impl<'de> Deserialize<'de> for AnswerValueWire {
                 Ok(AnswerValueWire::Score(n))
             }
             fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
-                i64::try_from(n).map(AnswerValueWire::Score).map_err(|_| E::custom("number too large"))
+                whole_from_u64(n).map(AnswerValueWire::Score)
             }
             fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Self::Value, E> {
-                if n.fract() == 0.0 && n.abs() < 1e15 {
-                    Ok(AnswerValueWire::Score(n as i64))
-                } else {
-                    Err(E::custom("expected a whole number"))
-                }
+                whole_from_f64(n).map(AnswerValueWire::Score)
             }
             fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
                 Ok(AnswerValueWire::Word(s.to_owned()))
@@ -157,6 +169,19 @@ impl<'de> Deserialize<'de> for AnswerValueWire {
         }
         d.deserialize_any(Visitor)
     }
+}
+
+/// A JSON number read as a whole number: JSON has one number type, and `4.0` is a fine way to write 4.
+pub(crate) fn whole_from_f64<E: serde::de::Error>(n: f64) -> Result<i64, E> {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        Ok(n as i64)
+    } else {
+        Err(E::custom("expected a whole number"))
+    }
+}
+
+pub(crate) fn whole_from_u64<E: serde::de::Error>(n: u64) -> Result<i64, E> {
+    i64::try_from(n).map_err(|_| E::custom("number too large"))
 }
 
 impl Entry {
@@ -227,18 +252,7 @@ impl Entry {
             }
             EntryBody::Rating(r) => {
                 wire.service = Some(r.service.as_str().to_owned());
-                wire.answers = Some(
-                    r.answers
-                        .iter()
-                        .map(|a| AnswerWire {
-                            promise: a.promise.as_str().to_owned(),
-                            answer: match a.answer {
-                                Answer::Score(s) => AnswerValueWire::Score(s.value() as i64),
-                                Answer::DontKnow => AnswerValueWire::Word(Answer::DONT_KNOW.to_owned()),
-                            },
-                        })
-                        .collect(),
-                );
+                wire.answers = Some(r.answers_wire());
             }
         }
         wire
@@ -270,20 +284,32 @@ fn parse_view(wire: &EntryWire) -> Result<View, Vec<FieldError>> {
     let mut errors = Vec::new();
     not_for("service", wire.service.is_some(), &mut errors);
     not_for("answers", wire.answers.is_some(), &mut errors);
-    let text = match &wire.text {
-        None => Err(FieldError::new("text", ErrorCode::Missing)),
-        Some(t) => ViewText::parse(t),
-    }
-    .map_err(|e| errors.push(e))
-    .ok();
-    let promises = parse_promise_tags(wire.promises.as_deref().unwrap_or_default(), &mut errors);
-    match text {
-        Some(text) if errors.is_empty() => Ok(View { text, promises }),
+    let view = parse_view_parts(wire.text.as_deref(), wire.promises.as_deref(), ViewText::MAX_CHARS, &mut errors);
+    match view {
+        Some(view) if errors.is_empty() => Ok(view),
         _ => Err(errors),
     }
 }
 
-fn parse_promise_tags(tags: &[String], errors: &mut Vec<FieldError>) -> Vec<ItemCode> {
+/// Text and optional promise tags: a view, or a survey's free-text answer (whose question sets `max_chars`).
+/// Errors are named relative to the parts (`text`, `promises[1]`).
+pub(crate) fn parse_view_parts(
+    text: Option<&str>,
+    promises: Option<&[String]>,
+    max_chars: usize,
+    errors: &mut Vec<FieldError>,
+) -> Option<View> {
+    let text = match text {
+        None => Err(FieldError::new("text", ErrorCode::Missing)),
+        Some(t) => ViewText::parse_within(t, max_chars, "text"),
+    }
+    .map_err(|e| errors.push(e))
+    .ok();
+    let promises = parse_promise_tags(promises.unwrap_or_default(), errors);
+    text.map(|text| View { text, promises })
+}
+
+pub(crate) fn parse_promise_tags(tags: &[String], errors: &mut Vec<FieldError>) -> Vec<ItemCode> {
     if tags.len() > MAX_PROMISES {
         errors.push(FieldError::new("promises", ErrorCode::TooMany));
         return Vec::new();
@@ -304,22 +330,35 @@ fn parse_rating(wire: &EntryWire) -> Result<Rating, Vec<FieldError>> {
     let mut errors = Vec::new();
     not_for("text", wire.text.is_some(), &mut errors);
     not_for("promises", wire.promises.is_some(), &mut errors);
-    let service = match &wire.service {
+    let rating = parse_rating_parts(wire.service.as_deref(), wire.answers.as_deref(), &mut errors);
+    match rating {
+        Some(rating) if errors.is_empty() => Ok(rating),
+        _ => Err(errors),
+    }
+}
+
+/// A service and the promises answered for it: a rating, or a survey's service × promise grid answer.
+/// Errors are named relative to the parts (`service`, `answers[2].answer`).
+pub(crate) fn parse_rating_parts(
+    service: Option<&str>,
+    wires: Option<&[AnswerWire]>,
+    errors: &mut Vec<FieldError>,
+) -> Option<Rating> {
+    let service = match service {
         None => Err(FieldError::new("service", ErrorCode::Missing)),
         Some(s) => ItemCode::parse(s, "service"),
     }
     .map_err(|e| errors.push(e))
     .ok();
 
-    let wires = wire.answers.as_deref().unwrap_or_default();
-    if wire.answers.is_none() {
-        errors.push(FieldError::new("answers", ErrorCode::Missing));
-    } else if wires.is_empty() {
+    match wires {
+        None => errors.push(FieldError::new("answers", ErrorCode::Missing)),
         // Skipping every promise is allowed on screen, but then there is nothing to send.
-        errors.push(FieldError::new("answers", ErrorCode::Empty));
-    } else if wires.len() > MAX_PROMISES {
-        errors.push(FieldError::new("answers", ErrorCode::TooMany));
+        Some([]) => errors.push(FieldError::new("answers", ErrorCode::Empty)),
+        Some(w) if w.len() > MAX_PROMISES => errors.push(FieldError::new("answers", ErrorCode::TooMany)),
+        Some(_) => {}
     }
+    let wires = wires.unwrap_or_default();
     let mut answers: Vec<PromiseAnswer> = Vec::with_capacity(wires.len());
     for (i, a) in wires.iter().enumerate().take(MAX_PROMISES) {
         let at = format!("answers[{i}]");
@@ -339,10 +378,7 @@ fn parse_rating(wire: &EntryWire) -> Result<Rating, Vec<FieldError>> {
             }
         }
     }
-    match service {
-        Some(service) if errors.is_empty() => Ok(Rating { service, answers }),
-        _ => Err(errors),
-    }
+    service.map(|service| Rating { service, answers })
 }
 
 #[cfg(test)]

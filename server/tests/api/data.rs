@@ -353,6 +353,42 @@ async fn contact_details_reach_the_inbox_only_when_given_and_never_the_export(ap
     assert!(!csv.contains("07700 900123"), "contact details stay out of the export");
 }
 
+/// Roles and an age band added after devices were already in use: stored, filtered and exported by code,
+/// next to entries with the older codes.
+async fn kinship_carers_professionals_and_4_to_7_year_olds_are_stored_filtered_and_exported(app: TestApp) {
+    let mut kin = view(&new_id(), "Mwy o gymorth i neiniau a theidiau sy'n gofalu");
+    kin["role"] = json!("kinship_carer");
+    kin["age_band"] = json!("26_plus");
+    let mut staff = rating(&new_id(), "residential_home", &[("nurture", json!(4))]);
+    staff["role"] = json!("professional");
+    staff["age_band"] = Value::Null;
+    let mut youngest = view(&new_id(), "I like my room");
+    youngest["role"] = json!("young_person");
+    youngest["age_band"] = json!("4_7");
+    let mut older = rating(&new_id(), "social_worker", &[("support", json!(5))]);
+    older["role"] = json!("foster_carer");
+    let results = app.push_ok(&[kin, staff, youngest, older]).await;
+    assert!(results.iter().all(|r| r["status"] == "accepted"), "{results:?}");
+    app.sign_in().await;
+
+    let export = |query: &'static str| {
+        let app = &app;
+        async move {
+            let csv = app.client.get(app.url(&format!("/api/v1/officer/export?{query}"))).send().await.unwrap();
+            let rows = parse_csv(csv.text().await.unwrap().trim_start_matches('\u{feff}'));
+            // role and age_band, without the header row
+            rows[1..].iter().map(|r| (r[3].clone(), r[4].clone())).collect::<Vec<_>>()
+        }
+    };
+    let pair = |role: &str, age: &str| (role.to_owned(), age.to_owned());
+    assert_eq!(export("role=kinship_carer").await, [pair("kinship_carer", "26_plus")]);
+    assert_eq!(export("role=professional").await, [pair("professional", "")]);
+    assert_eq!(export("role=young_person").await, [pair("young_person", "4_7")]);
+    assert_eq!(export("role=foster_carer").await, [pair("foster_carer", "11_15")]);
+    let bad = app.client.get(app.url("/api/v1/officer/export?role=kinship")).send().await.unwrap();
+    assert_eq!(fields(&problem(bad, 400).await), ["role"]);
+}
+
 crate::on_both_databases!(
     contact_details_reach_the_inbox_only_when_given_and_never_the_export,
     the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli,
@@ -361,4 +397,5 @@ crate::on_both_databases!(
     the_charter_statement_is_added_edited_checked_and_removed,
     retention_deletes_entries_older_than_the_setting,
     risk_words_in_welsh_and_english_flag_views_and_rank_them_first,
+    kinship_carers_professionals_and_4_to_7_year_olds_are_stored_filtered_and_exported,
 );

@@ -26,8 +26,8 @@ const PROMISES = ["equality", "eradicate_stigma", "togetherness", "support", "am
 const SERVICES = ["social_worker", "personal_adviser", "foster_placement", "residential_home", "school_education",
   "health", "housing", "advocacy", "reviewing_officer", "leisure_activities", "youth_service", "family_support",
   "employment_skills", "council_panel"];
-const ROLES = ["young_person", "care_leaver", "foster_carer", "other"];
-const AGES = ["8_10", "11_15", "16_18", "19_25", "26_plus"];
+const ROLES = ["young_person", "care_leaver", "foster_carer", "kinship_carer", "professional", "other"];
+const AGES = ["4_7", "8_10", "11_15", "16_18", "19_25", "26_plus"];
 const TEXTS = [
   "I would like to see my social worker more often, and for them to stay longer than a year.",
   "Mae'r clwb ieuenctid yn wych ond does dim bws adref ar ôl saith.",
