@@ -10,4 +10,8 @@ cd "$(dirname "$0")/.."
 export PATH="$PWD/.tools/node_modules/.bin:$PATH"
 dist="${DIST:-$PWD/dist/officer}"
 trunk --config console/Trunk.toml build --dist "$dist" --public-url /officer/
+# The same last steps as the phone's build: minified glue (console/index.html asks for no integrity hash
+# on it), then maximum-quality .br/.gz siblings for the server to send.
+TRUNK_STAGING_DIR="$dist" bash scripts/minify-glue.sh
+bash scripts/precompress.sh "$dist"
 echo "console built in $dist"

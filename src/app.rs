@@ -23,7 +23,8 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     state.start();
-    platform::start(state);
+    platform::start();
+    crate::sync::schedule::start(state);
 
     crate::drafts::Drafts::provide();
     let nav = Nav::provide();

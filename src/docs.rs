@@ -4,8 +4,6 @@
 //! them with the rest of the build, so they open offline too.
 
 use serde::Deserialize;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use yoursay_core::Language;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -20,14 +18,11 @@ pub struct Section {
 }
 
 pub async fn fetch(name: &str, lang: Language) -> Option<Document> {
-    let window = web_sys::window()?;
-    let url = format!("/docs/{}/{name}.json", lang.code());
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url)).await.ok()?.dyn_into().ok()?;
-    if !response.ok() {
+    let answer = crate::fetch::fetch("GET", &format!("/docs/{}/{name}.json", lang.code()), None).await.ok()?;
+    if !(200..300).contains(&answer.status) {
         return None;
     }
-    let json = JsFuture::from(response.json().ok()?).await.ok()?;
-    serde_wasm_bindgen::from_value(json).ok()
+    serde_wasm_bindgen::from_value(answer.json).ok()
 }
 
 /// The retention period the officer set, from the server, remembered for when the notice is read offline.

@@ -2,7 +2,8 @@
 //! console. See ARCHITECTURE.md for the map.
 //!
 //! * `storage`: IndexedDB (the outbox and caches). No UI, no network.
-//! * `sync`: talking to the server, and the loop that empties the outbox. No UI.
+//! * `fetch`: the one way to ask the server. `sync`: the device API, the loop that empties the outbox and
+//!   when it runs. No UI.
 //! * `state`, `prefs`, `i18n`, `drafts`: what screens share.
 //! * `components`, `pages`: UI only.
 
@@ -11,6 +12,7 @@ mod components;
 mod compose;
 mod docs;
 mod drafts;
+pub mod fetch;
 pub mod i18n;
 mod pages;
 mod platform;

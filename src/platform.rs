@@ -1,19 +1,12 @@
-//! The browser features around the app: the service worker, persistent storage, the `online` event
-//! and the retry timer.
-
-use std::time::Duration;
+//! The browser features around the app: the service worker, persistent storage, the document's language
+//! and title, focus. When to sync is `sync::schedule`'s business.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::state::AppState;
 
-/// How often to retry while entries wait. Short enough that a returning signal is used within the
-/// minute, long enough not to drain a battery.
-const RETRY_EVERY: Duration = Duration::from_secs(30);
-
-pub fn start(state: AppState) {
+pub fn start() {
     let Some(window) = web_sys::window() else { return };
     let navigator = window.navigator();
 
@@ -27,18 +20,6 @@ pub fn start(state: AppState) {
 
     // Localhost and HTTPS only; elsewhere the app still works online.
     let _ = navigator.service_worker().register("/sw.js");
-
-    let online = window_event_listener(leptos::ev::online, move |_| spawn_local(state.sync_now()));
-    std::mem::forget(online);
-
-    let _ = set_interval_with_handle(
-        move || {
-            if state.counts.get_untracked().waiting > 0 {
-                spawn_local(state.sync_now());
-            }
-        },
-        RETRY_EVERY,
-    );
 }
 
 /// `document.documentElement.lang`, so screen readers pronounce Welsh as Welsh.

@@ -1,14 +1,12 @@
 //! What every screen shares: the outbox counts, the sync status, the catalogue. Screens read signals;
 //! only the functions here change them.
 
-use std::cell::RefCell;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use yoursay_core::{catalogue::device_catalogue, Catalogue, EntryKind, EntryWire, FieldError};
 
-use crate::storage::{self, OutboxCounts, RecordState, StorageError, Store};
-use crate::sync::{self, http::NetError, SyncError};
+use crate::storage::{self, OutboxCounts, StorageError, Store};
+use crate::sync::{self, SyncReport};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncStatus {
@@ -38,14 +36,8 @@ pub struct AppState {
     pub catalogue: RwSignal<Catalogue>,
     /// False until the device database opened; if it never does, screens say entries cannot be kept.
     pub storage_ok: RwSignal<Option<bool>>,
-}
-
-thread_local! {
-    static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
-}
-
-fn store() -> Option<Store> {
-    STORE.with(|s| s.borrow().clone())
+    /// The open device database (a browser object, so kept on this thread only).
+    store: StoredValue<Option<Store>, LocalStorage>,
 }
 
 impl AppState {
@@ -56,6 +48,7 @@ impl AppState {
             sync: RwSignal::new(SyncStatus::Idle),
             catalogue: RwSignal::new(device_catalogue()),
             storage_ok: RwSignal::new(None),
+            store: StoredValue::new_local(None),
         }
     }
 
@@ -64,7 +57,7 @@ impl AppState {
         spawn_local(async move {
             match storage::open(storage::DB_NAME).await {
                 Ok(opened) => {
-                    STORE.with(|s| *s.borrow_mut() = Some(opened.clone()));
+                    self.store.set_value(Some(opened.clone()));
                     self.storage_ok.set(Some(true));
                     if let Ok(Some(cached)) = opened.cached_catalogue().await {
                         self.catalogue.set(cached);
@@ -81,63 +74,77 @@ impl AppState {
         });
     }
 
+    pub fn store(self) -> Option<Store> {
+        self.store.get_value()
+    }
+
+    /// Counts what waits and lists what was refused, from the outbox's index: at start, after a failed run
+    /// and after a discard. Saves and successful runs adjust the counts instead (`counted_*`).
     pub async fn refresh_counts(self) {
-        let Some(store) = store() else { return };
-        if let Ok(records) = store.records().await {
-            let refused: Vec<_> = records
-                .iter()
-                .filter(|r| r.state == RecordState::Refused)
-                .map(|r| RefusedSummary { id: r.id.clone(), kind: r.kind(), errors: r.errors.clone() })
-                .collect();
-            self.counts.set(OutboxCounts { waiting: records.len() - refused.len(), refused: refused.len() });
-            self.refused.set(refused);
+        let Some(store) = self.store() else { return };
+        if let Ok(counts) = store.counts().await {
+            self.counts.set(counts);
+            self.refresh_refused(&store, counts.refused).await;
+        }
+    }
+
+    async fn refresh_refused(self, store: &Store, how_many: usize) {
+        if how_many == 0 {
+            if !self.refused.get_untracked().is_empty() {
+                self.refused.set(Vec::new());
+            }
+            return;
+        }
+        if let Ok(records) = store.refused().await {
+            self.refused.set(
+                records
+                    .iter()
+                    .map(|r| RefusedSummary { id: r.id.clone(), kind: r.kind(), errors: r.errors.clone() })
+                    .collect(),
+            );
+        }
+    }
+
+    /// A sync run ended: what it sent no longer waits, what was refused is listed.
+    pub(crate) async fn counted_sent(self, report: SyncReport) {
+        self.counts.update(|c| {
+            c.waiting = c.waiting.saturating_sub(report.confirmed + report.refused);
+            c.refused += report.refused;
+        });
+        if report.refused > 0 {
+            if let Some(store) = self.store() {
+                self.refresh_refused(&store, report.refused).await;
+            }
         }
     }
 
     async fn refresh_catalogue(self) {
         let Ok(fresh) = sync::http::fetch_catalogue().await else { return };
         if fresh.version != self.catalogue.get_untracked().version {
-            if let Some(store) = store() {
+            if let Some(store) = self.store() {
                 let _ = store.cache_catalogue(&fresh).await;
             }
             self.catalogue.set(fresh);
         }
     }
 
-    /// Saves an entry on the device. Resolves only once IndexedDB has committed it, then tries to send.
+    /// Saves an entry on the device. Resolves only once IndexedDB has committed it; the count grows by one
+    /// without re-reading the outbox, and sending is left to the schedule.
     pub async fn save(self, entry: EntryWire) -> Result<(), StorageError> {
-        let store = store().ok_or_else(|| StorageError("the device database is not open".into()))?;
+        let store = self.store().ok_or_else(|| StorageError("the device database is not open".into()))?;
         store.save_entry(&entry, js_sys::Date::now()).await?;
-        self.refresh_counts().await;
-        spawn_local(self.sync_now());
+        self.counts.update(|c| c.waiting += 1);
+        sync::schedule::after_save(self);
         Ok(())
     }
 
+    /// "Send now", and any other trigger: see `sync::schedule`.
     pub async fn sync_now(self) {
-        let Some(store) = store() else { return };
-        if self.counts.get_untracked().waiting == 0 {
-            self.refresh_counts().await;
-            if self.counts.get_untracked().waiting == 0 {
-                return;
-            }
-        }
-        self.sync.set(SyncStatus::Sending);
-        let outcome = sync::sync_outbox(&store).await;
-        if outcome == Err(SyncError::Busy) {
-            // The sync already running will report.
-            return;
-        }
-        self.refresh_counts().await;
-        self.sync.set(match outcome {
-            Ok(_) if self.counts.get_untracked().waiting == 0 => SyncStatus::AllSent,
-            Ok(_) => SyncStatus::Idle,
-            Err(SyncError::Net(NetError::Unreachable)) => SyncStatus::Offline,
-            Err(_) => SyncStatus::Failed,
-        });
+        sync::schedule::run(self).await;
     }
 
     pub async fn discard_refused(self, id: String) {
-        if let Some(store) = store() {
+        if let Some(store) = self.store() {
             let _ = store.discard(&id).await;
         }
         self.refresh_counts().await;

@@ -4,8 +4,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
-use yoursay_app::storage::{self, RecordState};
-use yoursay_core::protocol::{after_push, Outcome, PushResponse, PushResult};
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use wasm_bindgen::JsValue;
+use yoursay_app::storage::{self, QueuePosition, RecordState};
+use yoursay_core::protocol::{after_push, AfterPush, Outcome, PushResponse, PushResult};
 use yoursay_core::{EntryKind, EntryWire, ErrorCode, FieldError};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -42,18 +45,21 @@ const C: &str = "2d7a5e3c-9f4b-4e3a-ac5d-4b8fa03e6c9d";
 #[wasm_bindgen_test]
 async fn entries_survive_closing_and_reopening_the_database() {
     let db = fresh("test-survive").await;
-    db.save_entry(&entry(A, "Mae angen mwy o weithgareddau"), 1.0).await.unwrap();
-    db.save_entry(&entry(B, "second"), 2.0).await.unwrap();
+    // Saved in an order their ids do not sort in (C < A < B by time, A < B < C by id).
+    db.save_entry(&entry(C, "first"), 1.0).await.unwrap();
+    db.save_entry(&entry(A, "Mae angen mwy o weithgareddau"), 2.0).await.unwrap();
+    db.save_entry(&entry(B, "third"), 3.0).await.unwrap();
     db.close();
 
     let reopened = storage::open("test-survive").await.unwrap();
     let records = reopened.waiting().await.unwrap();
     let ids: Vec<_> = records.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids, [A, B], "oldest first, nothing lost");
+    assert_eq!(ids, [C, A, B], "oldest first, nothing lost");
+    let records = &records[1..];
     let mut expected = entry(A, "Mae angen mwy o weithgareddau");
     expected.created_at = records[0].entry_wire().unwrap().created_at;
     assert_eq!(records[0].entry_wire().unwrap(), expected, "stored exactly as it will be sent");
-    assert_eq!(reopened.counts().await.unwrap().waiting, 2);
+    assert_eq!(reopened.counts().await.unwrap().waiting, 3);
 }
 
 #[wasm_bindgen_test]
@@ -131,4 +137,121 @@ async fn a_rating_with_scores_and_dont_know_comes_back_exactly() {
     assert_eq!(stored, rating);
     // And it still parses as the server will parse it.
     assert!(yoursay_core::Entry::parse(&stored, js_sys::Date::now() as i64).is_ok());
+}
+
+/// An id that sorts in the opposite order to `n`.
+fn id_for(n: usize) -> String {
+    format!("{:08x}-0000-4000-8000-000000000000", 0xffff_ffff - n)
+}
+
+#[wasm_bindgen_test]
+async fn sync_reads_the_queue_a_batch_at_a_time_oldest_first_without_skipping_or_repeating() {
+    let db = fresh("test-batches").await;
+    // 130 waiting (more than two batches of 50), three to a millisecond, ids against the time order;
+    // seven refused among them.
+    let mut expected = Vec::new();
+    for n in 0..137 {
+        let id = id_for(n);
+        db.save_entry(&entry(&id, "text"), (n / 3) as f64).await.unwrap();
+        expected.push(((n / 3) as f64, id));
+    }
+    let refused: Vec<String> = (0..7).map(|k| id_for(k * 19)).collect();
+    let decisions: Vec<_> = refused
+        .iter()
+        .map(|id| (id.clone(), AfterPush::MarkRefused(vec![FieldError::new("text", ErrorCode::TooLong)])))
+        .collect();
+    db.apply(&decisions).await.unwrap();
+    expected.retain(|(_, id)| !refused.contains(id));
+    expected.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let expected: Vec<String> = expected.into_iter().map(|(_, id)| id).collect();
+
+    let counts = db.counts().await.unwrap();
+    assert_eq!((counts.waiting, counts.refused), (130, 7));
+    let mut read = Vec::new();
+    let mut after: Option<QueuePosition> = None;
+    let mut sizes = Vec::new();
+    loop {
+        let batch = db.waiting_batch(after.as_ref(), 50).await.unwrap();
+        let Some(last) = batch.last() else { break };
+        after = Some(last.position());
+        sizes.push(batch.len());
+        read.extend(batch.into_iter().map(|r| r.id));
+    }
+    assert_eq!(sizes, [50, 50, 30]);
+    assert_eq!(read, expected, "every waiting entry once, oldest first, ties by id");
+    let refused_read: Vec<String> = db.refused().await.unwrap().into_iter().map(|r| r.id).collect();
+    assert_eq!(refused_read.len(), 7);
+    assert!(refused_read.iter().all(|id| refused.contains(id)));
+}
+
+/// Writes `records` exactly as the previous release (schema version 1: one `outbox` store keyed by id, no
+/// index) did, without any of this release's code.
+async fn write_as_release_1(name: &str, records: &[JsValue]) {
+    if let Ok(request) = indexed_db_futures::database::Database::delete_by_name(name) {
+        let _ = request.await;
+    }
+    let db = indexed_db_futures::database::Database::open(name)
+        .with_version(1u32)
+        .with_on_upgrade_needed(|_, db| {
+            db.create_object_store("outbox").with_key_path("id".into()).build()?;
+            db.create_object_store("cache").build()?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let tx = db.transaction("outbox").with_mode(TransactionMode::Readwrite).build().unwrap();
+    let store = tx.object_store("outbox").unwrap();
+    for record in records {
+        store.put(record.clone()).primitive().unwrap().await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn records_written_by_the_previous_release_are_kept_and_sent_once_after_the_upgrade() {
+    let fixture = js_sys::JSON::parse(include_str!("fixtures/outbox-v1.json")).unwrap();
+    let records: Vec<JsValue> = js_sys::Array::from(&fixture).iter().collect();
+    assert_eq!(records.len(), 4);
+    write_as_release_1("test-upgrade", &records).await;
+
+    let db = storage::open("test-upgrade").await.unwrap();
+    let counts = db.counts().await.unwrap();
+    assert_eq!((counts.waiting, counts.refused), (3, 1), "nothing lost in the upgrade");
+    // A new entry saved after the upgrade queues behind the old ones.
+    db.save_entry(&entry(A, "after the upgrade"), 1_770_000_000_000.0).await.unwrap();
+    let expected = [
+        "f3a9c2e1-5b7d-4e8a-9c1f-2d4b6a8e0c13",
+        "0c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e",
+        "9e8d7c6b-5a4f-4e3d-b2c1-0f9e8d7c6b5a",
+        A,
+    ];
+    // Sent as sync sends them: batch after batch (of 2 here) until none is left, each confirmed and removed.
+    let mut sent = Vec::new();
+    let mut after: Option<QueuePosition> = None;
+    loop {
+        let batch = db.waiting_batch(after.as_ref(), 2).await.unwrap();
+        let Some(last) = batch.last() else { break };
+        after = Some(last.position());
+        for record in &batch {
+            let wire = record.entry_wire().expect("an old record still reads as an entry");
+            assert_eq!(wire.id, record.id);
+            assert!(yoursay_core::Entry::parse(&wire, js_sys::Date::now() as i64).is_ok(), "{} still valid", record.id);
+        }
+        let ids: Vec<String> = batch.iter().map(|r| r.id.clone()).collect();
+        let response = PushResponse {
+            results: ids.iter().map(|id| PushResult { id: id.clone(), outcome: Outcome::Accepted }).collect(),
+        };
+        db.apply(&after_push(&ids, &response)).await.unwrap();
+        sent.extend(ids);
+    }
+    assert_eq!(sent, expected, "each old entry sent exactly once, oldest first, then the new one");
+    assert!(db.waiting_batch(None, 50).await.unwrap().is_empty());
+    let refused = db.refused().await.unwrap();
+    assert_eq!(refused.len(), 1, "the refused entry stays, with its reason");
+    assert_eq!(refused[0].errors, vec![FieldError::new("service", ErrorCode::UnknownCode)]);
+    db.close();
+    // And the upgrade happens once: opening again keeps what is there.
+    let db = storage::open("test-upgrade").await.unwrap();
+    assert_eq!(db.counts().await.unwrap().refused, 1);
 }

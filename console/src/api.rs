@@ -3,9 +3,7 @@
 //! with `{}` when there is nothing to say, as the server requires.
 
 use serde::Serialize;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Request, RequestInit, Response};
+use wasm_bindgen::JsValue;
 use yoursay_core::officer::OFFICER_PATH as BASE;
 pub use yoursay_core::officer::{
     AuditItem, Cell, ItemWords, Me, NewItem, Page, ResultRow, Results, RetentionRun, RiskWords, Settings, SignIn,
@@ -47,36 +45,14 @@ struct Answer {
 }
 
 async fn call(method: &str, path: &str, body: Option<String>) -> Result<Answer, ApiError> {
-    let init = RequestInit::new();
-    init.set_method(method);
     let body = match (method, body) {
         ("GET", _) => None,
         (_, Some(body)) => Some(body),
         (_, None) => Some("{}".to_owned()),
     };
-    if let Some(body) = &body {
-        init.set_body(&JsValue::from_str(body));
-    }
     let url = if path.starts_with("/api/") { path.to_owned() } else { format!("{BASE}{path}") };
-    let request = Request::new_with_str_and_init(&url, &init).map_err(|_| ApiError::Unreachable)?;
-    if body.is_some() {
-        request.headers().set("Content-Type", "application/json").map_err(|_| ApiError::Unreachable)?;
-    }
-    request.headers().set("Accept", "application/json").map_err(|_| ApiError::Unreachable)?;
-    let window = web_sys::window().ok_or(ApiError::Unreachable)?;
-    let response: Response =
-        JsFuture::from(window.fetch_with_request(&request)).await.map_err(|_| ApiError::Unreachable)?.unchecked_into();
-    let status = response.status();
-    let retry_after = response.headers().get("Retry-After").ok().flatten().and_then(|v| v.trim().parse().ok());
-    let json = if status == 204 {
-        JsValue::NULL
-    } else {
-        match response.json() {
-            Ok(promise) => JsFuture::from(promise).await.unwrap_or(JsValue::NULL),
-            Err(_) => JsValue::NULL,
-        }
-    };
-    Ok(Answer { status, json, retry_after })
+    let answer = yoursay_app::fetch::fetch(method, &url, body.as_deref()).await.map_err(|_| ApiError::Unreachable)?;
+    Ok(Answer { status: answer.status, json: answer.json, retry_after: answer.retry_after })
 }
 
 fn decode<T: serde::de::DeserializeOwned>(answer: Answer) -> Result<T, ApiError> {

@@ -67,11 +67,13 @@ pub fn router(state: AppState) -> Router {
         .route(CATALOGUE_PATH, get(routes::catalogue::get))
         .route(NOTICE_PATH, get(routes::notice::get))
         .route(PUSH_PATH, post(routes::entries::push).layer(DefaultBodyLimit::max(MAX_PUSH_BYTES)));
+    // API answers are compressed as they go; static files are not: the build wrote their `.br`/`.gz`
+    // siblings at maximum quality (`routes::app_files`), so the fallback is added after this layer.
     api.merge(crate::officer::router())
         .merge(routes::forms::router())
+        .layer(CompressionLayer::new())
         .fallback(routes::app_files::fallback)
         .layer(axum::middleware::from_fn_with_state(csp, security::add_headers))
-        .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

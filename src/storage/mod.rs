@@ -1,13 +1,13 @@
 //! Everything the device keeps in IndexedDB, behind a small API that hides the IndexedDB details.
 //!
 //! One database, versioned schema:
-//! * `outbox`: entries not yet confirmed by the server, keyed by entry id.
+//! * `outbox`: entries not yet confirmed by the server, keyed by entry id, indexed by state and age.
 //! * `cache`: copies of server data needed offline (the catalogue), keyed by name.
 
 mod outbox;
 mod schema;
 
-pub use outbox::{OutboxCounts, OutboxRecord, RecordState};
+pub use outbox::{OutboxCounts, OutboxRecord, QueuePosition, RecordState};
 
 /// The open device database. Cheap to clone.
 #[derive(Clone, Debug)]
@@ -16,7 +16,7 @@ pub struct Store {
 }
 
 mod cache;
-pub use schema::{open, DB_NAME};
+pub use schema::{open, open_at, DB_NAME};
 
 /// Something went wrong in the browser's storage. The message is for logs, not for people: screens
 /// show their own translated words.

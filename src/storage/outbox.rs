@@ -7,12 +7,13 @@
 
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::KeyRange;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 use yoursay_core::protocol::AfterPush;
 use yoursay_core::{EntryKind, EntryWire, FieldError};
 
-use super::schema::OUTBOX;
+use super::schema::{OUTBOX, QUEUE};
 use super::{StorageError, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +50,11 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, StorageError> {
 }
 
 impl OutboxRecord {
+    /// Where this record sits in the queue.
+    pub fn position(&self) -> QueuePosition {
+        QueuePosition { saved_at: self.saved_at, id: self.id.clone() }
+    }
+
     pub fn new(entry: &EntryWire, saved_at: f64) -> Result<Self, StorageError> {
         Ok(OutboxRecord {
             id: entry.id.clone(),
@@ -107,6 +113,37 @@ pub struct OutboxCounts {
     pub refused: usize,
 }
 
+/// Where a record sits in the queue: its `[state, saved_at, id]` key in the `queue` index. Oldest first,
+/// and the id breaks ties between entries saved in the same millisecond.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueuePosition {
+    pub saved_at: f64,
+    pub id: String,
+}
+
+fn queue_key(state: RecordState, rest: &[JsValue]) -> JsValue {
+    let key = js_sys::Array::of1(&JsValue::from_str(state.code()));
+    for part in rest {
+        key.push(part);
+    }
+    key.into()
+}
+
+/// Every key of `state`, after `after` when given: `[state]` sorts before and `[state, []]` after every
+/// `[state, saved_at, id]` (IndexedDB orders numbers before strings before arrays).
+fn queue_range(state: RecordState, after: Option<&QueuePosition>) -> KeyRange<JsValue> {
+    let upper = queue_key(state, &[js_sys::Array::new().into()]);
+    match after {
+        Some(p) => KeyRange::Bound(
+            queue_key(state, &[JsValue::from_f64(p.saved_at), JsValue::from_str(&p.id)]),
+            true,
+            upper,
+            false,
+        ),
+        None => KeyRange::Bound(queue_key(state, &[]), false, upper, false),
+    }
+}
+
 impl Store {
     /// Saves an entry and returns only once the transaction has committed: after this the entry survives
     /// a closed tab, a flat battery or a reload.
@@ -118,26 +155,63 @@ impl Store {
         Ok(())
     }
 
-    /// Every record, oldest first.
-    pub async fn records(&self) -> Result<Vec<OutboxRecord>, StorageError> {
+    /// Records in `state`, oldest first, after `after`, at most `limit`.
+    async fn in_state(
+        &self,
+        state: RecordState,
+        after: Option<&QueuePosition>,
+        limit: u32,
+    ) -> Result<Vec<OutboxRecord>, StorageError> {
         let tx = self.db.transaction(OUTBOX).build()?;
         let store = tx.object_store(OUTBOX)?;
-        let objects: Vec<JsValue> = store.get_all::<JsValue>().primitive()?.await?.collect::<Result<_, _>>()?;
-        let mut records: Vec<_> = objects.iter().filter_map(OutboxRecord::from_js).collect();
-        records.sort_by(|a, b| a.saved_at.total_cmp(&b.saved_at));
+        let index = store.index(QUEUE)?;
+        let objects = index
+            .get_all::<JsValue>()
+            .with_query::<JsValue, _>(queue_range(state, after))
+            .with_limit(limit)
+            .primitive()?
+            .await?;
+        let mut records = Vec::new();
+        for object in objects {
+            records.extend(OutboxRecord::from_js(&object?));
+        }
         Ok(records)
     }
 
+    /// Every record: waiting ones oldest first, then refused ones oldest first.
+    pub async fn records(&self) -> Result<Vec<OutboxRecord>, StorageError> {
+        let mut records = self.waiting().await?;
+        records.extend(self.refused().await?);
+        Ok(records)
+    }
+
+    /// Every waiting record, oldest first.
     pub async fn waiting(&self) -> Result<Vec<OutboxRecord>, StorageError> {
-        let mut records = self.records().await?;
-        records.retain(|r| r.state == RecordState::Waiting);
-        Ok(records)
+        self.in_state(RecordState::Waiting, None, u32::MAX).await
     }
 
+    /// The oldest `limit` waiting records after `after`: what sync sends next. Costs the batch, not the queue.
+    pub async fn waiting_batch(
+        &self,
+        after: Option<&QueuePosition>,
+        limit: u32,
+    ) -> Result<Vec<OutboxRecord>, StorageError> {
+        self.in_state(RecordState::Waiting, after, limit).await
+    }
+
+    /// The records the server refused (few: each is shown on screen until the person discards it).
+    pub async fn refused(&self) -> Result<Vec<OutboxRecord>, StorageError> {
+        self.in_state(RecordState::Refused, None, u32::MAX).await
+    }
+
+    /// How many records wait and how many were refused, counted by the index without reading them.
     pub async fn counts(&self) -> Result<OutboxCounts, StorageError> {
-        let records = self.records().await?;
-        let refused = records.iter().filter(|r| r.state == RecordState::Refused).count();
-        Ok(OutboxCounts { waiting: records.len() - refused, refused })
+        let tx = self.db.transaction(OUTBOX).build()?;
+        let store = tx.object_store(OUTBOX)?;
+        let index = store.index(QUEUE)?;
+        let waiting = index.count().with_query::<JsValue, _>(queue_range(RecordState::Waiting, None)).primitive()?.await?;
+        let refused = index.count().with_query::<JsValue, _>(queue_range(RecordState::Refused, None)).primitive()?.await?;
+        Ok(OutboxCounts { waiting: waiting as usize, refused: refused as usize })
     }
 
     /// Applies the server's answers in one transaction: confirmed entries go, refused ones are marked

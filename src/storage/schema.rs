@@ -1,29 +1,59 @@
+use std::cell::OnceCell;
+use std::rc::Rc;
+
 use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
+use wasm_bindgen::JsValue;
 
 use super::{StorageError, Store};
 
 pub const DB_NAME: &str = "yoursay";
 pub(super) const OUTBOX: &str = "outbox";
 pub(super) const CACHE: &str = "cache";
+/// Index of the outbox by `[state, saved_at, id]`: counting one state, and reading the oldest waiting
+/// entries a batch at a time, then cost what they return rather than the whole queue.
+pub(super) const QUEUE: &str = "queue";
 
-/// Bump when the schema changes, and add a step to the match below: steps run in order from the
-/// device's version, so a phone that skipped releases still upgrades correctly.
-const VERSION: u32 = 1;
+/// Bump when the schema changes, and add a step below: steps run in order from the device's version, so
+/// a phone that skipped releases still upgrades correctly, and no step may lose a record.
+///
+/// * 1: the `outbox` (keyed by entry id) and `cache` stores.
+/// * 2: the `queue` index on the outbox. Records written by version 1 already hold `state`, `saved_at` and
+///   `id`, so the browser indexes them as it builds the index: nothing is rewritten.
+const VERSION: u32 = 2;
 
 /// Opens (and creates or upgrades) the database called `name`. The app uses [`DB_NAME`]; tests use
 /// their own names so they never touch real data.
 pub async fn open(name: &str) -> Result<Store, StorageError> {
-    let db = Database::open(name)
-        .with_version(VERSION)
-        .with_on_upgrade_needed(|event, db| {
+    open_at(name, VERSION).await
+}
+
+/// Opens at a given schema version: the app always uses the newest; tests open version 1 to write records
+/// the way the previous release did.
+#[doc(hidden)]
+pub async fn open_at(name: &str, version: u32) -> Result<Store, StorageError> {
+    // An existing store can only be changed through the upgrade's own transaction, which the library hands
+    // out only on the request itself: keep the request where the upgrade step can reach it.
+    let upgrade_request: Rc<OnceCell<web_sys::IdbOpenDbRequest>> = Rc::default();
+    let reach = upgrade_request.clone();
+    let request = Database::open(name)
+        .with_version(version)
+        .with_on_upgrade_needed(move |event, db| {
             let old = event.old_version() as u32;
+            let new = event.new_version().unwrap_or_default() as u32;
             if old < 1 {
                 db.create_object_store(OUTBOX).with_key_path("id".into()).build()?;
                 db.create_object_store(CACHE).build()?;
             }
+            if old < 2 && new >= 2 {
+                let upgrade = reach.get().and_then(|r| r.transaction()).ok_or(JsValue::NULL)?;
+                let key_path: js_sys::Array = ["state", "saved_at", "id"].iter().map(|s| JsValue::from_str(s)).collect();
+                upgrade.object_store(OUTBOX)?.create_index_with_str_sequence(QUEUE, &key_path)?;
+            }
             Ok(())
         })
-        .await?;
-    Ok(Store { db })
+        .build()?;
+    let _ = upgrade_request.set(request.as_sys().clone());
+    Ok(Store { db: request.await? })
 }

@@ -1,6 +1,5 @@
-//! Empties the outbox: oldest first, in batches, removing only what the server confirmed.
-
-use std::cell::Cell;
+//! Empties the outbox: oldest first, a batch at a time, removing only what the server confirmed. Each
+//! batch is read from the outbox's queue index, so a sync costs what it sends, not what waits.
 
 use yoursay_core::protocol::{after_push, AfterPush, MAX_BATCH};
 
@@ -15,8 +14,6 @@ pub struct SyncReport {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SyncError {
-    /// Another sync is running; this one did nothing.
-    Busy,
     Net(NetError),
     Storage(StorageError),
 }
@@ -27,31 +24,16 @@ impl From<StorageError> for SyncError {
     }
 }
 
-thread_local! {
-    // The timer, the `online` event and "Send now" can fire together; one push at a time keeps the
-    // server's answers and the outbox in step.
-    static RUNNING: Cell<bool> = const { Cell::new(false) };
-}
-
-struct RunGuard;
-
-impl RunGuard {
-    fn take() -> Option<RunGuard> {
-        RUNNING.with(|r| (!r.replace(true)).then_some(RunGuard))
-    }
-}
-
-impl Drop for RunGuard {
-    fn drop(&mut self) {
-        RUNNING.with(|r| r.set(false));
-    }
-}
-
+/// Sends every waiting entry once. Entries the server did not mention stay waiting and are passed over
+/// (the next batch starts after the last one sent), so a run always ends. Callers make sure only one runs
+/// at a time (`schedule`).
 pub async fn sync_outbox(store: &Store) -> Result<SyncReport, SyncError> {
-    let _guard = RunGuard::take().ok_or(SyncError::Busy)?;
     let mut report = SyncReport::default();
-    let waiting = store.waiting().await?;
-    for batch in waiting.chunks(MAX_BATCH) {
+    let mut after = None;
+    loop {
+        let batch = store.waiting_batch(after.as_ref(), MAX_BATCH as u32).await?;
+        let Some(last) = batch.last() else { break };
+        after = Some(last.position());
         let ids: Vec<String> = batch.iter().map(|r| r.id.clone()).collect();
         let entries: Vec<_> = batch.iter().map(|r| r.entry.clone()).collect();
         let response = http::push(&entries).await.map_err(SyncError::Net)?;
@@ -64,6 +46,9 @@ pub async fn sync_outbox(store: &Store) -> Result<SyncReport, SyncError> {
             }
         }
         store.apply(&decisions).await?;
+        if batch.len() < MAX_BATCH {
+            break;
+        }
     }
     Ok(report)
 }

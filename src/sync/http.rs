@@ -1,8 +1,6 @@
-//! The server's device API over `fetch`, same origin only.
+//! The server's device API, through the one fetch helper (`crate::fetch`).
 
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Request, RequestInit, Response};
+use wasm_bindgen::JsValue;
 use yoursay_core::protocol::{PushResponse, CATALOGUE_PATH, NOTICE_PATH, PUSH_PATH};
 use yoursay_core::Catalogue;
 
@@ -13,36 +11,19 @@ pub enum NetError {
     /// The server answered with an error for the whole request (its problem details are in the
     /// server's log; the device only needs to keep the entries and try again later).
     Status(u16),
-    /// The server answered something this version of the app cannot read.
-    Unreadable(String),
+    /// The server answered something this version of the app cannot read. (The reader's own message is
+    /// dropped: turning it into a string cost the phone's download more than a log line is worth.)
+    Unreadable(&'static str),
 }
 
 async fn call(method: &str, path: &str, body: Option<&str>) -> Result<(u16, JsValue), NetError> {
-    let init = RequestInit::new();
-    init.set_method(method);
-    if let Some(body) = body {
-        init.set_body(&body.into());
-    }
-    let request = Request::new_with_str_and_init(path, &init).map_err(|_| NetError::Unreachable)?;
-    if body.is_some() {
-        request.headers().set("Content-Type", "application/json").map_err(|_| NetError::Unreachable)?;
-    }
-    request.headers().set("Accept", "application/json").map_err(|_| NetError::Unreachable)?;
-    let window = web_sys::window().ok_or(NetError::Unreachable)?;
-    let response: Response =
-        JsFuture::from(window.fetch_with_request(&request)).await.map_err(|_| NetError::Unreachable)?.unchecked_into();
-    // The browser parses the JSON: the app then needs no JSON parser of its own, which keeps the download
-    // small for a phone on one bar of signal.
-    let json = match response.json() {
-        Ok(promise) => JsFuture::from(promise).await.unwrap_or(JsValue::NULL),
-        Err(_) => JsValue::NULL,
-    };
-    Ok((response.status(), json))
+    let answer = crate::fetch::fetch(method, path, body).await.map_err(|_| NetError::Unreachable)?;
+    Ok((answer.status, answer.json))
 }
 
 fn decode<T: serde::de::DeserializeOwned>(status: u16, json: JsValue) -> Result<T, NetError> {
     if (200..300).contains(&status) {
-        serde_wasm_bindgen::from_value(json).map_err(|e| NetError::Unreadable(e.to_string()))
+        serde_wasm_bindgen::from_value(json).map_err(|_| NetError::Unreadable("answer"))
     } else if status == 0 || status == 502 || status == 503 || status == 504 {
         // A gateway or the service worker answering for a server that is down: no different from no signal.
         Err(NetError::Unreachable)
@@ -56,11 +37,11 @@ pub async fn push(entries: &[JsValue]) -> Result<PushResponse, NetError> {
     let request = js_sys::Object::new();
     let list: js_sys::Array = entries.iter().collect();
     js_sys::Reflect::set(&request, &JsValue::from_str("entries"), &list)
-        .map_err(|_| NetError::Unreadable("request".into()))?;
+        .map_err(|_| NetError::Unreadable("request"))?;
     let body = js_sys::JSON::stringify(&request)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| NetError::Unreadable("JSON.stringify failed".into()))?;
+        .ok_or(NetError::Unreadable("JSON.stringify failed"))?;
     let (status, json) = call("POST", PUSH_PATH, Some(&body)).await?;
     decode(status, json)
 }
@@ -80,5 +61,5 @@ pub async fn fetch_retention_months() -> Result<f64, NetError> {
     js_sys::Reflect::get(&json, &JsValue::from_str("retention_months"))
         .ok()
         .and_then(|v| v.as_f64())
-        .ok_or_else(|| NetError::Unreadable("notice".into()))
+        .ok_or(NetError::Unreadable("notice"))
 }

@@ -1,11 +1,15 @@
 //! Serves the built app. Trunk hashes asset names, so those may be cached for a year; the files whose
 //! names never change (the page, the service worker, the manifest) must be revalidated every time, or a
 //! new release would never reach a phone.
+//!
+//! The build writes maximum-quality `.br` and `.gz` siblings of each text file (`scripts/precompress.sh`);
+//! a request is answered with the best sibling its `Accept-Encoding` allows, so the bytes a phone pays are
+//! the smallest the build could make and no CPU is spent compressing per request.
 
 use std::path::{Component, Path, PathBuf};
 
 use axum::extract::State;
-use axum::http::{header, Method, StatusCode, Uri};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
@@ -17,15 +21,16 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Anything no route matched: an unknown API path is a 404 problem; any other GET is a file of the app,
 /// or index.html for the app's own routes (`/say`), or the officer console's `officer/index.html` for its
 /// routes (`/officer/inbox`).
-pub async fn fallback(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
+pub async fn fallback(State(state): State<AppState>, method: Method, uri: Uri, headers: HeaderMap) -> Response {
     let path = uri.path();
     if path == "/api" || path.starts_with("/api/") || (method != Method::GET && method != Method::HEAD) {
         return ApiError::NotFound.into_response();
     }
+    let accepted = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let dir = &state.app_dir;
     if let Some(file) = safe_join(dir, path) {
-        if let Ok(bytes) = tokio::fs::read(&file).await {
-            return file_response(&file, bytes);
+        if let Some(response) = serve_file(&file, accepted).await {
+            return response;
         }
     }
     // A missing asset (a name with a dot) is a 404, not the page: a stale service worker asking for last
@@ -36,17 +41,15 @@ pub async fn fallback(State(state): State<AppState>, method: Method, uri: Uri) -
     // The officer's console is a bundle of its own in `<app-dir>/officer/`, with its own page for its routes.
     if is_console(path) {
         let index = dir.join(CONSOLE_DIR).join("index.html");
-        return match tokio::fs::read(&index).await {
-            Ok(bytes) => file_response(&index, bytes),
-            Err(_) => (StatusCode::NOT_FOUND, "The officer console has not been built: run scripts/build-console.sh.")
-                .into_response(),
-        };
+        return serve_file(&index, accepted).await.unwrap_or_else(|| {
+            (StatusCode::NOT_FOUND, "The officer console has not been built: run scripts/build-console.sh.")
+                .into_response()
+        });
     }
     let index = dir.join("index.html");
-    match tokio::fs::read(&index).await {
-        Ok(bytes) => file_response(&index, bytes),
-        Err(_) => (StatusCode::NOT_FOUND, "The app has not been built: run trunk build.").into_response(),
-    }
+    serve_file(&index, accepted)
+        .await
+        .unwrap_or_else(|| (StatusCode::NOT_FOUND, "The app has not been built: run trunk build.").into_response())
 }
 
 /// The folder of the app directory the officer's console is built into, and its URL prefix.
@@ -73,10 +76,59 @@ fn safe_join(dir: &Path, path: &str) -> Option<PathBuf> {
     out.is_file().then_some(out)
 }
 
-fn file_response(path: &Path, bytes: Vec<u8>) -> Response {
+/// Pre-compressed siblings, best first: (content coding, file suffix).
+const SIBLINGS: [(&str, &str); 2] = [("br", "br"), ("gzip", "gz")];
+
+/// `file` as the smallest variant the client accepts: its `.br` or `.gz` sibling when one was built, else
+/// the file itself. `None` when the file cannot be read.
+async fn serve_file(file: &Path, accept_encoding: &str) -> Option<Response> {
+    for (coding, suffix) in SIBLINGS {
+        if !accepts(accept_encoding, coding) {
+            continue;
+        }
+        let mut sibling = file.as_os_str().to_owned();
+        sibling.push(".");
+        sibling.push(suffix);
+        if let Ok(bytes) = tokio::fs::read(&sibling).await {
+            return Some(file_response(file, Some(coding), bytes));
+        }
+    }
+    let bytes = tokio::fs::read(file).await.ok()?;
+    Some(file_response(file, None, bytes))
+}
+
+/// Whether an `Accept-Encoding` value allows `coding` (named, or `*`, with a quality above zero).
+fn accepts(accept_encoding: &str, coding: &str) -> bool {
+    let mut named = None;
+    let mut star = None;
+    for item in accept_encoding.split(',') {
+        let mut parts = item.split(';');
+        let name = parts.next().unwrap_or_default().trim();
+        let quality = parts
+            .filter_map(|p| p.trim().strip_prefix("q=").or_else(|| p.trim().strip_prefix("Q=")))
+            .find_map(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if name.eq_ignore_ascii_case(coding) {
+            named = Some(quality);
+        } else if name == "*" {
+            star = Some(quality);
+        }
+    }
+    named.or(star).is_some_and(|q| q > 0.0)
+}
+
+fn file_response(path: &Path, coding: Option<&'static str>, bytes: Vec<u8>) -> Response {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let cache = if matches!(name, "index.html" | "sw.js" | "manifest.webmanifest") { NO_CACHE } else { IMMUTABLE };
-    ([(header::CONTENT_TYPE, content_type(name)), (header::CACHE_CONTROL, cache)], bytes).into_response()
+    let mut response =
+        ([(header::CONTENT_TYPE, content_type(name)), (header::CACHE_CONTROL, cache)], bytes).into_response();
+    let headers = response.headers_mut();
+    // Caches must keep one copy per encoding, even of the uncompressed answer.
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if let Some(coding) = coding {
+        headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+    }
+    response
 }
 
 fn content_type(name: &str) -> &'static str {
@@ -93,5 +145,24 @@ fn content_type(name: &str) -> &'static str {
         "woff2" => "font/woff2",
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::accepts;
+
+    #[test]
+    fn accept_encoding_is_read_with_its_qualities() {
+        assert!(accepts("gzip, deflate, br, zstd", "br"));
+        assert!(accepts("gzip, deflate, br, zstd", "gzip"));
+        assert!(!accepts("gzip", "br"));
+        assert!(!accepts("", "gzip"));
+        assert!(!accepts("br;q=0, gzip", "br"));
+        assert!(accepts("BR;q=0.5", "br"));
+        assert!(accepts("*", "br"));
+        assert!(!accepts("*;q=0", "gzip"));
+        assert!(!accepts("*, br;q=0", "br"), "a named coding overrides the wildcard");
+        assert!(!accepts("brotli", "br"));
     }
 }

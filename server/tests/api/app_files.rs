@@ -99,6 +99,62 @@ async fn the_policy_allows_the_consoles_start_up_script(app: TestApp) {
     }
 }
 
+/// The build writes `.br`/`.gz` siblings (`scripts/precompress.sh`); the server picks one by
+/// `Accept-Encoding` and never compresses a static file itself. The siblings here hold marker bytes, so the
+/// body shows which file was sent.
+async fn precompressed_siblings_are_served_by_accept_encoding(app: TestApp) {
+    let dir = app.app_dir.path();
+    let script = "export function hello() { return 'hello'; }\n".repeat(40);
+    std::fs::write(dir.join("glue-5d6e.js"), &script).unwrap();
+    std::fs::write(dir.join("glue-5d6e.js.br"), "brotli sibling").unwrap();
+    std::fs::write(dir.join("glue-5d6e.js.gz"), "gzip sibling").unwrap();
+    // Only a brotli sibling: a gzip-only client gets the file itself, uncompressed.
+    std::fs::write(dir.join("index.html.br"), "brotli page").unwrap();
+    let get = |path: &'static str, accept: &'static str| {
+        let request = app.client.get(app.url(path));
+        let request = if accept.is_empty() { request } else { request.header("accept-encoding", accept) };
+        async move {
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), 200, "{path} with {accept:?}");
+            let h = response.headers().clone();
+            let encoding = h.get("content-encoding").map(|v| v.to_str().unwrap().to_owned());
+            assert_eq!(h["vary"], "accept-encoding", "{path} with {accept:?}");
+            (encoding, h, response.text().await.unwrap())
+        }
+    };
+    let (encoding, headers, body) = get("/glue-5d6e.js", "gzip, deflate, br").await;
+    assert_eq!((encoding.as_deref(), body.as_str()), (Some("br"), "brotli sibling"));
+    assert_eq!(headers["cache-control"], "public, max-age=31536000, immutable");
+    assert!(headers["content-type"].to_str().unwrap().starts_with("text/javascript"));
+    assert!(headers.contains_key("content-security-policy"));
+    let (encoding, _, body) = get("/glue-5d6e.js", "gzip").await;
+    assert_eq!((encoding.as_deref(), body.as_str()), (Some("gzip"), "gzip sibling"));
+    let (encoding, _, body) = get("/glue-5d6e.js", "br;q=0, gzip;q=0.5").await;
+    assert_eq!((encoding.as_deref(), body.as_str()), (Some("gzip"), "gzip sibling"));
+    let (encoding, _, body) = get("/glue-5d6e.js", "identity").await;
+    assert_eq!((encoding, body), (None, script.clone()));
+    let (encoding, _, body) = get("/glue-5d6e.js", "").await;
+    assert_eq!((encoding, body), (None, script));
+
+    // The page, also for the app's own routes, through its sibling; no-cache as before.
+    for path in ["/", "/say", "/index.html"] {
+        let (encoding, headers, body) = get(path, "br, gzip").await;
+        assert_eq!((encoding.as_deref(), body.as_str()), (Some("br"), "brotli page"), "{path}");
+        assert_eq!(headers["cache-control"], "no-cache", "{path}");
+        assert!(headers["content-type"].to_str().unwrap().starts_with("text/html"), "{path}");
+        // A missing gzip sibling: the page itself, not compressed on the fly.
+        let (encoding, _, body) = get(path, "gzip").await;
+        assert_eq!(encoding, None, "{path}");
+        assert!(body.contains(INLINE_SCRIPT), "{path}");
+    }
+    // A file with no siblings at all is sent as it is, whatever the client accepts.
+    let (encoding, _, body) = get("/manifest.webmanifest", "br, gzip").await;
+    assert_eq!((encoding, body.as_str()), (None, "{\"name\":\"Your Say\"}"));
+    // The API still compresses its JSON on the fly.
+    let catalogue = app.client.get(app.url("/api/v1/catalogue")).header("accept-encoding", "gzip").send().await.unwrap();
+    assert_eq!(catalogue.headers()["content-encoding"], "gzip");
+}
+
 crate::on_both_databases!(
     officer_routes_fall_back_to_the_console_page,
     the_policy_allows_the_consoles_start_up_script,
@@ -106,4 +162,5 @@ crate::on_both_databases!(
     hashed_assets_are_cached_for_a_year,
     unknown_api_paths_are_404_problem_details,
     every_response_carries_the_security_headers,
+    precompressed_siblings_are_served_by_accept_encoding,
 );
