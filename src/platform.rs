@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
-
 pub fn start() {
     let Some(window) = web_sys::window() else { return };
     let navigator = window.navigator();

@@ -209,8 +209,10 @@ impl Store {
         let tx = self.db.transaction(OUTBOX).build()?;
         let store = tx.object_store(OUTBOX)?;
         let index = store.index(QUEUE)?;
-        let waiting = index.count().with_query::<JsValue, _>(queue_range(RecordState::Waiting, None)).primitive()?.await?;
-        let refused = index.count().with_query::<JsValue, _>(queue_range(RecordState::Refused, None)).primitive()?.await?;
+        let waiting =
+            index.count().with_query::<JsValue, _>(queue_range(RecordState::Waiting, None)).primitive()?.await?;
+        let refused =
+            index.count().with_query::<JsValue, _>(queue_range(RecordState::Refused, None)).primitive()?.await?;
         Ok(OutboxCounts { waiting: waiting as usize, refused: refused as usize })
     }
 

@@ -48,7 +48,8 @@ pub async fn open_at(name: &str, version: u32) -> Result<Store, StorageError> {
             }
             if old < 2 && new >= 2 {
                 let upgrade = reach.get().and_then(|r| r.transaction()).ok_or(JsValue::NULL)?;
-                let key_path: js_sys::Array = ["state", "saved_at", "id"].iter().map(|s| JsValue::from_str(s)).collect();
+                let key_path: js_sys::Array =
+                    ["state", "saved_at", "id"].iter().map(|s| JsValue::from_str(s)).collect();
                 upgrade.object_store(OUTBOX)?.create_index_with_str_sequence(QUEUE, &key_path)?;
             }
             Ok(())

@@ -151,7 +151,8 @@ async fn precompressed_siblings_are_served_by_accept_encoding(app: TestApp) {
     let (encoding, _, body) = get("/manifest.webmanifest", "br, gzip").await;
     assert_eq!((encoding, body.as_str()), (None, "{\"name\":\"Your Say\"}"));
     // The API still compresses its JSON on the fly.
-    let catalogue = app.client.get(app.url("/api/v1/catalogue")).header("accept-encoding", "gzip").send().await.unwrap();
+    let catalogue =
+        app.client.get(app.url("/api/v1/catalogue")).header("accept-encoding", "gzip").send().await.unwrap();
     assert_eq!(catalogue.headers()["content-encoding"], "gzip");
 }
 
