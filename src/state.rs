@@ -52,7 +52,7 @@ impl AppState {
         }
     }
 
-    /// Opens the device database, shows what is waiting, then fetches the catalogue and syncs.
+    /// Opens the device database, then counts and sends what is waiting while it fetches the catalogue.
     pub fn start(self) {
         spawn_local(async move {
             match storage::open(storage::DB_NAME).await {
@@ -62,7 +62,9 @@ impl AppState {
                     if let Ok(Some(cached)) = opened.cached_catalogue().await {
                         self.catalogue.set(cached);
                     }
-                    self.refresh_counts().await;
+                    // A run counts what waits before anything else (the strip shows it at once) and
+                    // sends it; started here rather than awaited, so its code is compiled once.
+                    sync::schedule::send_now(self);
                 }
                 Err(e) => {
                     leptos::logging::error!("{e}");
@@ -70,7 +72,6 @@ impl AppState {
                 }
             }
             self.refresh_catalogue().await;
-            self.sync_now().await;
         });
     }
 
@@ -139,15 +140,18 @@ impl AppState {
     }
 
     /// "Send now", and any other trigger: see `sync::schedule`.
-    pub async fn sync_now(self) {
-        sync::schedule::run(self).await;
+    pub fn sync_now(self) {
+        sync::schedule::send_now(self);
     }
 
+    /// Removes one refused entry the person chose to let go. The counts and the list are updated in place
+    /// rather than read again: re-reading compiled a second copy of the whole count into the phone's download.
     pub async fn discard_refused(self, id: String) {
-        if let Some(store) = self.store() {
-            let _ = store.discard(&id).await;
+        let Some(store) = self.store() else { return };
+        if store.discard(&id).await.is_ok() {
+            self.refused.update(|r| r.retain(|s| s.id != id));
+            self.counts.update(|c| c.refused = c.refused.saturating_sub(1));
         }
-        self.refresh_counts().await;
     }
 }
 

@@ -3,10 +3,10 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen_test::*;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
 use yoursay_app::storage::{self, QueuePosition, RecordState};
 use yoursay_core::protocol::{after_push, AfterPush, Outcome, PushResponse, PushResult};
 use yoursay_core::{EntryKind, EntryWire, ErrorCode, FieldError};

@@ -44,7 +44,7 @@ pub fn StatusStrip() -> impl IntoView {
                     class="button button-secondary button-small"
                     hidden=move || waiting() == 0
                     disabled=move || state.sync.get() == SyncStatus::Sending
-                    on:click=move |_| spawn_local(state.sync_now())
+                    on:click=move |_| state.sync_now()
                 >
                     {i18n.tr(Key::StatusSendNow)}
                 </button>

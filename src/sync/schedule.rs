@@ -18,12 +18,12 @@ const RETRY_EVERY: Duration = Duration::from_secs(30);
 /// Sets up the triggers that come from the browser: the `online` event and the retry timer. The first
 /// run is started by [`AppState::start`] once the device database is open.
 pub fn start(state: AppState) {
-    let online = window_event_listener(leptos::ev::online, move |_| spawn_local(run(state)));
+    let online = window_event_listener(leptos::ev::online, move |_| send_now(state));
     std::mem::forget(online);
     let _ = set_interval_with_handle(
         move || {
             if state.counts.get_untracked().waiting > 0 {
-                spawn_local(run(state));
+                send_now(state);
             }
         },
         RETRY_EVERY,
@@ -34,13 +34,20 @@ pub fn start(state: AppState) {
 /// `online` event or the timer will (trying again now would only keep the phone busy for nothing).
 pub fn after_save(state: AppState) {
     if state.sync.get_untracked() != SyncStatus::Offline {
-        spawn_local(run(state));
+        send_now(state);
     }
+}
+
+/// Starts a run in the background ("Send now", start-up, and every trigger above). Every trigger goes
+/// through here so the run's state machine is compiled once, not once per caller that awaits it: each
+/// copy cost the phone's download about a kilobyte.
+pub fn send_now(state: AppState) {
+    spawn_local(run(state));
 }
 
 /// One sync run, unless one is already going (the timer, `online` and "Send now" can fire together; one
 /// push at a time keeps the server's answers and the outbox in step).
-pub async fn run(state: AppState) {
+async fn run(state: AppState) {
     if state.sync.get_untracked() == SyncStatus::Sending {
         return;
     }
