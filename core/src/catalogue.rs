@@ -94,6 +94,8 @@ impl Catalogue {
         match &entry.body {
             EntryBody::View(view) => self.check_promise_tags(&view.promises, &mut errors),
             EntryBody::Rating(rating) => self.check_rating(rating, &mut errors),
+            // A survey's services and promises are checked with its answers, against the form's version.
+            EntryBody::Survey(_) => {}
         }
         if errors.is_empty() {
             Ok(())

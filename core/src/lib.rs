@@ -18,7 +18,7 @@ pub mod template;
 pub use catalogue::{Bilingual, Catalogue, CatalogueItem};
 pub use entry::{
     AgeBand, Answer, Contact, ContactLine, ContactWire, Entry, EntryBody, EntryId, EntryKind, EntryWire, EventCode,
-    ItemCode, PromiseAnswer, Rating, Role, Score, Timestamp, View, ViewText,
+    ItemCode, PromiseAnswer, Rating, Role, Score, SurveyEntry, Timestamp, View, ViewText,
 };
 pub use error::{ErrorCode, FieldError};
 pub use form::{Form, PublishedForm, SurveyResponse, SurveyWire};

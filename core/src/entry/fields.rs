@@ -63,22 +63,24 @@ impl Role {
     }
 }
 
-/// What an entry is: a view in the person's own words, or a rating of a service against the promises.
-/// Its code is what the wire, the outbox and the database carry.
+/// What an entry is: a view in the person's own words, a rating of a service against the promises, or the
+/// answers to one version of a survey. Its code is what the wire, the outbox and the database carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     View,
     Rating,
+    Survey,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 2] = [EntryKind::View, EntryKind::Rating];
+    pub const ALL: [EntryKind; 3] = [EntryKind::View, EntryKind::Rating, EntryKind::Survey];
 
     pub fn code(self) -> &'static str {
         match self {
             EntryKind::View => "view",
             EntryKind::Rating => "rating",
+            EntryKind::Survey => "survey",
         }
     }
 
@@ -331,7 +333,7 @@ mod tests {
             assert_eq!(EntryKind::parse(k.code()), Ok(k));
             assert_eq!(serde_json::to_value(k).unwrap(), k.code());
         }
-        assert_eq!(EntryKind::parse("survey").unwrap_err().field, "kind");
+        assert_eq!(EntryKind::parse("poll").unwrap_err().field, "kind");
         assert!(Role::parse("teacher").is_err());
         assert!(AgeBand::parse("7").is_err());
     }

@@ -12,6 +12,7 @@ pub use fields::{AgeBand, Answer, ContactLine, EntryKind, EventCode, ItemCode, R
 pub use id::EntryId;
 
 use crate::error::{ErrorCode, FieldError};
+use crate::form::SurveyWire;
 use crate::language::Language;
 
 /// How many promises a view may be tagged with, and how many a rating may answer: more than the catalogue
@@ -42,6 +43,7 @@ pub struct Contact {
 pub enum EntryBody {
     View(View),
     Rating(Rating),
+    Survey(SurveyEntry),
 }
 
 impl EntryBody {
@@ -49,7 +51,25 @@ impl EntryBody {
         match self {
             EntryBody::View(_) => EntryKind::View,
             EntryBody::Rating(_) => EntryKind::Rating,
+            EntryBody::Survey(_) => EntryKind::Survey,
         }
+    }
+}
+
+/// Answers to one published version of a survey, their shape checked. Whether they fit that version is
+/// checked where the version is known: the server finds it by `(form, version)` and runs
+/// [`crate::SurveyResponse::parse`], so an entry stays parseable without the form at hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SurveyEntry {
+    pub form: ItemCode,
+    pub version: u32,
+    answers: SurveyWire,
+}
+
+impl SurveyEntry {
+    /// The answers as sent, for checking against their version.
+    pub fn answers(&self) -> &SurveyWire {
+        &self.answers
     }
 }
 
@@ -113,6 +133,9 @@ pub struct EntryWire {
     pub answers: Option<Vec<AnswerWire>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<ContactWire>,
+    /// A survey's answers: nested, because `answers` already means a rating's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub survey: Option<SurveyWire>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,7 +145,7 @@ pub struct ContactWire {
     pub how: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnswerWire {
     pub promise: String,
@@ -131,7 +154,7 @@ pub struct AnswerWire {
 
 /// `1`..`5`, or `"dont_know"`. Read by hand rather than `#[serde(untagged)]`, whose buffering costs the
 /// phone's download more than this whole type.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnswerValueWire {
     Score(i64),
     Word(String),
@@ -208,6 +231,7 @@ impl Entry {
         let body = match EntryKind::parse(&wire.kind) {
             Ok(EntryKind::View) => parse_view(wire).map(EntryBody::View),
             Ok(EntryKind::Rating) => parse_rating(wire).map(EntryBody::Rating),
+            Ok(EntryKind::Survey) => parse_survey(wire).map(EntryBody::Survey),
             Err(e) => Err(vec![e]),
         };
         let body = body.map_err(|mut e| errors.append(&mut e)).ok();
@@ -240,6 +264,7 @@ impl Entry {
             promises: None,
             service: None,
             answers: None,
+            survey: None,
             contact: self
                 .contact
                 .as_ref()
@@ -254,6 +279,7 @@ impl Entry {
                 wire.service = Some(r.service.as_str().to_owned());
                 wire.answers = Some(r.answers_wire());
             }
+            EntryBody::Survey(s) => wire.survey = Some(s.answers.clone()),
         }
         wire
     }
@@ -284,6 +310,7 @@ fn parse_view(wire: &EntryWire) -> Result<View, Vec<FieldError>> {
     let mut errors = Vec::new();
     not_for("service", wire.service.is_some(), &mut errors);
     not_for("answers", wire.answers.is_some(), &mut errors);
+    not_for("survey", wire.survey.is_some(), &mut errors);
     let view = parse_view_parts(wire.text.as_deref(), wire.promises.as_deref(), ViewText::MAX_CHARS, &mut errors);
     match view {
         Some(view) if errors.is_empty() => Ok(view),
@@ -330,6 +357,7 @@ fn parse_rating(wire: &EntryWire) -> Result<Rating, Vec<FieldError>> {
     let mut errors = Vec::new();
     not_for("text", wire.text.is_some(), &mut errors);
     not_for("promises", wire.promises.is_some(), &mut errors);
+    not_for("survey", wire.survey.is_some(), &mut errors);
     let rating = parse_rating_parts(wire.service.as_deref(), wire.answers.as_deref(), &mut errors);
     match rating {
         Some(rating) if errors.is_empty() => Ok(rating),
@@ -379,6 +407,37 @@ pub(crate) fn parse_rating_parts(
         }
     }
     service.map(|service| Rating { service, answers })
+}
+
+/// The shape of a survey entry: the form's code, a version number, at most one answer per question a form
+/// may have. Errors are named under `survey` (`survey.version`).
+fn parse_survey(wire: &EntryWire) -> Result<SurveyEntry, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    for (field, present) in [
+        ("text", wire.text.is_some()),
+        ("promises", wire.promises.is_some()),
+        ("service", wire.service.is_some()),
+        ("answers", wire.answers.is_some()),
+    ] {
+        not_for(field, present, &mut errors);
+    }
+    let Some(survey) = &wire.survey else {
+        errors.push(FieldError::new("survey", ErrorCode::Missing));
+        return Err(errors);
+    };
+    let form = ItemCode::parse(&survey.form, "survey.form").map_err(|e| errors.push(e)).ok();
+    let version = u32::try_from(survey.version)
+        .ok()
+        .filter(|v| *v >= 1)
+        .ok_or_else(|| errors.push(FieldError::new("survey.version", ErrorCode::OutOfRange)))
+        .ok();
+    if survey.answers.len() > crate::form::MAX_QUESTIONS {
+        errors.push(FieldError::new("survey.answers", ErrorCode::TooMany));
+    }
+    match (form, version) {
+        (Some(form), Some(version)) if errors.is_empty() => Ok(SurveyEntry { form, version, answers: survey.clone() }),
+        _ => Err(errors),
+    }
 }
 
 #[cfg(test)]

@@ -109,7 +109,7 @@ fn a_view_needs_text_and_a_rating_needs_a_service_and_answers() {
         vec![("service", ErrorCode::Missing), ("answers", ErrorCode::Empty)]
     );
     let mut wire = rating_wire();
-    wire.kind = "survey".into();
+    wire.kind = "poll".into();
     assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("kind", ErrorCode::UnknownValue)]);
 }
 
@@ -153,4 +153,70 @@ fn entries_are_anonymous_unless_contact_details_are_given_and_valid() {
 
     wire.contact = Some(ContactWire { name: "Sam".into(), how: " ".into() });
     assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("contact.how", ErrorCode::Empty)]);
+}
+
+fn survey_wire() -> EntryWire {
+    serde_json::from_value(serde_json::json!({
+        "id": ID, "created_at": NOW, "language": "en", "role": "kinship_carer", "kind": "survey",
+        "survey": {"form": "coffee_catch_up", "version": 3, "answers": [
+            {"question": "support", "value": 4},
+            {"question": "training", "value": ["online", "evening"]},
+            {"question": "anything_else", "value": "More notice of meetings please"}
+        ]}
+    }))
+    .unwrap()
+}
+
+#[test]
+fn a_survey_entry_keeps_its_form_version_and_answers_and_round_trips() {
+    let entry = Entry::parse(&survey_wire(), NOW).unwrap();
+    let EntryBody::Survey(survey) = &entry.body else { panic!("not a survey") };
+    assert_eq!(survey.form.as_str(), "coffee_catch_up");
+    assert_eq!(survey.version, 3);
+    assert_eq!(survey.answers().answers.len(), 3);
+    assert_eq!(entry.body.kind(), EntryKind::Survey);
+    assert_eq!(entry.to_wire(), survey_wire());
+}
+
+#[test]
+fn a_survey_entry_without_its_answers_or_with_a_rating_s_fields_is_refused_by_name() {
+    let mut wire = survey_wire();
+    wire.survey = None;
+    wire.service = Some("social_worker".into());
+    let errors = Entry::parse(&wire, NOW).unwrap_err();
+    assert_eq!(codes(&errors), vec![("service", ErrorCode::UnknownField), ("survey", ErrorCode::Missing)]);
+}
+
+#[test]
+fn a_survey_entry_with_a_bad_form_code_or_version_is_refused_by_name() {
+    let mut wire = survey_wire();
+    let survey = wire.survey.as_mut().unwrap();
+    survey.form = "Coffee Catch-up!".into();
+    survey.version = 0;
+    let errors = Entry::parse(&wire, NOW).unwrap_err();
+    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, vec!["survey.form", "survey.version"]);
+
+    let mut wire = survey_wire();
+    wire.survey.as_mut().unwrap().version = i64::from(u32::MAX) + 1;
+    assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("survey.version", ErrorCode::OutOfRange)]);
+}
+
+#[test]
+fn a_survey_entry_with_more_answers_than_a_form_may_have_questions_is_refused() {
+    let mut wire = survey_wire();
+    let survey = wire.survey.as_mut().unwrap();
+    let one = survey.answers[0].clone();
+    survey.answers = vec![one; crate::form::MAX_QUESTIONS + 1];
+    assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("survey.answers", ErrorCode::TooMany)]);
+}
+
+#[test]
+fn a_view_or_rating_carrying_survey_answers_is_refused() {
+    let mut wire = view_wire();
+    wire.survey = survey_wire().survey;
+    assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("survey", ErrorCode::UnknownField)]);
+    let mut wire = rating_wire();
+    wire.survey = survey_wire().survey;
+    assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("survey", ErrorCode::UnknownField)]);
 }

@@ -90,16 +90,18 @@ pub fn entry_body(response: &SurveyResponse) -> Option<EntryBody> {
     }
 }
 
-/// A view or rating read as the response to its built-in form.
-pub fn as_response(body: &EntryBody) -> SurveyResponse {
+/// A view or rating read as the response to its built-in form; `None` for a survey's answers, which are
+/// a response to their own form already.
+pub fn as_response(body: &EntryBody) -> Option<SurveyResponse> {
     let (form, question, value) = match body {
         EntryBody::View(view) => (SAY_SOMETHING, SAY_QUESTION, Value::Text(view.clone())),
         EntryBody::Rating(rating) => (RATE_A_SERVICE, RATE_QUESTION, Value::Grid(rating.clone())),
+        EntryBody::Survey(_) => return None,
     };
     let code = |s: &str| ItemCode::parse(s, "code").expect("built-in codes are valid");
-    SurveyResponse {
+    Some(SurveyResponse {
         form: code(form),
         version: BUILTIN_VERSION,
         answers: vec![SurveyAnswer { question: code(question), value }],
-    }
+    })
 }

@@ -17,7 +17,7 @@ use crate::entry::{
 };
 use crate::error::{ErrorCode, FieldError};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SurveyWire {
     pub form: String,
@@ -25,7 +25,7 @@ pub struct SurveyWire {
     pub answers: Vec<SurveyAnswerWire>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SurveyAnswerWire {
     pub question: String,
@@ -35,7 +35,7 @@ pub struct SurveyAnswerWire {
 /// An answer's value as sent: a number (faces, easy scale), a word (don't know, frequency, a single
 /// choice, text), a list of words (multiple choice), or named parts (a grid answer, or text with promise
 /// tags). Read by hand rather than `#[serde(untagged)]`, whose buffering costs the phone's download.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ValueWire {
     Number(i64),
     Word(String),
@@ -43,7 +43,7 @@ pub enum ValueWire {
     Parts(PartsWire),
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PartsWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
