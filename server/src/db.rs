@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("../migrations/0002_contact.sql")),
     (3, include_str!("../migrations/0003_sign_in_limits.sql")),
     (6, include_str!("../migrations/0006_forms.sql")),
+    (7, include_str!("../migrations/0007_survey_answers.sql")),
 ];
 
 pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {

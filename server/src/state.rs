@@ -12,6 +12,7 @@ use yoursay_core::Catalogue;
 use crate::db::Backend;
 use crate::ingest::Writer;
 use crate::officer::throttle::Throttle;
+use crate::published_forms::PublishedForms;
 use crate::risk::RiskWords;
 use crate::startup::Config;
 use crate::store;
@@ -27,6 +28,8 @@ pub struct AppState {
     risk_words: Arc<Held<RiskWords>>,
     /// Stores devices' batches, several to a commit.
     pub ingest: Writer,
+    /// Every published version of every form that answers have named so far.
+    pub published_forms: Arc<PublishedForms>,
 }
 
 impl AppState {
@@ -43,6 +46,7 @@ impl AppState {
             throttle: Arc::default(),
             catalogue: Arc::new(Held::new(catalogue)),
             risk_words: Arc::new(Held::new(risk_words)),
+            published_forms: Arc::default(),
         })
     }
 

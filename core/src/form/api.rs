@@ -123,3 +123,43 @@ pub struct PublishedVersion {
     pub info: VersionInfo,
     pub form: Form,
 }
+
+// ---- officer: results of one survey ----
+
+/// `GET /officer/forms/{code}/results`: every answer to every version, merged by question code, each count
+/// through the one small-number rule ([`crate::disclosure`]). Questions are in the newest version's order
+/// with its wording, then any question only earlier versions asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveyResults {
+    pub form: String,
+    pub title: Bilingual,
+    pub min_cell: u32,
+    /// How many people answered in this selection.
+    pub responses: crate::disclosure::Count,
+    /// The versions these answers were given to, oldest first.
+    pub versions: Vec<u32>,
+    pub questions: Vec<QuestionResults>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionResults {
+    pub code: String,
+    /// The kind's name (`faces`, `single`, …): how to draw it.
+    pub kind: String,
+    pub prompt: Bilingual,
+    /// Earlier versions that asked this question in other words; their answers are counted here too.
+    pub reworded_in: Vec<u32>,
+    /// How many people answered it.
+    pub answered: crate::disclosure::Count,
+    /// Each answer that may be given, in order, with how many gave it: faces and "don't know", the easy
+    /// scale, frequencies, choices (and "none of these"), a grid's promises. Empty for free text, which
+    /// is read in the inbox and the export.
+    pub options: Vec<OptionCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionCount {
+    pub code: String,
+    pub label: Bilingual,
+    pub count: crate::disclosure::Count,
+}

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use yoursay_core::form::{Easy3, Frequency};
 use yoursay_core::{AgeBand, Answer, Role};
 
 /// English and Welsh.
@@ -61,6 +62,24 @@ pub fn answer(answer: Answer) -> Pair {
     })
 }
 
+/// The words under the easy three-face scale.
+pub fn easy(point: Easy3) -> Pair {
+    pair(match point.value() {
+        1 => "scale.not_good",
+        2 => "scale.ok",
+        _ => "scale.good",
+    })
+}
+
+pub fn frequency(f: Frequency) -> Pair {
+    pair(match f {
+        Frequency::Always => "frequency.always",
+        Frequency::MostOfTheTime => "frequency.most_of_the_time",
+        Frequency::Sometimes => "frequency.sometimes",
+        Frequency::Never => "frequency.never",
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use yoursay_core::Score;
@@ -73,6 +92,8 @@ mod tests {
         all.extend(AgeBand::ALL.into_iter().map(age_band));
         all.extend((1..=5).map(|n| answer(Answer::Score(Score::parse(n).unwrap()))));
         all.push(answer(Answer::DontKnow));
+        all.extend((1..=3).map(|n| easy(Easy3::parse(n, "").unwrap())));
+        all.extend(Frequency::ALL.into_iter().map(frequency));
         for [en, cy] in all {
             assert!(!en.is_empty() && !cy.is_empty() && en != cy, "{en} / {cy}");
         }

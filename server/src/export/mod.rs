@@ -1,5 +1,6 @@
-//! The export for the annual consultation: one row per answer (a view, or one promise of a rating), with
-//! codes and their English and Welsh words, written as CSV or XLSX while the rows are read. The officer's
+//! The export for the annual consultation: one row per answer (a view, one promise of a rating, or one
+//! answer of a survey: a multiple-choice answer is a row per choice and a grid answer a row per promise),
+//! with codes and their English and Welsh words, written as CSV or XLSX while the rows are read. The officer's
 //! download and the `export` command both call [`build`], so every format and every caller carries exactly
 //! the same cells, and every export is audited.
 
@@ -8,22 +9,24 @@ pub mod labels;
 pub mod xlsx;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use bytes::Bytes;
 use futures_util::TryStreamExt;
 use sqlx::AnyPool;
 use tokio::sync::mpsc;
-use yoursay_core::{AgeBand, Answer, Catalogue, CatalogueItem, EntryKind, Role, Score};
+use yoursay_core::form::{Easy3, Frequency, Kind, Question};
+use yoursay_core::{AgeBand, Answer, Catalogue, CatalogueItem, EntryKind, PublishedForm, Role, Score};
 
 use crate::clock::iso_utc;
 use crate::filters::{param, Filters, Params};
 use crate::store::audit;
-use crate::store::export::{ExportQuery, StoredAnswer};
+use crate::store::export::{answered_versions, ExportQuery, StoredAnswer};
 
 /// The filters an export may be narrowed by (query parameters, and the command's options).
 pub const FILTERS: [&str; 5] = ["from", "to", "event", "role", "kind"];
 
-pub const COLUMNS: usize = 21;
+pub const COLUMNS: usize = 29;
 
 pub const HEADER: [&str; COLUMNS] = [
     "entry_id",
@@ -47,6 +50,15 @@ pub const HEADER: [&str; COLUMNS] = [
     "score_en",
     "score_cy",
     "text",
+    // Survey answers only. Added at the end so spreadsheets built on the earlier columns keep working.
+    "survey",
+    "survey_version",
+    "question_code",
+    "question_en",
+    "question_cy",
+    "choice_code",
+    "choice_en",
+    "choice_cy",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,6 +164,7 @@ async fn write_rows(
     rows: &mut usize,
 ) -> anyhow::Result<()> {
     let mut conn = pool.acquire().await?;
+    let forms = answered_forms(&mut conn, catalogue).await?;
     let query = ExportQuery::new(&job.filters);
     let mut stored = query.rows(&mut conn);
     // The rows of one entry arrive together; they are written when the next entry starts.
@@ -159,7 +172,7 @@ async fn write_rows(
     loop {
         let next = stored.try_next().await?;
         if next.as_ref().is_none_or(|n| entry.first().is_some_and(|e| e.entry_id != n.entry_id)) {
-            for row in export_rows(catalogue, &entry)? {
+            for row in export_rows(catalogue, &forms, &entry)? {
                 file.row(&row.cells())?;
                 *rows += 1;
             }
@@ -174,6 +187,24 @@ async fn write_rows(
         }
     }
 }
+
+/// The versions of forms that survey entries answered, read before the rows stream (the stream holds the
+/// connection), keyed by code and version.
+pub type Forms = HashMap<(String, i64), PublishedForm>;
+
+async fn answered_forms(conn: &mut sqlx::AnyConnection, catalogue: &Catalogue) -> anyhow::Result<Forms> {
+    let mut forms = Forms::new();
+    for (code, version) in answered_versions(conn).await? {
+        let Ok(number) = u32::try_from(version) else { continue };
+        if let Some(stored) = crate::store::forms::version_on(conn, &code, number).await? {
+            forms.insert((code, version), crate::published_forms::restore(&stored, catalogue)?);
+        }
+    }
+    Ok(forms)
+}
+
+/// A code with its English and Welsh words.
+pub type Labelled<'a> = (&'a str, [&'a str; 2]);
 
 /// A spreadsheet treats a cell starting with one of these as a formula (or, for tab and CR, may shift it
 /// into one). A young person's view must never run as a formula on the officer's computer.
@@ -218,6 +249,12 @@ pub struct ExportRow<'a> {
     pub promises: Vec<Item<'a>>,
     pub answer: Option<Answer>,
     pub text: Option<&'a str>,
+    /// A survey answer's form and version, question, the choice of a choice question, and the point of an
+    /// easy three-face scale (written where a face's score goes, with its own words).
+    pub survey: Option<(&'a str, i64)>,
+    pub question: Option<Labelled<'a>>,
+    pub choice: Option<Labelled<'a>>,
+    pub easy: Option<Easy3>,
 }
 
 impl<'a> ExportRow<'a> {
@@ -226,7 +263,7 @@ impl<'a> ExportRow<'a> {
         let pair = |p: Option<[&'a str; 2]>| p.unwrap_or(["", ""]).map(Cow::Borrowed);
         let [role_en, role_cy] = pair(self.role.map(labels::role));
         let [age_en, age_cy] = pair(self.age_band.map(labels::age_band));
-        let [score_en, score_cy] = pair(self.answer.map(labels::answer));
+        let [score_en, score_cy] = pair(self.answer.map(labels::answer).or(self.easy.map(labels::easy)));
         let [service_en, service_cy] = pair(self.service.map(Item::names));
         let joined = |cell: &dyn Fn(&Item<'a>) -> &'a str| -> Cow<'a, str> {
             match self.promises.as_slice() {
@@ -234,11 +271,14 @@ impl<'a> ExportRow<'a> {
                 many => Cow::Owned(many.iter().map(cell).collect::<Vec<_>>().join("; ")),
             }
         };
-        let score = match self.answer {
-            None => Cow::Borrowed(""),
-            Some(Answer::DontKnow) => Cow::Borrowed(Answer::DONT_KNOW),
-            Some(Answer::Score(s)) => Cow::Owned(s.value().to_string()),
+        let score = match (self.answer, self.easy) {
+            (Some(Answer::DontKnow), _) => Cow::Borrowed(Answer::DONT_KNOW),
+            (Some(Answer::Score(s)), _) => Cow::Owned(s.value().to_string()),
+            (None, Some(e)) => Cow::Owned(e.value().to_string()),
+            (None, None) => Cow::Borrowed(""),
         };
+        let [question_en, question_cy] = pair(self.question.map(|q| q.1));
+        let [choice_en, choice_cy] = pair(self.choice.map(|c| c.1));
         [
             Cow::Borrowed(self.entry_id),
             Cow::Owned(iso_utc(self.created_at)),
@@ -261,14 +301,26 @@ impl<'a> ExportRow<'a> {
             score_en,
             score_cy,
             Cow::Borrowed(self.text.unwrap_or_default()),
+            Cow::Borrowed(self.survey.map_or("", |s| s.0)),
+            self.survey.map_or(Cow::Borrowed(""), |s| Cow::Owned(s.1.to_string())),
+            Cow::Borrowed(self.question.map_or("", |q| q.0)),
+            question_en,
+            question_cy,
+            Cow::Borrowed(self.choice.map_or("", |c| c.0)),
+            choice_en,
+            choice_cy,
         ]
         .map(neutralise)
     }
 }
 
 /// The export rows of one entry, from its query rows: a view is one row with all its tags; a rating is one
-/// row per answer.
-fn export_rows<'a>(catalogue: &'a Catalogue, stored: &'a [StoredAnswer]) -> anyhow::Result<Vec<ExportRow<'a>>> {
+/// row per answer; a survey as [`survey_rows`] says.
+fn export_rows<'a>(
+    catalogue: &'a Catalogue,
+    forms: &'a Forms,
+    stored: &'a [StoredAnswer],
+) -> anyhow::Result<Vec<ExportRow<'a>>> {
     let Some(first) = stored.first() else { return Ok(Vec::new()) };
     let kind = EntryKind::parse(&first.kind)
         .map_err(|_| anyhow::anyhow!("entry {} has kind {}", first.entry_id, first.kind))?;
@@ -285,6 +337,10 @@ fn export_rows<'a>(catalogue: &'a Catalogue, stored: &'a [StoredAnswer]) -> anyh
         promises: Vec::new(),
         answer: None,
         text: first.text.as_deref(),
+        survey: None,
+        question: None,
+        choice: None,
+        easy: None,
     };
     Ok(match kind {
         EntryKind::View => vec![ExportRow { promises: stored.iter().filter_map(promise).collect(), ..base }],
@@ -299,7 +355,76 @@ fn export_rows<'a>(catalogue: &'a Catalogue, stored: &'a [StoredAnswer]) -> anyh
                 Some(ExportRow { promises: vec![promise(s)?], answer: Some(answer), ..base.clone() })
             })
             .collect(),
+        EntryKind::Survey => survey_rows(catalogue, forms, stored, base)?,
     })
+}
+
+/// A survey entry's rows: one per answer, except a multiple-choice answer (a row per choice) and a grid
+/// answer (a row per promise, like a rating). Each names the form, version and question with its words in
+/// both languages, read from the version that was answered.
+fn survey_rows<'a>(
+    catalogue: &'a Catalogue,
+    forms: &'a Forms,
+    stored: &'a [StoredAnswer],
+    base: ExportRow<'a>,
+) -> anyhow::Result<Vec<ExportRow<'a>>> {
+    let first = &stored[0];
+    let (Some(code), Some(version)) = (first.form.as_deref(), first.form_version) else {
+        anyhow::bail!("survey entry {} has no form", first.entry_id)
+    };
+    let form = forms
+        .get(&(code.to_owned(), version))
+        .ok_or_else(|| anyhow::anyhow!("survey entry {} answered {code} {version}, never published", first.entry_id))?;
+    let base = ExportRow { survey: Some((code, version)), text: None, ..base };
+    let mut rows = Vec::new();
+    // Parts arrive grouped by question, in the form's order.
+    for parts in stored.chunk_by(|a, b| a.question == b.question) {
+        let Some(q) = parts[0].question.as_deref().and_then(|c| form.form().question(c)) else { continue };
+        let question = Some((q.code.as_str(), [q.prompt.en.as_str(), q.prompt.cy.as_str()]));
+        let row = ExportRow { question, ..base.clone() };
+        let promise = |s: &'a StoredAnswer| s.promise.as_deref().map(|p| Item::of(catalogue.promise(p), p));
+        let face = |s: &StoredAnswer| {
+            if s.dont_know {
+                Some(Answer::DontKnow)
+            } else {
+                s.score.and_then(|n| Score::parse(n).ok()).map(Answer::Score)
+            }
+        };
+        match &q.kind {
+            Kind::Faces => rows.push(ExportRow { answer: face(&parts[0]), ..row }),
+            Kind::Easy3 => rows.push(ExportRow { easy: parts[0].score.and_then(|n| Easy3::parse(n, "").ok()), ..row }),
+            Kind::Frequency => {
+                let f = parts[0].choice.as_deref().and_then(|c| Frequency::parse(c, "").ok());
+                let choice = f.map(|f| (f.code(), labels::frequency(f)));
+                rows.push(ExportRow { choice, ..row })
+            }
+            Kind::Single(_) | Kind::Multi(_) => rows.extend(parts.iter().map(|p| {
+                let code = p.choice.as_deref().unwrap_or_default();
+                ExportRow { choice: Some((code, choice_words(q, code))), ..row.clone() }
+            })),
+            Kind::Text(_) => {
+                let text = parts.iter().find_map(|p| p.text.as_deref());
+                rows.push(ExportRow { text, promises: parts.iter().filter_map(promise).collect(), ..row })
+            }
+            Kind::ServicePromiseGrid => rows.extend(parts.iter().filter_map(|p| {
+                let service = p.service.as_deref().map(|s| Item::of(catalogue.service(s), s));
+                Some(ExportRow { service, promises: vec![promise(p)?], answer: face(p), ..row.clone() })
+            })),
+        }
+    }
+    Ok(rows)
+}
+
+/// A choice's words in both languages, "none of these" included; empty if the version lacks the code.
+fn choice_words<'a>(q: &'a Question, code: &str) -> [&'a str; 2] {
+    let words = |b: &'a yoursay_core::Bilingual| [b.en.as_str(), b.cy.as_str()];
+    match &q.kind {
+        Kind::Single(choices) => choices.iter().find(|c| c.code == code).map(|c| words(&c.label)),
+        Kind::Multi(m) if code == yoursay_core::form::NONE_OF_THESE => m.none_of_these.as_ref().map(words),
+        Kind::Multi(m) => m.choices.iter().find(|c| c.code == code).map(|c| words(&c.label)),
+        _ => None,
+    }
+    .unwrap_or(["", ""])
 }
 
 /// The file being written.
@@ -357,6 +482,7 @@ mod tests {
     #[test]
     fn a_rating_is_one_row_per_answer_with_labels_and_a_view_one_row_with_its_tags() {
         let catalogue = yoursay_core::catalogue::default_catalogue();
+        let no_forms = Forms::new();
         let answer = |promise: &str, score: Option<i64>| StoredAnswer {
             entry_id: "r".into(),
             created_at: 1_760_000_000_000,
@@ -370,9 +496,13 @@ mod tests {
             promise: Some(promise.into()),
             score,
             dont_know: score.is_none(),
+            form: None,
+            form_version: None,
+            question: None,
+            choice: None,
         };
         let rating = [answer("equality", Some(1)), answer("support", None)];
-        let rows = export_rows(&catalogue, &rating).unwrap();
+        let rows = export_rows(&catalogue, &no_forms, &rating).unwrap();
         let cells: Vec<[Cow<str>; COLUMNS]> = rows.iter().map(ExportRow::cells).collect();
         assert_eq!(cells.len(), 2);
         assert_eq!(
@@ -408,14 +538,14 @@ mod tests {
             ..answer("", None)
         };
         let view = [tag(Some("support")), tag(Some("stable_home"))];
-        let rows = export_rows(&catalogue, &view).unwrap();
+        let rows = export_rows(&catalogue, &no_forms, &view).unwrap();
         let cells = rows[0].cells();
         assert_eq!(rows.len(), 1);
         assert_eq!(cells[14..17], ["support; stable_home", "Support; A stable home", "Cefnogaeth; Cartref sefydlog"]);
         assert_eq!(cells[20], "'-minus");
         assert_eq!(cells[3..9], ["", "", "", "", "", ""]);
         let untagged = [tag(None)];
-        let untagged = export_rows(&catalogue, &untagged).unwrap();
+        let untagged = export_rows(&catalogue, &no_forms, &untagged).unwrap();
         assert_eq!(untagged[0].cells()[14], "");
     }
 }

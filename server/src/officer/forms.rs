@@ -48,9 +48,7 @@ fn read_form(json: &str) -> ApiResult<Form> {
 
 /// A stored version, checked against the hash it was published with.
 fn restore_version(v: &StoredVersion, catalogue: &Catalogue) -> ApiResult<PublishedForm> {
-    PublishedForm::restore(&read_form(&v.form)?, v.version, &v.content_hash, catalogue).map_err(|errors| {
-        ApiError::Internal(anyhow::anyhow!("stored version {} {} no longer passes: {errors:?}", v.code, v.version))
-    })
+    crate::published_forms::restore(v, catalogue).map_err(ApiError::Internal)
 }
 
 fn info(v: &StoredVersion) -> VersionInfo {

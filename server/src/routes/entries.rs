@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::Json;
 use serde_json::Value;
 use yoursay_core::protocol::{Outcome, PushResponse, PushResult, MAX_BATCH};
-use yoursay_core::{Entry, EntryBody, EntryWire, ErrorCode, FieldError};
+use yoursay_core::{Catalogue, Entry, EntryBody, EntryWire, ErrorCode, FieldError, SurveyResponse};
 
 use crate::clock::now_ms;
 use crate::error::{ApiError, ApiResult};
@@ -34,18 +34,27 @@ pub async fn push(State(state): State<AppState>, body: Result<Bytes, BytesReject
             (id, entry)
         })
         .collect();
+    let mut checked = Vec::with_capacity(parsed.len());
+    for (id, entry) in parsed {
+        let entry = match entry {
+            Ok(entry) => check_survey(&state, &catalogue, entry).await?,
+            Err(errors) => Err(errors),
+        };
+        checked.push((id, entry));
+    }
 
     // A batch may name one id twice (a device bug, or a retry merged in): the first good one is stored,
     // later ones are answered as already had, as they would be had they come in the next batch.
     let mut seen = HashSet::new();
     let mut to_store = Vec::new();
-    let answers: Vec<(String, Result<String, Vec<FieldError>>)> = parsed
+    let answers: Vec<(String, Result<String, Vec<FieldError>>)> = checked
         .into_iter()
         .map(|(id, entry)| match entry {
-            Ok(entry) => {
+            Ok((entry, survey)) => {
                 let key = entry.id.as_str().to_owned();
                 if seen.insert(key.clone()) {
-                    to_store.push(NewEntry { risk_words: risky_words(&entry, &risk), entry });
+                    let risk_words = risky_words(&entry, survey.as_ref(), &risk);
+                    to_store.push(NewEntry { risk_words, entry, survey });
                 }
                 (id, Ok(key))
             }
@@ -74,11 +83,51 @@ pub async fn push(State(state): State<AppState>, body: Result<Bytes, BytesReject
     Ok(Json(PushResponse { results }))
 }
 
-/// A view that says someone may be at risk is flagged so it reaches the officer first.
-fn risky_words(entry: &Entry, risk: &RiskWords) -> Vec<String> {
+/// A survey entry is stored only with its answers checked against the version they answered: found by
+/// `(form, version)` among every version ever published, retired or not, so nothing waiting on a device
+/// is stranded. An unknown form or version is refused by name, for this entry only.
+async fn check_survey(
+    state: &AppState,
+    catalogue: &Catalogue,
+    entry: Entry,
+) -> ApiResult<Result<(Entry, Option<SurveyResponse>), Vec<FieldError>>> {
+    let EntryBody::Survey(survey) = &entry.body else { return Ok(Ok((entry, None))) };
+    let (code, version) = (survey.form.as_str(), survey.version);
+    let forms = &state.published_forms;
+    let Some(form) = forms.get(&state.pool, catalogue, code, version).await.map_err(ApiError::Internal)? else {
+        let field = if forms.known(&state.pool, code).await.map_err(ApiError::Internal)? {
+            "survey.version"
+        } else {
+            "survey.form"
+        };
+        return Ok(Err(vec![FieldError::new(field, ErrorCode::UnknownCode)]));
+    };
+    Ok(match SurveyResponse::parse(survey.answers(), &form, catalogue) {
+        Ok(response) => Ok((entry, Some(response))),
+        Err(errors) => Err(errors.into_iter().map(|e| e.under("survey")).collect()),
+    })
+}
+
+/// A view that says someone may be at risk is flagged so it reaches the officer first; so is a survey
+/// whose text answers say it.
+fn risky_words(entry: &Entry, survey: Option<&SurveyResponse>, risk: &RiskWords) -> Vec<String> {
     match &entry.body {
         EntryBody::View(view) => risk.find(view.text.as_str()),
         EntryBody::Rating(_) => Vec::new(),
+        EntryBody::Survey(_) => {
+            let mut found: Vec<String> = survey
+                .into_iter()
+                .flat_map(|s| &s.answers)
+                .filter_map(|a| match &a.value {
+                    yoursay_core::form::Value::Text(view) => Some(risk.find(view.text.as_str())),
+                    _ => None,
+                })
+                .flatten()
+                .collect();
+            found.sort();
+            found.dedup();
+            found
+        }
     }
 }
 

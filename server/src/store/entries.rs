@@ -3,18 +3,23 @@
 use std::collections::HashSet;
 
 use sqlx::{AnyConnection, AnyPool, Row};
-use yoursay_core::{Answer, Entry, EntryBody};
+use yoursay_core::form::Value;
+use yoursay_core::{Answer, Entry, EntryBody, SurveyResponse};
 
-/// An entry ready to store, with the risk words the route found in it (empty for a rating).
+/// An entry ready to store, with the risk words the route found in it (empty for a rating), and for a
+/// survey entry its answers checked against the version they answered.
 pub struct NewEntry {
     pub entry: Entry,
     pub risk_words: Vec<String>,
+    pub survey: Option<SurveyResponse>,
 }
 
 /// Rows per statement: a batch of 50 entries is one statement per table, and no statement comes near
-/// SQLite's limit of 32,766 bound values (14 per entry, at most 5 per child row).
+/// SQLite's limit of 32,766 bound values (16 per entry, at most 10 per child row).
 const ENTRIES_PER_STATEMENT: usize = 200;
 const CHILD_ROWS_PER_STATEMENT: usize = 1000;
+/// Survey answer parts have 10 columns: 1,000 rows stay well under SQLite's limit too.
+const SURVEY_ROWS_PER_STATEMENT: usize = 1000;
 
 /// Stores each entry unless one with its id is already there, and returns the ids that were added. A
 /// view's promise tags and a rating's answers are written only for added entries, so a retry never
@@ -28,14 +33,20 @@ pub async fn insert_new(
     for chunk in entries.chunks(ENTRIES_PER_STATEMENT) {
         let sql = format!(
             "INSERT INTO entries (id, kind, created_at, received_at, language, event, role, age_band, service, text, \
-             flagged, flag_words, contact_name, contact_how) VALUES {} ON CONFLICT (id) DO NOTHING RETURNING id",
-            placeholders(chunk.len(), 14)
+             flagged, flag_words, contact_name, contact_how, form, form_version) VALUES {} \
+             ON CONFLICT (id) DO NOTHING RETURNING id",
+            placeholders(chunk.len(), 16)
         );
         let mut query = sqlx::query(&sql);
-        for NewEntry { entry, risk_words } in chunk.iter().copied() {
+        for NewEntry { entry, risk_words, .. } in chunk.iter().copied() {
             let (service, text) = match &entry.body {
                 EntryBody::View(v) => (None, Some(v.text.as_str().to_owned())),
                 EntryBody::Rating(r) => (Some(r.service.as_str().to_owned()), None),
+                EntryBody::Survey(_) => (None, None),
+            };
+            let (form, form_version) = match &entry.body {
+                EntryBody::Survey(s) => (Some(s.form.as_str().to_owned()), Some(i64::from(s.version))),
+                _ => (None, None),
             };
             query = query
                 .bind(entry.id.as_str().to_owned())
@@ -51,7 +62,9 @@ pub async fn insert_new(
                 .bind(i64::from(!risk_words.is_empty()))
                 .bind(risk_words.join(", "))
                 .bind(entry.contact.as_ref().map(|c| c.name.as_str().to_owned()))
-                .bind(entry.contact.as_ref().map(|c| c.how.as_str().to_owned()));
+                .bind(entry.contact.as_ref().map(|c| c.how.as_str().to_owned()))
+                .bind(form)
+                .bind(form_version);
         }
         for row in query.fetch_all(&mut *conn).await? {
             added.insert(row.try_get::<String, _>(0)?);
@@ -60,7 +73,11 @@ pub async fn insert_new(
 
     let mut tags = Vec::new();
     let mut answers = Vec::new();
-    for NewEntry { entry, .. } in entries.iter().copied().filter(|e| added.contains(e.entry.id.as_str())) {
+    let mut parts = Vec::new();
+    for NewEntry { entry, survey, .. } in entries.iter().copied().filter(|e| added.contains(e.entry.id.as_str())) {
+        if let Some(survey) = survey {
+            parts.extend(survey_parts(entry.id.as_str(), survey));
+        }
         match &entry.body {
             EntryBody::View(v) => {
                 tags.extend(v.promises.iter().enumerate().map(|(i, p)| (entry.id.as_str(), p.as_str(), i as i64)))
@@ -72,6 +89,7 @@ pub async fn insert_new(
                 };
                 (entry.id.as_str(), a.promise.as_str(), i as i64, score, dont_know)
             })),
+            EntryBody::Survey(_) => {}
         }
     }
     for chunk in tags.chunks(CHILD_ROWS_PER_STATEMENT) {
@@ -94,7 +112,90 @@ pub async fn insert_new(
         }
         query.execute(&mut *conn).await?;
     }
+    for chunk in parts.chunks(SURVEY_ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO survey_answers (entry_id, question, position, part, choice, score, dont_know, text, service, \
+             promise) VALUES {}",
+            placeholders(chunk.len(), 10)
+        );
+        let mut query = sqlx::query(&sql);
+        for p in chunk {
+            query = query
+                .bind(p.entry_id.to_owned())
+                .bind(p.question.to_owned())
+                .bind(p.position)
+                .bind(p.part)
+                .bind(p.choice.map(str::to_owned))
+                .bind(p.score)
+                .bind(i64::from(p.dont_know))
+                .bind(p.text.map(str::to_owned))
+                .bind(p.service.map(str::to_owned))
+                .bind(p.promise.map(str::to_owned));
+        }
+        query.execute(&mut *conn).await?;
+    }
     Ok(added)
+}
+
+/// One stored part of a survey answer (see migration 0007).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct SurveyPart<'a> {
+    entry_id: &'a str,
+    question: &'a str,
+    position: i64,
+    part: i64,
+    choice: Option<&'a str>,
+    score: Option<i64>,
+    dont_know: bool,
+    text: Option<&'a str>,
+    service: Option<&'a str>,
+    promise: Option<&'a str>,
+}
+
+/// The parts of every answer of one response, in the form's order.
+fn survey_parts<'a>(entry_id: &'a str, survey: &'a SurveyResponse) -> Vec<SurveyPart<'a>> {
+    let mut out = Vec::new();
+    for (position, answer) in survey.answers.iter().enumerate() {
+        let base = SurveyPart {
+            entry_id,
+            question: answer.question.as_str(),
+            position: position as i64,
+            ..Default::default()
+        };
+        let face = |a: &Answer| match a {
+            Answer::Score(s) => SurveyPart { score: Some(i64::from(s.value())), ..Default::default() },
+            Answer::DontKnow => SurveyPart { dont_know: true, ..Default::default() },
+        };
+        let one: Vec<SurveyPart<'a>> = match &answer.value {
+            Value::Face(a) => vec![face(a)],
+            Value::Easy(e) => vec![SurveyPart { score: Some(i64::from(e.value())), ..Default::default() }],
+            Value::Frequency(f) => vec![SurveyPart { choice: Some(f.code()), ..Default::default() }],
+            Value::Choice(c) => vec![SurveyPart { choice: Some(c.as_str()), ..Default::default() }],
+            Value::Choices(list) => {
+                list.iter().map(|c| SurveyPart { choice: Some(c.as_str()), ..Default::default() }).collect()
+            }
+            Value::NoneOfThese => {
+                vec![SurveyPart { choice: Some(yoursay_core::form::NONE_OF_THESE), ..Default::default() }]
+            }
+            Value::Text(view) => std::iter::once(SurveyPart { text: Some(view.text.as_str()), ..Default::default() })
+                .chain(view.promises.iter().map(|p| SurveyPart { promise: Some(p.as_str()), ..Default::default() }))
+                .collect(),
+            Value::Grid(rating) => rating
+                .answers
+                .iter()
+                .map(|a| SurveyPart {
+                    service: Some(rating.service.as_str()),
+                    promise: Some(a.promise.as_str()),
+                    ..face(&a.answer)
+                })
+                .collect(),
+        };
+        out.extend(one.into_iter().enumerate().map(|(part, p)| SurveyPart {
+            part: part as i64,
+            ..SurveyPart { entry_id: base.entry_id, question: base.question, position: base.position, ..p }
+        }));
+    }
+    out
 }
 
 /// `($1, $2), ($3, $4)` for two rows of two columns.
@@ -123,7 +224,7 @@ pub async fn count(pool: &AnyPool) -> sqlx::Result<i64> {
 /// Deletes entries made before `cutoff_ms`, children first (SQLite enforces foreign keys only when asked).
 pub async fn delete_older_than(conn: &mut AnyConnection, cutoff_ms: i64) -> sqlx::Result<u64> {
     let old = "SELECT id FROM entries WHERE created_at < $1";
-    for child in ["view_promises", "rating_answers"] {
+    for child in ["view_promises", "rating_answers", "survey_answers"] {
         sqlx::query(&format!("DELETE FROM {child} WHERE entry_id IN ({old})"))
             .bind(cutoff_ms)
             .execute(&mut *conn)

@@ -131,10 +131,14 @@ pub async fn versions(conn: &mut AnyConnection, code: &str) -> sqlx::Result<Vec<
 }
 
 pub async fn version(pool: &AnyPool, code: &str, version: u32) -> sqlx::Result<Option<StoredVersion>> {
+    version_on(&mut *pool.acquire().await?, code, version).await
+}
+
+pub async fn version_on(conn: &mut AnyConnection, code: &str, version: u32) -> sqlx::Result<Option<StoredVersion>> {
     sqlx::query(&format!("SELECT {VERSION_COLUMNS} FROM form_versions v WHERE v.code = $1 AND v.version = $2"))
         .bind(code)
         .bind(i64::from(version))
-        .fetch_optional(pool)
+        .fetch_optional(conn)
         .await?
         .as_ref()
         .map(version_from_row)

@@ -46,10 +46,10 @@ async fn the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli(app: 
         .starts_with("attachment; filename=\"yoursay-export-"));
     let csv = response.bytes().await.unwrap().to_vec();
     let expected = format!(
-        "\u{feff}entry_id,created_at,event,role,role_en,role_cy,age_band,age_band_en,age_band_cy,language,kind,service_code,service_en,service_cy,promise_code,promise_en,promise_cy,score,score_en,score_cy,text\r\n\
-         {v},2025-10-09T08:53:20Z,COFFEE-NOV,foster_carer,Foster carer,Gofalwr maeth,,,,en,view,,,,support; stable_home,Support; A stable home,Cefnogaeth; Cartref sefydlog,,,,\"'=HYPERLINK(\"\"http://evil.example\"\", \"\"click\"\")\nand, \"\"more\"\"\"\r\n\
-         {r},2025-10-09T09:53:20Z,,young_person,Young person in care,Person ifanc mewn gofal,11_15,11 to 15,11 i 15,cy,rating,social_worker,Social worker,Gweithiwr cymdeithasol,equality,Equality,Cydraddoldeb,4,Good,Da,\r\n\
-         {r},2025-10-09T09:53:20Z,,young_person,Young person in care,Person ifanc mewn gofal,11_15,11 to 15,11 i 15,cy,rating,social_worker,Social worker,Gweithiwr cymdeithasol,support,Support,Cefnogaeth,dont_know,Don't know,Ddim yn gwybod,\r\n"
+        "\u{feff}entry_id,created_at,event,role,role_en,role_cy,age_band,age_band_en,age_band_cy,language,kind,service_code,service_en,service_cy,promise_code,promise_en,promise_cy,score,score_en,score_cy,text,survey,survey_version,question_code,question_en,question_cy,choice_code,choice_en,choice_cy\r\n\
+         {v},2025-10-09T08:53:20Z,COFFEE-NOV,foster_carer,Foster carer,Gofalwr maeth,,,,en,view,,,,support; stable_home,Support; A stable home,Cefnogaeth; Cartref sefydlog,,,,\"'=HYPERLINK(\"\"http://evil.example\"\", \"\"click\"\")\nand, \"\"more\"\"\",,,,,,,,\r\n\
+         {r},2025-10-09T09:53:20Z,,young_person,Young person in care,Person ifanc mewn gofal,11_15,11 to 15,11 i 15,cy,rating,social_worker,Social worker,Gweithiwr cymdeithasol,equality,Equality,Cydraddoldeb,4,Good,Da,,,,,,,,,\r\n\
+         {r},2025-10-09T09:53:20Z,,young_person,Young person in care,Person ifanc mewn gofal,11_15,11 to 15,11 i 15,cy,rating,social_worker,Social worker,Gweithiwr cymdeithasol,support,Support,Cefnogaeth,dont_know,Don't know,Ddim yn gwybod,,,,,,,,,\r\n"
     );
     assert_eq!(String::from_utf8(csv.clone()).unwrap(), expected);
 
@@ -491,7 +491,7 @@ async fn a_large_export_streams_every_row_once_in_order(app: TestApp) {
         expected.extend(std::iter::repeat_n(e["id"].as_str().unwrap(), n));
     }
     assert_eq!(ids, expected, "oldest first, each answer once");
-    assert!(rows.iter().all(|r| r.len() == 21));
+    assert!(rows.iter().all(|r| r.len() == yoursay_server::export::COLUMNS));
 
     let xlsx = app.client.get(app.url("/api/v1/officer/export?format=xlsx")).send().await.unwrap();
     let xlsx = xlsx.bytes().await.unwrap().to_vec();

@@ -14,3 +14,4 @@ mod officer;
 mod process;
 mod sign_in;
 mod strict_json;
+mod surveys;
