@@ -33,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/forms/{code}/retire", post(retire))
         .route("/forms/{code}/restore", post(restore))
         .route("/forms/{code}/versions/{version}", get(version))
+        .route("/forms/{code}/results", get(super::survey_results::get))
         .layer(DefaultBodyLimit::max(MAX_DRAFT_BYTES))
 }
 

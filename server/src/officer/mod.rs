@@ -8,6 +8,7 @@ pub mod inbox;
 pub mod password;
 pub mod results;
 pub mod session;
+pub mod survey_results;
 pub mod throttle;
 
 use axum::body::Body;

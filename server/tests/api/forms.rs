@@ -17,6 +17,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/officer/forms/coffee_nov/retire"),
     ("POST", "/api/v1/officer/forms/coffee_nov/restore"),
     ("GET", "/api/v1/officer/forms/coffee_nov/versions/1"),
+    ("GET", "/api/v1/officer/forms/coffee_nov/results"),
 ];
 
 impl TestApp {

@@ -253,7 +253,90 @@ async fn a_survey_text_answer_that_says_someone_is_at_risk_is_flagged(app: TestA
     assert_eq!(row, (1, "hit".to_owned()));
 }
 
+/// Six carers answer everything on version 1; two answer little on version 2, which rewords the first
+/// question. Counts of 2 are under the threshold of 5, and one more number of their line is withheld.
+async fn results_merge_versions_by_question_and_hide_small_numbers(app: TestApp) {
+    let form = every_kind();
+    app.publish_every_kind(&form).await;
+    let full: Vec<Value> = (0..6).map(|_| survey_entry(&new_id(), 1, full_answers())).collect();
+    app.push_ok(&full).await;
+    let mut reworded = form.clone();
+    reworded["questions"][0]["prompt"] =
+        json!({"en": "How supported do you feel?", "cy": "Pa mor gefnogol ydych chi'n teimlo?"});
+    app.send(Method::PUT, &format!("{FORMS}/coffee_nov/draft"), reworded).await;
+    app.send(Method::POST, &format!("{FORMS}/coffee_nov/publish"), json!({})).await;
+    let short =
+        || survey_entry(&new_id(), 2, json!([answer("support", json!("dont_know")), answer("training", json!("no"))]));
+    app.push_ok(&[short(), short()]).await;
+
+    let results = app.get_json(&format!("{FORMS}/coffee_nov/results")).await;
+    assert_eq!(results["responses"], json!({"shown": 8}));
+    assert_eq!(results["versions"], json!([1, 2]));
+    assert_eq!(results["title"]["cy"], "Coffi a Sgwrs");
+    let question =
+        |code: &str| results["questions"].as_array().unwrap().iter().find(|q| q["code"] == code).unwrap().clone();
+    let options = |code: &str| -> Vec<(String, Value)> {
+        question(code)["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| (o["code"].as_str().unwrap().to_owned(), o["count"].clone()))
+            .collect()
+    };
+    let shown = |n: u32| json!({"shown": n});
+    let own = |list: &[(&str, Value)]| -> Vec<(String, Value)> {
+        list.iter().map(|(c, v)| ((*c).to_owned(), v.clone())).collect()
+    };
+
+    let support = question("support");
+    assert_eq!(support["prompt"]["en"], "How supported do you feel?", "the newest wording");
+    assert_eq!(support["reworded_in"], json!([1]));
+    assert_eq!(support["kind"], "faces");
+    assert_eq!(support["answered"], shown(8));
+    assert_eq!(
+        options("support"),
+        own(&[
+            ("1", shown(0)),
+            ("2", shown(0)),
+            ("3", shown(0)),
+            ("4", json!("withheld")),
+            ("5", shown(0)),
+            ("dont_know", json!("small"))
+        ]),
+        "2 is small, and 6 would give it away from the 8 who answered"
+    );
+    assert_eq!(question("support")["options"][3]["label"], json!({"en": "Good", "cy": "Da"}));
+    assert_eq!(options("training"), own(&[("yes", json!("withheld")), ("no", json!("small"))]));
+    assert_eq!(question("day")["reworded_in"], json!([]));
+    assert_eq!(options("day"), own(&[("1", shown(0)), ("2", shown(6)), ("3", shown(0))]));
+    assert_eq!(options("included")[1], ("most_of_the_time".to_owned(), shown(6)));
+    // Several choices each: no line to protect, so each stands alone.
+    assert_eq!(
+        options("which_training"),
+        own(&[("online", shown(6)), ("evening", shown(6)), ("none_of_these", shown(0))])
+    );
+    assert_eq!(question("which_training")["options"][2]["label"]["cy"], "Dim un o'r rhain");
+    assert_eq!(question("anything_else")["answered"], shown(6));
+    assert_eq!(question("anything_else")["options"], json!([]));
+    let grid = options("services");
+    assert!(grid.contains(&("support".to_owned(), shown(6))) && grid.contains(&("equality".to_owned(), shown(6))));
+    assert_eq!(grid.len(), crate::helpers::promise_codes().len());
+
+    // Filtered to nobody: zeros, nothing hidden. Unknown survey: 404. A bad filter: named.
+    let none = app.get_json(&format!("{FORMS}/coffee_nov/results?role=foster_carer")).await;
+    assert_eq!(none["responses"], shown(0));
+    assert_eq!(none["versions"], json!([]));
+    crate::helpers::problem(app.send(Method::GET, &format!("{FORMS}/no_such/results"), Value::Null).await, 404).await;
+    let bad = crate::helpers::problem(
+        app.send(Method::GET, &format!("{FORMS}/coffee_nov/results?from=yesterday"), Value::Null).await,
+        400,
+    )
+    .await;
+    assert_eq!(crate::helpers::fields(&bad), ["from"]);
+}
+
 crate::on_both_databases!(
+    results_merge_versions_by_question_and_hide_small_numbers,
     answers_to_every_kind_are_stored_once_and_bad_ones_refused_by_name,
     answers_to_an_old_version_or_a_retired_survey_are_accepted_and_exported_with_their_version,
     a_survey_text_answer_that_says_someone_is_at_risk_is_flagged,
