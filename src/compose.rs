@@ -29,6 +29,7 @@ impl Envelope {
             service: None,
             answers: None,
             contact: None,
+            survey: None,
         })
     }
 }

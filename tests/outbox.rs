@@ -27,6 +27,7 @@ fn entry(id: &str, text: &str) -> EntryWire {
         service: None,
         answers: None,
         contact: None,
+        survey: None,
     }
 }
 

@@ -143,6 +143,19 @@ pub async fn results(query_string: &str) -> Result<Results, ApiError> {
     get(&format!("/results{query_string}")).await
 }
 
+// ---- surveys ----
+
+pub use yoursay_core::form::api::{FormList, FormSummary, OptionCount, QuestionResults, SurveyResults};
+
+pub async fn forms() -> Result<FormList, ApiError> {
+    get("/forms").await
+}
+
+pub async fn survey_results(code: &str, query_string: &str) -> Result<SurveyResults, ApiError> {
+    let code = String::from(js_sys::encode_uri_component(code));
+    get(&format!("/forms/{code}/results{query_string}")).await
+}
+
 // ---- catalogue ----
 
 /// `promises` or `services`.

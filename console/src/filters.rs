@@ -36,6 +36,15 @@ impl FilterValues {
     }
 }
 
+impl FilterValues {
+    /// The query string of the filters results are counted by (date range, event, role).
+    pub fn results_query(&self) -> String {
+        let params: Vec<_> =
+            self.params().into_iter().filter(|(k, _)| matches!(*k, "from" | "to" | "event" | "role")).collect();
+        crate::api::query(&params)
+    }
+}
+
 /// Which extra fields a screen offers.
 #[derive(Clone, Copy, Default)]
 pub struct Fields {
@@ -154,6 +163,7 @@ pub fn FilterForm(
                 vec![
                     (EntryKind::View.code().into(), i18n.t(app::Key::KindView).into()),
                     (EntryKind::Rating.code().into(), i18n.t(app::Key::KindRating).into()),
+                    (EntryKind::Survey.code().into(), i18n.t(Key::FiltersKindSurvey).into()),
                 ],
                 |d| d.kind.clone(),
                 |d, v| d.kind = v,

@@ -20,7 +20,7 @@ impl Store {
 
     pub async fn cache_catalogue(&self, catalogue: &Catalogue) -> Result<(), StorageError> {
         let js = serde::Serialize::serialize(catalogue, &serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| StorageError(e.to_string()))?;
+            .map_err(|_| StorageError("not storable".into()))?;
         let tx = self.db.transaction(CACHE).with_mode(TransactionMode::Readwrite).build()?;
         tx.object_store(CACHE)?.put(js).with_key(CATALOGUE_KEY).primitive()?.await?;
         tx.commit().await?;

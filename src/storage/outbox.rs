@@ -46,7 +46,7 @@ fn field(object: &JsValue, name: &str) -> JsValue {
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, StorageError> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| StorageError(e.to_string()))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|_| StorageError("not storable".into()))
 }
 
 impl OutboxRecord {
@@ -79,7 +79,7 @@ impl OutboxRecord {
     fn to_js(&self) -> Result<JsValue, StorageError> {
         let object = Object::new();
         let set = |name: &str, value: &JsValue| {
-            Reflect::set(&object, &JsValue::from_str(name), value).map_err(|_| StorageError(format!("set {name}")))
+            Reflect::set(&object, &JsValue::from_str(name), value).map_err(|_| StorageError(name.into()))
         };
         set("id", &JsValue::from_str(&self.id))?;
         set("saved_at", &JsValue::from_f64(self.saved_at))?;

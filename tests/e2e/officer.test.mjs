@@ -178,7 +178,7 @@ test("an officer sees a flagged view first, follows it up, sees the rating and e
     assert.ok(csv.startsWith("\uFEFF"), "UTF-8 BOM for Excel");
     assert.equal(
       csv.slice(1).split("\r\n")[0],
-      "entry_id,created_at,event,role,role_en,role_cy,age_band,age_band_en,age_band_cy,language,kind,service_code,service_en,service_cy,promise_code,promise_en,promise_cy,score,score_en,score_cy,text",
+      "entry_id,created_at,event,role,role_en,role_cy,age_band,age_band_en,age_band_cy,language,kind,service_code,service_en,service_cy,promise_code,promise_en,promise_cy,score,score_en,score_cy,text,survey,survey_version,question_code,question_en,question_cy,choice_code,choice_en,choice_cy",
     );
     for (const id of ids) assert.ok(csv.includes(id), `the export has ${id}`);
     assert.match(download.suggestedFilename(), /^yoursay-export-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -9,3 +9,5 @@ mod paging;
 pub mod results;
 pub mod settings;
 pub mod sign_in;
+pub mod survey_results;
+pub mod surveys;

@@ -22,13 +22,7 @@ pub fn Results() -> impl IntoView {
     let present = RwSignal::new(false);
 
     Effect::new(move |_| {
-        let params: Vec<_> = applied
-            .get()
-            .params()
-            .into_iter()
-            .filter(|(k, _)| matches!(*k, "from" | "to" | "event" | "role"))
-            .collect();
-        let query = api::query(&params);
+        let query = applied.get().results_query();
         spawn_local(async move {
             data.set(Some(api::results(&query).await.map_err(|e| session.fail(&e))));
         });
@@ -103,7 +97,7 @@ fn board_view(i18n: I18n, data: Option<Result<ResultsData, Key>>) -> AnyView {
 }
 
 /// A count in words: the number, "fewer than 5", or "not shown" where it would give a small one away.
-fn count_text(i18n: I18n, count: Count, min_cell: u32) -> String {
+pub(crate) fn count_text(i18n: I18n, count: Count, min_cell: u32) -> String {
     let lang = i18n.lang.get_untracked();
     match count {
         Count::Shown(n) => number(f64::from(n), lang),

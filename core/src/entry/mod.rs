@@ -6,6 +6,8 @@
 mod fields;
 mod id;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 pub use fields::{AgeBand, Answer, ContactLine, EntryKind, EventCode, ItemCode, Role, Score, Timestamp, ViewText};
@@ -63,7 +65,7 @@ impl EntryBody {
 pub struct SurveyEntry {
     pub form: ItemCode,
     pub version: u32,
-    answers: SurveyWire,
+    answers: Arc<SurveyWire>,
 }
 
 impl SurveyEntry {
@@ -133,9 +135,10 @@ pub struct EntryWire {
     pub answers: Option<Vec<AnswerWire>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<ContactWire>,
-    /// A survey's answers: nested, because `answers` already means a rating's.
+    /// A survey's answers: nested, because `answers` already means a rating's. Shared rather than copied
+    /// when an entry is parsed and written back: deep-copying them cost the phone's download more.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub survey: Option<SurveyWire>,
+    pub survey: Option<Arc<SurveyWire>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -190,7 +190,7 @@ fn a_survey_entry_without_its_answers_or_with_a_rating_s_fields_is_refused_by_na
 #[test]
 fn a_survey_entry_with_a_bad_form_code_or_version_is_refused_by_name() {
     let mut wire = survey_wire();
-    let survey = wire.survey.as_mut().unwrap();
+    let survey = std::sync::Arc::make_mut(wire.survey.as_mut().unwrap());
     survey.form = "Coffee Catch-up!".into();
     survey.version = 0;
     let errors = Entry::parse(&wire, NOW).unwrap_err();
@@ -198,14 +198,14 @@ fn a_survey_entry_with_a_bad_form_code_or_version_is_refused_by_name() {
     assert_eq!(fields, vec!["survey.form", "survey.version"]);
 
     let mut wire = survey_wire();
-    wire.survey.as_mut().unwrap().version = i64::from(u32::MAX) + 1;
+    std::sync::Arc::make_mut(wire.survey.as_mut().unwrap()).version = i64::from(u32::MAX) + 1;
     assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("survey.version", ErrorCode::OutOfRange)]);
 }
 
 #[test]
 fn a_survey_entry_with_more_answers_than_a_form_may_have_questions_is_refused() {
     let mut wire = survey_wire();
-    let survey = wire.survey.as_mut().unwrap();
+    let survey = std::sync::Arc::make_mut(wire.survey.as_mut().unwrap());
     let one = survey.answers[0].clone();
     survey.answers = vec![one; crate::form::MAX_QUESTIONS + 1];
     assert_eq!(codes(&Entry::parse(&wire, NOW).unwrap_err()), vec![("survey.answers", ErrorCode::TooMany)]);

@@ -12,10 +12,23 @@ pub type Pair = [&'static str; 2];
 
 static WORDS: OnceLock<[HashMap<String, String>; 2]> = OnceLock::new();
 
+/// The phone's words (`app.json`) and the words of survey answers (`answers.json`, kept apart so the phone
+/// downloads them only with the screens that show them).
 fn words() -> &'static [HashMap<String, String>; 2] {
     WORDS.get_or_init(|| {
-        let read = |json: &str| serde_json::from_str(json).expect("i18n/*/app.json is a flat object of strings");
-        [read(include_str!("../../../i18n/en/app.json")), read(include_str!("../../../i18n/cy/app.json"))]
+        let read = |jsons: [&str; 2]| -> HashMap<String, String> {
+            jsons
+                .into_iter()
+                .flat_map(|json| {
+                    serde_json::from_str::<HashMap<String, String>>(json)
+                        .expect("i18n/*/*.json are flat objects of strings")
+                })
+                .collect()
+        };
+        [
+            read([include_str!("../../../i18n/en/app.json"), include_str!("../../../i18n/en/answers.json")]),
+            read([include_str!("../../../i18n/cy/app.json"), include_str!("../../../i18n/cy/answers.json")]),
+        ]
     })
 }
 
@@ -65,9 +78,9 @@ pub fn answer(answer: Answer) -> Pair {
 /// The words under the easy three-face scale.
 pub fn easy(point: Easy3) -> Pair {
     pair(match point.value() {
-        1 => "scale.not_good",
-        2 => "scale.ok",
-        _ => "scale.good",
+        1 => "easy.not_good",
+        2 => "easy.ok",
+        _ => "easy.good",
     })
 }
 

@@ -114,19 +114,9 @@ fn risky_words(entry: &Entry, survey: Option<&SurveyResponse>, risk: &RiskWords)
     match &entry.body {
         EntryBody::View(view) => risk.find(view.text.as_str()),
         EntryBody::Rating(_) => Vec::new(),
+        // The same text the inbox shows and a change of risk words re-checks.
         EntryBody::Survey(_) => {
-            let mut found: Vec<String> = survey
-                .into_iter()
-                .flat_map(|s| &s.answers)
-                .filter_map(|a| match &a.value {
-                    yoursay_core::form::Value::Text(view) => Some(risk.find(view.text.as_str())),
-                    _ => None,
-                })
-                .flatten()
-                .collect();
-            found.sort();
-            found.dedup();
-            found
+            survey.and_then(crate::store::entries::survey_text).map_or(Vec::new(), |t| risk.find(&t))
         }
     }
 }

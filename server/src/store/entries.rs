@@ -38,11 +38,11 @@ pub async fn insert_new(
             placeholders(chunk.len(), 16)
         );
         let mut query = sqlx::query(&sql);
-        for NewEntry { entry, risk_words, .. } in chunk.iter().copied() {
+        for NewEntry { entry, risk_words, survey } in chunk.iter().copied() {
             let (service, text) = match &entry.body {
                 EntryBody::View(v) => (None, Some(v.text.as_str().to_owned())),
                 EntryBody::Rating(r) => (Some(r.service.as_str().to_owned()), None),
-                EntryBody::Survey(_) => (None, None),
+                EntryBody::Survey(_) => (None, survey.as_ref().and_then(survey_text)),
             };
             let (form, form_version) = match &entry.body {
                 EntryBody::Survey(s) => (Some(s.form.as_str().to_owned()), Some(i64::from(s.version))),
@@ -135,6 +135,20 @@ pub async fn insert_new(
         query.execute(&mut *conn).await?;
     }
     Ok(added)
+}
+
+/// A survey's answers in words, one after another: kept on the entry so the officer's inbox shows,
+/// moderates and risk-flags them like views. `None` when the response has none.
+pub fn survey_text(survey: &SurveyResponse) -> Option<String> {
+    let texts: Vec<&str> = survey
+        .answers
+        .iter()
+        .filter_map(|a| match &a.value {
+            Value::Text(view) => Some(view.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    (!texts.is_empty()).then(|| texts.join("\n\n"))
 }
 
 /// One stored part of a survey answer (see migration 0007).

@@ -47,7 +47,7 @@ impl ExportQuery {
         filter.add_plain("e.hidden = 0");
         let sql = format!(
             "SELECT e.id, e.created_at, e.event, e.role, e.age_band, e.language, e.kind, \
-             COALESCE(e.service, sa.service), COALESCE(e.text, sa.text), \
+             COALESCE(e.service, sa.service), CASE WHEN e.kind = 'survey' THEN sa.text ELSE e.text END, \
              COALESCE(a.promise, vp.promise, sa.promise), COALESCE(a.score, sa.score), \
              COALESCE(a.dont_know, sa.dont_know), e.form, e.form_version, sa.question, sa.choice \
              FROM entries e \

@@ -83,7 +83,7 @@ pub async fn page(
     offset: i64,
 ) -> sqlx::Result<(i64, Vec<ViewItem>)> {
     let mut w = Where::default();
-    w.add("e.kind = ?", Bind::Text(EntryKind::View.code().to_owned()));
+    w.add_plain(&in_inbox("e."));
     filters.apply(&mut w);
     if let Some(s) = status {
         w.add_plain(s.clause());
@@ -116,10 +116,20 @@ async fn tags(pool: &AnyPool, id: &str) -> sqlx::Result<Vec<String>> {
         .collect()
 }
 
+/// The entries the inbox holds: views, and survey entries with answers in words (their `text` is those
+/// answers, kept there when stored so they are moderated and risk-flagged like views). `prefix` is the
+/// table's alias with its dot, or nothing.
+fn in_inbox(prefix: &str) -> String {
+    format!(
+        "({prefix}kind = '{}' OR ({prefix}kind = '{}' AND {prefix}text IS NOT NULL))",
+        EntryKind::View.code(),
+        EntryKind::Survey.code()
+    )
+}
+
 pub async fn get(pool: &AnyPool, id: &str) -> sqlx::Result<Option<ViewItem>> {
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM entries e WHERE e.id = $1 AND e.kind = $2"))
+    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM entries e WHERE e.id = $1 AND {}", in_inbox("e.")))
         .bind(id)
-        .bind(EntryKind::View.code())
         .fetch_optional(pool)
         .await?;
     let Some(row) = row else { return Ok(None) };
@@ -140,14 +150,13 @@ fn set(action: ViewAction) -> &'static str {
 
 /// Applies the action; false when there is no such view.
 pub async fn act(conn: &mut AnyConnection, id: &str, action: ViewAction) -> sqlx::Result<bool> {
-    let sql = format!("UPDATE entries SET {} WHERE id = $1 AND kind = $2", set(action));
-    Ok(sqlx::query(&sql).bind(id).bind(EntryKind::View.code()).execute(conn).await?.rows_affected() == 1)
+    let sql = format!("UPDATE entries SET {} WHERE id = $1 AND {}", set(action), in_inbox(""));
+    Ok(sqlx::query(&sql).bind(id).execute(conn).await?.rows_affected() == 1)
 }
 
 /// Re-checks every view against a changed word list. Returns how many views are flagged afterwards.
 pub async fn reflag_all(conn: &mut AnyConnection, risk: &RiskWords) -> sqlx::Result<i64> {
-    let rows = sqlx::query("SELECT id, text, flag_words FROM entries WHERE kind = $1")
-        .bind(EntryKind::View.code())
+    let rows = sqlx::query(&format!("SELECT id, text, flag_words FROM entries WHERE {}", in_inbox("")))
         .fetch_all(&mut *conn)
         .await?;
     let mut flagged = 0;

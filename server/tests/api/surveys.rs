@@ -251,6 +251,42 @@ async fn a_survey_text_answer_that_says_someone_is_at_risk_is_flagged(app: TestA
         .await
         .unwrap();
     assert_eq!(row, (1, "hit".to_owned()));
+
+    // The officer sees it in the inbox, flagged first, and can moderate it like a view.
+    let calm = new_id();
+    app.push_ok(&[survey_entry(
+        &calm,
+        1,
+        json!([answer("support", json!(4)), answer("anything_else", json!("Lovely day"))]),
+    )])
+    .await;
+    let numbers_only = new_id();
+    app.push_ok(&[survey_entry(&numbers_only, 1, json!([answer("support", json!(5))]))]).await;
+    let inbox = app.get_json("/api/v1/officer/views").await;
+    let items: Vec<(String, String, bool)> = inbox["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["id"].as_str().unwrap().to_owned(), i["text"].as_str().unwrap().to_owned(), i["flagged"] == true))
+        .collect();
+    assert_eq!(
+        items,
+        [(id.clone(), "He hit me last week".to_owned(), true), (calm.clone(), "Lovely day".to_owned(), false)],
+        "answers in words are in the inbox, flagged first; a survey answered in numbers only is not"
+    );
+    let hidden = app.post_json(&format!("/api/v1/officer/views/{calm}/hide"), json!({})).await;
+    assert_eq!(hidden["status"], "hidden");
+
+    // A changed word list re-checks survey answers too.
+    let mut words = app.get_json("/api/v1/officer/keywords").await;
+    words["en"].as_array_mut().unwrap().push(json!("lovely"));
+    app.put_json("/api/v1/officer/keywords", words).await;
+    let flagged: Vec<(String, String)> =
+        sqlx::query_as("SELECT id, flag_words FROM entries WHERE flagged = 1 ORDER BY flag_words")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(flagged, [(id, "hit".to_owned()), (calm, "lovely".to_owned())]);
 }
 
 /// Six carers answer everything on version 1; two answer little on version 2, which rewords the first
