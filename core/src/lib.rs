@@ -14,6 +14,7 @@ pub mod officer;
 pub mod protocol;
 pub mod risk;
 pub mod template;
+pub mod you_said;
 
 pub use catalogue::{Bilingual, Catalogue, CatalogueItem};
 pub use entry::{

@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("../migrations/0003_sign_in_limits.sql")),
     (6, include_str!("../migrations/0006_forms.sql")),
     (7, include_str!("../migrations/0007_survey_answers.sql")),
+    (8, include_str!("../migrations/0008_responses.sql")),
 ];
 
 pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {

@@ -71,6 +71,7 @@ pub fn router(state: AppState) -> Router {
     // siblings at maximum quality (`routes::app_files`), so the fallback is added after this layer.
     api.merge(crate::officer::router())
         .merge(routes::forms::router())
+        .merge(routes::responses::router())
         .layer(CompressionLayer::new())
         .fallback(routes::app_files::fallback)
         .layer(axum::middleware::from_fn_with_state(csp, security::add_headers))

@@ -6,6 +6,7 @@ pub mod export;
 pub mod forms;
 pub mod inbox;
 pub mod password;
+pub mod responses;
 pub mod results;
 pub mod session;
 pub mod survey_results;
@@ -43,6 +44,7 @@ pub fn router() -> Router<AppState> {
         .route("/settings", get(admin::get_settings).put(admin::put_settings))
         .route("/retention/run", post(admin::run_retention))
         .merge(forms::router())
+        .merge(responses::router())
         .layer(axum::middleware::from_fn(require_json))
         .layer(axum::middleware::from_fn(no_store))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));

@@ -3,3 +3,4 @@ pub mod catalogue;
 pub mod entries;
 pub mod forms;
 pub mod notice;
+pub mod responses;

@@ -8,6 +8,7 @@ pub mod export;
 pub mod forms;
 pub mod keywords;
 pub mod officers;
+pub mod responses;
 pub mod settings;
 pub mod sign_in_limits;
 pub mod views;

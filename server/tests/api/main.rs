@@ -15,3 +15,4 @@ mod process;
 mod sign_in;
 mod strict_json;
 mod surveys;
+mod you_said;

@@ -1,0 +1,191 @@
+//! "You said, we did": drafts stay with the officer, publishing needs both languages, devices pull what
+//! changed since their cursor (new, corrected, updated, withdrawn) and nothing else, and every step is
+//! audited.
+
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::helpers::{fields, problem, TestApp};
+
+const RESPONSES: &str = "/api/v1/officer/responses";
+const FEED: &str = "/api/v1/responses";
+
+fn response(you_said: &str, cy: &str) -> Value {
+    json!({
+        "you_said": {"en": you_said, "cy": cy},
+        "we_did": {"en": "We are taking on two more social workers.", "cy": "Rydyn ni'n cyflogi dau weithiwr cymdeithasol arall."},
+        "progress": "doing_it",
+        "promises": ["support"],
+        "services": ["social_worker"],
+        "events": ["coffee-nov"]
+    })
+}
+
+impl TestApp {
+    /// The device's view: no officer cookie.
+    async fn feed(&self, since: Option<&str>) -> reqwest::Response {
+        let url = match since {
+            Some(c) => self.url(&format!("{FEED}?since={c}")),
+            None => self.url(FEED),
+        };
+        reqwest::Client::new().get(url).send().await.unwrap()
+    }
+
+    async fn feed_ok(&self, since: Option<&str>) -> Value {
+        let r = self.feed(since).await;
+        assert_eq!(r.status(), 200);
+        r.json().await.unwrap()
+    }
+}
+
+fn ids(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i.as_str().map_or_else(|| i["id"].as_str().unwrap().to_owned(), str::to_owned))
+        .collect()
+}
+
+async fn a_draft_never_reaches_devices_and_publishing_needs_both_languages(app: TestApp) {
+    app.sign_in().await;
+    let made = app.send(Method::POST, RESPONSES, response("You said you rarely see your social worker.", "")).await;
+    assert_eq!(made.status(), 201);
+    let draft: Value = made.json().await.unwrap();
+    assert_eq!(draft["state"], "draft");
+    assert_eq!(fields(&json!({"errors": draft["to_publish"]})), ["you_said.cy"]);
+    let id = draft["id"].as_str().unwrap().to_owned();
+    assert_eq!(draft["text"]["events"], json!(["COFFEE-NOV"]), "stored in the usual form");
+
+    let empty = app.feed_ok(None).await;
+    assert_eq!(
+        (empty["items"].clone(), empty["withdrawn"].clone(), empty["cursor"].clone()),
+        (json!([]), json!([]), json!("c0"))
+    );
+
+    let refused = problem(app.send(Method::POST, &format!("{RESPONSES}/{id}/publish"), json!({})).await, 400).await;
+    assert_eq!(fields(&refused), ["you_said.cy"]);
+    assert_eq!(app.feed_ok(None).await["items"], json!([]), "a refused publish sends nothing");
+
+    let mut welsh = response(
+        "You said you rarely see your social worker.",
+        "Dywedaist ti mai anaml rwyt ti'n gweld dy weithiwr cymdeithasol.",
+    );
+    welsh["promises"] = json!(["support", "flying"]);
+    let bad = problem(app.send(Method::PUT, &format!("{RESPONSES}/{id}"), welsh.clone()).await, 400).await;
+    assert_eq!(fields(&bad), ["promises[1]"]);
+    welsh["promises"] = json!(["support"]);
+    assert_eq!(app.send(Method::PUT, &format!("{RESPONSES}/{id}"), welsh).await.status(), 200);
+    let published = app.post_json(&format!("{RESPONSES}/{id}/publish"), json!({})).await;
+    assert_eq!(published["state"], "published");
+    assert_eq!(published["to_publish"], json!([]));
+
+    let feed = app.feed_ok(None).await;
+    assert_eq!(ids(&feed["items"]), [id.clone()]);
+    let item = &feed["items"][0];
+    assert_eq!(item["you_said"]["cy"], "Dywedaist ti mai anaml rwyt ti'n gweld dy weithiwr cymdeithasol.");
+    assert_eq!((item["progress"].clone(), item["promises"].clone()), (json!("doing_it"), json!(["support"])));
+    let keys: Vec<&str> = item.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "changed_at",
+            "events",
+            "id",
+            "progress",
+            "promises",
+            "published_at",
+            "services",
+            "updates",
+            "we_did",
+            "you_said"
+        ],
+        "nothing about who wrote it or which views it answers"
+    );
+    // Published once: publishing again is refused.
+    problem(app.send(Method::POST, &format!("{RESPONSES}/{id}/publish"), json!({})).await, 400).await;
+}
+
+async fn devices_get_only_what_changed_since_their_cursor(app: TestApp) {
+    app.sign_in().await;
+    let mut ids_made = Vec::new();
+    for n in 0..3 {
+        let made = app.post_json(RESPONSES, response(&format!("Point {n}"), &format!("Pwynt {n}"))).await;
+        let id = made["id"].as_str().unwrap().to_owned();
+        app.post_json(&format!("{RESPONSES}/{id}/publish"), json!({})).await;
+        ids_made.push(id);
+    }
+    let first = app.feed_ok(None).await;
+    assert_eq!(ids(&first["items"]), ids_made, "in the order they were published");
+    let cursor = first["cursor"].as_str().unwrap().to_owned();
+    let nothing = app.feed_ok(Some(&cursor)).await;
+    assert_eq!((nothing["items"].clone(), nothing["withdrawn"].clone()), (json!([]), json!([])));
+    assert_eq!(nothing["cursor"], cursor.as_str(), "the same cursor back when nothing changed");
+
+    // An update to the second, a withdrawal of the third, a correction of the first.
+    let update =
+        json!({"progress": "done", "text": {"en": "Both started in March.", "cy": "Dechreuodd y ddau ym mis Mawrth."}});
+    let updated = app.post_json(&format!("{RESPONSES}/{}/updates", ids_made[1]), update).await;
+    assert_eq!(updated["text"]["progress"], "done");
+    assert_eq!(updated["updates"][0]["text"]["cy"], "Dechreuodd y ddau ym mis Mawrth.");
+    app.post_json(&format!("{RESPONSES}/{}/withdraw", ids_made[2]), json!({})).await;
+    let corrected = app.put_json(&format!("{RESPONSES}/{}", ids_made[0]), response("Point zero", "Pwynt sero")).await;
+    assert_eq!(corrected["state"], "published");
+    let missing_welsh =
+        app.send(Method::PUT, &format!("{RESPONSES}/{}", ids_made[0]), response("Point zero", "")).await;
+    assert_eq!(
+        fields(&problem(missing_welsh, 400).await),
+        ["you_said.cy"],
+        "a published response keeps both languages"
+    );
+
+    let next = app.feed_ok(Some(&cursor)).await;
+    assert_eq!(ids(&next["items"]), [ids_made[1].clone(), ids_made[0].clone()]);
+    assert_eq!(ids(&next["withdrawn"]), [ids_made[2].clone()]);
+    assert_eq!(next["items"][0]["progress"], "done");
+    assert_eq!(next["items"][0]["updates"].as_array().unwrap().len(), 1);
+    assert_eq!(next["items"][1]["you_said"]["en"], "Point zero");
+    // A withdrawn response cannot be updated or corrected; from the beginning, it is only a removal.
+    problem(
+        app.send(
+            Method::POST,
+            &format!("{RESPONSES}/{}/updates", ids_made[2]),
+            json!({"progress": "done", "text": {"en": "a", "cy": "b"}}),
+        )
+        .await,
+        400,
+    )
+    .await;
+    let all = app.feed_ok(None).await;
+    assert_eq!(ids(&all["items"]), [ids_made[1].clone(), ids_made[0].clone()]);
+    assert_eq!(ids(&all["withdrawn"]), [ids_made[2].clone()]);
+
+    // A cursor from the future or garbage: a clear 400 naming it.
+    for bad in ["c999", "yesterday", "c-1"] {
+        let refused = problem(app.feed(Some(bad)).await, 400).await;
+        assert_eq!(fields(&refused), ["since"], "{bad}");
+    }
+    let unknown = reqwest::Client::new().get(app.url(&format!("{FEED}?after=c1"))).send().await.unwrap();
+    assert_eq!(fields(&problem(unknown, 400).await), ["after"]);
+
+    let actions: Vec<String> = app.audit_actions().await.into_iter().map(|(_, action)| action).collect();
+    for expected in ["response_create", "response_publish", "response_update", "response_withdraw", "response_correct"]
+    {
+        assert!(actions.iter().any(|a| a == expected), "{expected} in {actions:?}");
+    }
+}
+
+async fn the_officer_routes_refuse_without_a_session(app: TestApp) {
+    let stranger = reqwest::Client::new();
+    for (method, path) in [("GET", RESPONSES), ("POST", RESPONSES), ("POST", "/api/v1/officer/responses/x/publish")] {
+        let method = Method::from_bytes(method.as_bytes()).unwrap();
+        let r = stranger.request(method, app.url(path)).json(&json!({})).send().await.unwrap();
+        problem(r, 401).await;
+    }
+    assert_eq!(app.count("responses").await, 0);
+}
+
+crate::on_both_databases!(
+    a_draft_never_reaches_devices_and_publishing_needs_both_languages,
+    devices_get_only_what_changed_since_their_cursor,
+    the_officer_routes_refuse_without_a_session,
+);
