@@ -156,6 +156,31 @@ pub async fn survey_results(code: &str, query_string: &str) -> Result<SurveyResu
     get(&format!("/forms/{code}/results{query_string}")).await
 }
 
+// ---- you said, we did ----
+
+pub use yoursay_core::you_said::{NewUpdate, Progress, ResponseDetail, ResponseList, ResponseState, ResponseText};
+
+pub async fn responses() -> Result<ResponseList, ApiError> {
+    get("/responses").await
+}
+
+pub async fn create_response(text: &ResponseText) -> Result<ResponseDetail, ApiError> {
+    send("POST", "/responses", Some(to_json(text)?)).await
+}
+
+pub async fn save_response(id: &str, text: &ResponseText) -> Result<ResponseDetail, ApiError> {
+    send("PUT", &format!("/responses/{id}"), Some(to_json(text)?)).await
+}
+
+/// `publish` or `withdraw`.
+pub async fn response_action(id: &str, action: &str) -> Result<ResponseDetail, ApiError> {
+    send("POST", &format!("/responses/{id}/{action}"), None).await
+}
+
+pub async fn add_response_update(id: &str, update: &NewUpdate) -> Result<ResponseDetail, ApiError> {
+    send("POST", &format!("/responses/{id}/updates"), Some(to_json(update)?)).await
+}
+
 // ---- catalogue ----
 
 /// `promises` or `services`.

@@ -6,6 +6,7 @@ pub mod export;
 pub mod inbox;
 pub mod keywords;
 mod paging;
+pub mod responses;
 pub mod results;
 pub mod settings;
 pub mod sign_in;

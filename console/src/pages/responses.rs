@@ -1,0 +1,415 @@
+//! "You said, we did": the officer writes a response in English and Welsh side by side, publishes it (only
+//! with both languages), adds dated progress updates and may withdraw it. Problems are shown beside their
+//! field, in the officer's language.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use yoursay_core::{Bilingual, Catalogue, FieldError};
+
+use crate::api::{self, ApiError, NewUpdate, Progress, ResponseDetail, ResponseList, ResponseState, ResponseText};
+use crate::i18n::{officer::Key, use_i18n, I18n};
+use crate::layout::use_announce;
+use crate::ui::{date_time, field_error_text, focus, focus_heading, page_title, use_session};
+
+pub fn progress_key(p: Progress) -> Key {
+    match p {
+        Progress::Heard => Key::ProgressHeard,
+        Progress::LookingIntoIt => Key::ProgressLookingIntoIt,
+        Progress::DoingIt => Key::ProgressDoingIt,
+        Progress::Done => Key::ProgressDone,
+        Progress::Cannot => Key::ProgressCannot,
+    }
+}
+
+fn state_key(s: ResponseState) -> Key {
+    match s {
+        ResponseState::Draft => Key::StateDraft,
+        ResponseState::Published => Key::StatePublished,
+        ResponseState::Withdrawn => Key::StateWithdrawn,
+    }
+}
+
+/// What is typed in the editor.
+#[derive(Clone)]
+struct Typed {
+    you_said_en: String,
+    you_said_cy: String,
+    we_did_en: String,
+    we_did_cy: String,
+    progress: Progress,
+    promises: Vec<String>,
+    services: Vec<String>,
+    events: String,
+}
+
+impl Default for Typed {
+    fn default() -> Self {
+        Typed {
+            you_said_en: String::new(),
+            you_said_cy: String::new(),
+            we_did_en: String::new(),
+            we_did_cy: String::new(),
+            progress: Progress::Heard,
+            promises: Vec::new(),
+            services: Vec::new(),
+            events: String::new(),
+        }
+    }
+}
+
+impl Typed {
+    fn of(text: &ResponseText) -> Self {
+        Typed {
+            you_said_en: text.you_said.en.clone(),
+            you_said_cy: text.you_said.cy.clone(),
+            we_did_en: text.we_did.en.clone(),
+            we_did_cy: text.we_did.cy.clone(),
+            progress: text.progress,
+            promises: text.promises.clone(),
+            services: text.services.clone(),
+            events: text.events.join(", "),
+        }
+    }
+
+    fn text(&self) -> ResponseText {
+        ResponseText {
+            you_said: Bilingual::new(&self.you_said_en, &self.you_said_cy),
+            we_did: Bilingual::new(&self.we_did_en, &self.we_did_cy),
+            progress: self.progress,
+            promises: self.promises.clone(),
+            services: self.services.clone(),
+            events: self.events.split(',').map(str::trim).filter(|e| !e.is_empty()).map(str::to_owned).collect(),
+        }
+    }
+}
+
+/// The id of the field a server path names: `you_said.cy` → `response-you_said-cy`, `promises[1]` → the
+/// promises group.
+fn field_id(path: &str) -> String {
+    let group = path.split('[').next().unwrap_or(path);
+    format!("response-{}", group.replace('.', "-"))
+}
+
+#[component]
+pub fn Responses() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let announce = use_announce();
+    page_title(Key::ResponsesTitle);
+    focus_heading();
+    let list = RwSignal::new(None::<Result<ResponseList, Key>>);
+    let catalogue = RwSignal::new(None::<Catalogue>);
+    let editing = RwSignal::new(None::<ResponseDetail>);
+    let typed = RwSignal::new(Typed::default());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let problem = RwSignal::new(None::<Key>);
+    let busy = RwSignal::new(false);
+    let update_typed = RwSignal::new((Progress::LookingIntoIt, String::new(), String::new()));
+
+    let reload = move || {
+        spawn_local(async move {
+            list.set(Some(api::responses().await.map_err(|e| session.fail(&e))));
+        })
+    };
+    reload();
+    spawn_local(async move {
+        if let Ok(c) = api::catalogue().await {
+            catalogue.set(Some(c));
+        }
+    });
+
+    // The outcome of any call: the response as it now is, or the problems beside their fields.
+    let finish = move |result: Result<ResponseDetail, ApiError>, said: Key| match result {
+        Ok(detail) => {
+            errors.set(Vec::new());
+            problem.set(None);
+            typed.set(Typed::of(&detail.text));
+            editing.set(Some(detail));
+            announce.say(i18n.t(said));
+            reload();
+        }
+        Err(e) => {
+            let fields = e.field_errors().to_vec();
+            let state_conflict = fields.iter().any(|f| f.field == "state");
+            problem.set(Some(if state_conflict { Key::ResponsesNotNow } else { session.fail(&e) }));
+            if let Some(first) = fields.iter().find(|f| f.field != "state") {
+                focus(&field_id(&first.field));
+            }
+            errors.set(fields);
+        }
+    };
+    let run = move |action: &'static str| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let text = typed.get_untracked().text();
+        let id = editing.with_untracked(|e| e.as_ref().map(|d| (d.id.clone(), d.state)));
+        spawn_local(async move {
+            let saved = match &id {
+                Some((id, ResponseState::Draft | ResponseState::Published)) if action != "withdraw" => {
+                    api::save_response(id, &text).await
+                }
+                Some((id, _)) => api::response_action(id, "withdraw").await,
+                None => api::create_response(&text).await,
+            };
+            let result = match (action, saved) {
+                ("publish", Ok(saved)) => api::response_action(&saved.id, "publish").await,
+                (_, other) => other,
+            };
+            let said = match action {
+                "publish" => Key::ResponsesPublished,
+                "withdraw" => Key::ResponsesWithdrawn,
+                _ => Key::ResponsesSaved,
+            };
+            finish(result, said);
+            busy.set(false);
+        });
+    };
+    let add_update = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(id) = editing.with_untracked(|e| e.as_ref().map(|d| d.id.clone())) else { return };
+        let (progress, en, cy) = update_typed.get_untracked();
+        let update = NewUpdate { progress, text: Bilingual::new(&en, &cy) };
+        spawn_local(async move {
+            let result = api::add_response_update(&id, &update).await;
+            let ok = result.is_ok();
+            // The update's fields are named `text.en`/`text.cy`: shown beside the update's own boxes.
+            finish(result, Key::ResponsesUpdated);
+            if ok {
+                update_typed.set((Progress::LookingIntoIt, String::new(), String::new()));
+            }
+        });
+    };
+    let start = move |detail: Option<ResponseDetail>| {
+        typed.set(detail.as_ref().map(|d| Typed::of(&d.text)).unwrap_or_default());
+        editing.set(detail);
+        errors.set(Vec::new());
+        problem.set(None);
+        request_animation_frame(|| focus("response-form-title"));
+    };
+
+    let text_field = move |name: &'static str,
+                           label: Key,
+                           lang: &'static str,
+                           get: fn(&Typed) -> String,
+                           set: fn(&mut Typed, String)| {
+        let id = field_id(name);
+        let error_id = format!("{id}-error");
+        let error = move || field_error_text(i18n, &errors.get(), name);
+        let described = error_id.clone();
+        view! {
+            <div class="field" class:has-error=move || error().is_some()>
+                <label for=id.clone()>{i18n.tr(label)}</label>
+                {move || error().map(|text| view! { <p class="field-error" id=error_id.clone()><span aria-hidden="true">"⚠ "</span>{text}</p> })}
+                <textarea id=id lang=lang rows="4"
+                    aria-invalid=move || error().is_some().then_some("true")
+                    aria-describedby=move || error().is_some().then(|| described.clone())
+                    prop:value=move || typed.with(get)
+                    on:input=move |ev| typed.update(|t| set(t, event_target_value(&ev)))></textarea>
+            </div>
+        }
+    };
+    let checks = move |group: &'static str, legend: Key, promises: bool| {
+        let id = field_id(group);
+        let error = move || {
+            errors.with(|list| {
+                list.iter()
+                    .find(|e| e.field.starts_with(group))
+                    .map(|e| i18n.t(crate::i18n::error_key(e.code)).to_owned())
+            })
+        };
+        view! {
+            <fieldset class="checks" id=id tabindex="-1">
+                <legend>{i18n.tr(legend)}</legend>
+                {move || error().map(|text| view! { <p class="field-error"><span aria-hidden="true">"⚠ "</span>{text}</p> })}
+                {move || {
+                    let lang = i18n.lang.get();
+                    let items = catalogue.with(|c| c.as_ref().map(|c| if promises { c.promises.clone() } else { c.services.clone() }).unwrap_or_default());
+                    items.into_iter().filter(|i| !i.retired).map(|item| {
+                        let code = item.code.clone();
+                        let code2 = item.code.clone();
+                        let box_id = format!("response-{group}-{}", item.code);
+                        let label_for = box_id.clone();
+                        let has = move |t: &Typed| if promises { t.promises.contains(&code) } else { t.services.contains(&code) };
+                        view! {
+                            <label class="check" for=label_for>
+                                <input type="checkbox" id=box_id prop:checked=move || typed.with(|t| has(t))
+                                    on:change=move |_| typed.update(|t| {
+                                        let list = if promises { &mut t.promises } else { &mut t.services };
+                                        match list.iter().position(|c| *c == code2) {
+                                            Some(i) => { list.remove(i); }
+                                            None => list.push(code2.clone()),
+                                        }
+                                    }) />
+                                {item.name.get(lang).to_owned()}
+                            </label>
+                        }
+                    }).collect_view()
+                }}
+            </fieldset>
+        }
+    };
+
+    let state_now = move || editing.with(|e| e.as_ref().map(|d| d.state));
+    view! {
+        <section class="page responses">
+            <h1 tabindex="-1">{i18n.tr(Key::ResponsesTitle)}</h1>
+            <p class="intro">{i18n.tr(Key::ResponsesIntro)}</p>
+            {move || { i18n.lang.track(); list_view(i18n, list.get(), start) }}
+            <p class="actions"><button type="button" class="button secondary" on:click=move |_| start(None)>{i18n.tr(Key::ResponsesNew)}</button></p>
+            <form class="item-form" novalidate aria-labelledby="response-form-title" on:submit=move |ev| { ev.prevent_default(); run("save"); }>
+                <h2 id="response-form-title" tabindex="-1">
+                    {move || if editing.with(|e| e.is_some()) { i18n.t(Key::ResponsesEditing) } else { i18n.t(Key::ResponsesNew) }}
+                    {move || state_now().map(|s| format!(" ({})", i18n.t(state_key(s))))}
+                </h2>
+                {move || problem.get().map(|key| view! { <p class="error" role="alert">{i18n.t(key)}</p> })}
+                <div class="two-columns">
+                    {text_field("you_said.en", Key::ResponsesYouSaidEn, "en", |t| t.you_said_en.clone(), |t, v| t.you_said_en = v)}
+                    {text_field("you_said.cy", Key::ResponsesYouSaidCy, "cy", |t| t.you_said_cy.clone(), |t, v| t.you_said_cy = v)}
+                    {text_field("we_did.en", Key::ResponsesWeDidEn, "en", |t| t.we_did_en.clone(), |t, v| t.we_did_en = v)}
+                    {text_field("we_did.cy", Key::ResponsesWeDidCy, "cy", |t| t.we_did_cy.clone(), |t, v| t.we_did_cy = v)}
+                </div>
+                <div class="field">
+                    <label for="response-progress">{i18n.tr(Key::ResponsesProgress)}</label>
+                    <select id="response-progress" on:change=move |ev| {
+                        if let Some(p) = Progress::parse(&event_target_value(&ev)) { typed.update(|t| t.progress = p) }
+                    }>
+                        {move || Progress::ALL.into_iter().map(|p| view! {
+                            <option value=p.code() selected=move || typed.with(|t| t.progress == p)>{i18n.t(progress_key(p))}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                {checks("promises", Key::ResponsesPromises, true)}
+                {checks("services", Key::ResponsesServices, false)}
+                <div class="field" class:has-error=move || errors.with(|l| l.iter().any(|e| e.field.starts_with("events")))>
+                    <label for="response-events">{i18n.tr(Key::ResponsesEvents)}</label>
+                    {move || errors.with(|l| l.iter().find(|e| e.field.starts_with("events")).map(|e| view! {
+                        <p class="field-error"><span aria-hidden="true">"⚠ "</span>{i18n.t(crate::i18n::error_key(e.code))}</p>
+                    }))}
+                    <input id="response-events" type="text" prop:value=move || typed.with(|t| t.events.clone())
+                        on:input=move |ev| typed.update(|t| t.events = event_target_value(&ev)) />
+                </div>
+                <div class="actions">
+                    <Show when=move || state_now() != Some(ResponseState::Withdrawn)>
+                        <button type="submit" class="button" disabled=move || busy.get()>
+                            {move || if state_now() == Some(ResponseState::Published) { i18n.t(Key::ResponsesSaveCorrection) } else { i18n.t(Key::ResponsesSave) }}
+                        </button>
+                    </Show>
+                    <Show when=move || matches!(state_now(), None | Some(ResponseState::Draft))>
+                        <button type="button" class="button" disabled=move || busy.get() on:click=move |_| run("publish")>{i18n.tr(Key::ResponsesPublish)}</button>
+                    </Show>
+                    <Show when=move || state_now() == Some(ResponseState::Published)>
+                        <button type="button" class="button secondary" disabled=move || busy.get() on:click=move |_| run("withdraw")>{i18n.tr(Key::ResponsesWithdraw)}</button>
+                    </Show>
+                </div>
+            </form>
+            <Show when=move || state_now() == Some(ResponseState::Published)>
+                {move || timeline(i18n, editing.get())}
+                <form class="item-form" novalidate aria-labelledby="update-title" on:submit=add_update>
+                    <h2 id="update-title">{i18n.tr(Key::ResponsesUpdateTitle)}</h2>
+                    <div class="field">
+                        <label for="update-progress">{i18n.tr(Key::ResponsesProgress)}</label>
+                        <select id="update-progress" on:change=move |ev| {
+                            if let Some(p) = Progress::parse(&event_target_value(&ev)) { update_typed.update(|u| u.0 = p) }
+                        }>
+                            {move || Progress::ALL.into_iter().map(|p| view! {
+                                <option value=p.code() selected=move || update_typed.with(|u| u.0 == p)>{i18n.t(progress_key(p))}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="two-columns">
+                        {update_field(i18n, errors, update_typed, "en")}
+                        {update_field(i18n, errors, update_typed, "cy")}
+                    </div>
+                    <div class="actions"><button type="submit" class="button">{i18n.tr(Key::ResponsesAddUpdate)}</button></div>
+                </form>
+            </Show>
+        </section>
+    }
+}
+
+fn update_field(
+    i18n: I18n,
+    errors: RwSignal<Vec<FieldError>>,
+    update_typed: RwSignal<(Progress, String, String)>,
+    lang: &'static str,
+) -> impl IntoView {
+    let (id, label, path) = match lang {
+        "en" => ("update-text-en", Key::ResponsesUpdateEn, "text.en"),
+        _ => ("update-text-cy", Key::ResponsesUpdateCy, "text.cy"),
+    };
+    let error = move || field_error_text(i18n, &errors.get(), path);
+    view! {
+        <div class="field" class:has-error=move || error().is_some()>
+            <label for=id>{i18n.tr(label)}</label>
+            {move || error().map(|text| view! { <p class="field-error"><span aria-hidden="true">"⚠ "</span>{text}</p> })}
+            <textarea id=id lang=lang rows="3" aria-invalid=move || error().is_some().then_some("true")
+                prop:value=move || update_typed.with(|u| if lang == "en" { u.1.clone() } else { u.2.clone() })
+                on:input=move |ev| update_typed.update(|u| if lang == "en" { u.1 = event_target_value(&ev) } else { u.2 = event_target_value(&ev) })></textarea>
+        </div>
+    }
+}
+
+fn timeline(i18n: I18n, detail: Option<ResponseDetail>) -> impl IntoView {
+    let lang = i18n.lang.get_untracked();
+    let updates = detail.map(|d| d.updates).unwrap_or_default();
+    (!updates.is_empty()).then(|| view! {
+        <section class="timeline" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">{i18n.t(Key::ResponsesTimeline)}</h2>
+            <ol>
+                {updates.into_iter().map(|u| view! {
+                    <li><strong>{date_time(u.at, lang)}" · "{i18n.t(progress_key(u.progress))}</strong><p>{u.text.get(lang).to_owned()}</p></li>
+                }).collect_view()}
+            </ol>
+        </section>
+    })
+}
+
+fn list_view(
+    i18n: I18n,
+    list: Option<Result<ResponseList, Key>>,
+    start: impl Fn(Option<ResponseDetail>) + Copy + 'static,
+) -> AnyView {
+    let lang = i18n.lang.get_untracked();
+    match list {
+        None => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
+        Some(Err(key)) => view! { <p class="error" role="alert">{i18n.t(key)}</p> }.into_any(),
+        Some(Ok(list)) if list.responses.is_empty() => view! { <p>{i18n.t(Key::ResponsesNone)}</p> }.into_any(),
+        Some(Ok(list)) => view! {
+            <div class="table-wrap">
+                <table class="data" id="responses-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{i18n.t(Key::ResponsesColYouSaid)}</th>
+                            <th scope="col">{i18n.t(Key::ResponsesColState)}</th>
+                            <th scope="col">{i18n.t(Key::ResponsesColProgress)}</th>
+                            <th scope="col">{i18n.t(Key::ResponsesColChanged)}</th>
+                            <th scope="col">{i18n.t(Key::ResponsesColActions)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {list.responses.into_iter().map(|r| {
+                            let said = r.text.you_said.get(lang).to_owned();
+                            let said = if said.is_empty() { r.text.you_said.en.clone() } else { said };
+                            let label = format!(": {said}");
+                            let detail = r.clone();
+                            view! {
+                                <tr data-id=r.id.clone()>
+                                    <td class="wrap">{said}</td>
+                                    <td>{i18n.t(state_key(r.state))}</td>
+                                    <td>{i18n.t(progress_key(r.text.progress))}</td>
+                                    <td>{date_time(r.updated_at, lang)}</td>
+                                    <td><button type="button" class="button secondary" on:click=move |_| start(Some(detail.clone()))>
+                                        {i18n.t(Key::ResponsesEdit)}<span class="visually-hidden">{label}</span>
+                                    </button></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any(),
+    }
+}

@@ -1,0 +1,72 @@
+// "You said, we did", end to end in the console: the officer writes a response, cannot publish it until
+// the Welsh is there (the message beside the Welsh box), publishes it, adds a dated update and withdraws
+// it; a device's feed (GET /api/v1/responses) follows each step. axe and no program text on the screen in
+// both languages.
+//
+// Needs the console in dist/officer/ and the server binary (see scripts/build-console.sh).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { expectNoCodeText, withServerAndBrowser } from "./helpers.mjs";
+import { createOfficer, signIn, axeBothLanguages, openSection } from "./officer-helpers.mjs";
+
+async function feed(base, since = "") {
+  const r = await fetch(`${base}/api/v1/responses${since ? `?since=${since}` : ""}`);
+  assert.equal(r.status, 200);
+  return r.json();
+}
+
+test("the officer publishes a response in both languages, updates it and withdraws it; devices follow", { timeout: 300_000 }, async () => {
+  await withServerAndBrowser(async ({ server, browser, db }) => {
+    createOfficer(db);
+    const context = await browser.newContext({ locale: "en-GB", bypassCSP: true });
+    const page = await context.newPage();
+    await signIn(page, server.url);
+    await page.waitForURL("**/officer/inbox");
+    await openSection(page, "You said, we did", "You said, we did");
+    await page.getByText("No responses yet.").waitFor();
+
+    await page.getByLabel("You said (English)").fill("You said you rarely see your social worker.");
+    await page.getByLabel("We did, or will do (English)").fill("We are taking on two more social workers.");
+    await page.getByLabel("Progress", { exact: true }).selectOption("doing_it");
+    await page.locator("#response-promises").getByLabel("Support").check();
+    await page.getByRole("button", { name: "Publish" }).click();
+
+    // Refused: both Welsh boxes are named, beside themselves; focus goes to the first.
+    await page.locator("#response-you_said-cy-error").waitFor();
+    assert.equal(await page.locator("#response-you_said-cy").getAttribute("aria-invalid"), "true");
+    assert.equal(await page.locator("#response-we_did-cy").getAttribute("aria-invalid"), "true");
+    await page.waitForFunction(() => document.activeElement?.id === "response-you_said-cy");
+    assert.equal((await feed(server.url)).items.length, 0, "a draft never reaches devices");
+    await expectNoCodeText(page);
+
+    await page.getByLabel("You said (Welsh)").fill("Dywedaist ti mai anaml rwyt ti'n gweld dy weithiwr cymdeithasol.");
+    await page.getByLabel("We did, or will do (Welsh)").fill("Rydyn ni'n cyflogi dau weithiwr cymdeithasol arall.");
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.locator('#responses-table td:has-text("Published")').waitFor();
+    const first = await feed(server.url);
+    assert.equal(first.items.length, 1);
+    assert.deepEqual(first.items[0].promises, ["support"]);
+    assert.equal(first.items[0].progress, "doing_it");
+    assert.equal(first.items[0].you_said.cy, "Dywedaist ti mai anaml rwyt ti'n gweld dy weithiwr cymdeithasol.");
+
+    // A dated update joins the timeline; the device gets the response again with it.
+    await page.locator("#update-progress").selectOption("done");
+    await page.getByLabel("What has happened (English)").fill("Both started in March.");
+    await page.getByLabel("What has happened (Welsh)").fill("Dechreuodd y ddau ym mis Mawrth.");
+    await page.getByRole("button", { name: "Add this update" }).click();
+    await page.locator("section.timeline li").waitFor();
+    assert.match(await page.locator("section.timeline").innerText(), /Done\s*\n*Both started in March\./);
+    const next = await feed(server.url, first.cursor);
+    assert.equal(next.items.length, 1);
+    assert.equal(next.items[0].updates[0].text.en, "Both started in March.");
+    assert.equal(next.items[0].progress, "done");
+    await expectNoCodeText(page);
+    await axeBothLanguages(page, "you said, we did (a published response with an update)");
+
+    await page.getByRole("button", { name: "Withdraw" }).click();
+    await page.locator('#responses-table td:has-text("Withdrawn")').waitFor();
+    const after = await feed(server.url, next.cursor);
+    assert.deepEqual(after.withdrawn, [first.items[0].id]);
+    assert.equal(after.items.length, 0);
+  });
+});
