@@ -47,6 +47,7 @@ pub fn OfficerApp() -> impl IntoView {
                     <Route path=path!("/surveys") view=|| view! { <Private><pages::surveys::Surveys /></Private> } />
                     <Route path=path!("/surveys/:code/results") view=|| view! { <Private><pages::survey_results::SurveyResultsPage /></Private> } />
                     <Route path=path!("/responses") view=|| view! { <Private><pages::responses::Responses /></Private> } />
+                    <Route path=path!("/responses/print") view=|| view! { <Private><pages::responses_print::ResponsesPrint /></Private> } />
                     <Route path=path!("/catalogue") view=|| view! { <Private><pages::catalogue::CatalogueEditor /></Private> } />
                     <Route path=path!("/keywords") view=|| view! { <Private><pages::keywords::Keywords /></Private> } />
                     <Route path=path!("/settings") view=|| view! { <Private><pages::settings::Settings /></Private> } />

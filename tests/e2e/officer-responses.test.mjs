@@ -63,6 +63,20 @@ test("the officer publishes a response in both languages, updates it and withdra
     await expectNoCodeText(page);
     await axeBothLanguages(page, "you said, we did (a published response with an update)");
 
+    // The printable list: both languages side by side, the update dated.
+    await page.getByRole("link", { name: "Print the list" }).click();
+    await page.waitForURL("**/officer/responses/print");
+    const card = page.locator("article.response-card");
+    await card.waitFor();
+    assert.match(await card.locator('[lang="en"]').innerText(), /You said you rarely see your social worker\.[\s\S]*Done[\s\S]*Both started in March\./);
+    assert.match(await card.locator('[lang="cy"]').innerText(), /Dywedaist ti mai anaml[\s\S]*Wedi'i wneud[\s\S]*Dechreuodd y ddau ym mis Mawrth\./);
+    await expectNoCodeText(page);
+    await axeBothLanguages(page, "printable list of responses");
+    await page.getByRole("link", { name: "Back to You said, we did" }).click();
+    await page.locator('#responses-table td:has-text("Published")').waitFor();
+    await page.locator("#responses-table tbody tr").first().getByRole("button").click();
+    await page.getByRole("button", { name: "Withdraw" }).waitFor();
+
     await page.getByRole("button", { name: "Withdraw" }).click();
     await page.locator('#responses-table td:has-text("Withdrawn")').waitFor();
     const after = await feed(server.url, next.cursor);

@@ -7,6 +7,7 @@ pub mod inbox;
 pub mod keywords;
 mod paging;
 pub mod responses;
+pub mod responses_print;
 pub mod results;
 pub mod settings;
 pub mod sign_in;

@@ -4,20 +4,22 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use yoursay_core::{Bilingual, Catalogue, FieldError};
 
 use crate::api::{self, ApiError, NewUpdate, Progress, ResponseDetail, ResponseList, ResponseState, ResponseText};
-use crate::i18n::{officer::Key, use_i18n, I18n};
+use crate::i18n::{officer::Key, use_i18n, you_said, I18n};
 use crate::layout::use_announce;
 use crate::ui::{date_time, field_error_text, focus, focus_heading, page_title, use_session};
 
-pub fn progress_key(p: Progress) -> Key {
+/// Progress in words, from the translation file devices and the export share.
+pub fn progress_key(p: Progress) -> you_said::Key {
     match p {
-        Progress::Heard => Key::ProgressHeard,
-        Progress::LookingIntoIt => Key::ProgressLookingIntoIt,
-        Progress::DoingIt => Key::ProgressDoingIt,
-        Progress::Done => Key::ProgressDone,
-        Progress::Cannot => Key::ProgressCannot,
+        Progress::Heard => you_said::Key::ProgressHeard,
+        Progress::LookingIntoIt => you_said::Key::ProgressLookingIntoIt,
+        Progress::DoingIt => you_said::Key::ProgressDoingIt,
+        Progress::Done => you_said::Key::ProgressDone,
+        Progress::Cannot => you_said::Key::ProgressCannot,
     }
 }
 
@@ -257,7 +259,10 @@ pub fn Responses() -> impl IntoView {
             <h1 tabindex="-1">{i18n.tr(Key::ResponsesTitle)}</h1>
             <p class="intro">{i18n.tr(Key::ResponsesIntro)}</p>
             {move || { i18n.lang.track(); list_view(i18n, list.get(), start) }}
-            <p class="actions"><button type="button" class="button secondary" on:click=move |_| start(None)>{i18n.tr(Key::ResponsesNew)}</button></p>
+            <p class="actions">
+                <button type="button" class="button secondary" on:click=move |_| start(None)>{i18n.tr(Key::ResponsesNew)}</button>
+                <A href="/officer/responses/print">{i18n.tr(Key::ResponsesPrint)}</A>
+            </p>
             <form class="item-form" novalidate aria-labelledby="response-form-title" on:submit=move |ev| { ev.prevent_default(); run("save"); }>
                 <h2 id="response-form-title" tabindex="-1">
                     {move || if editing.with(|e| e.is_some()) { i18n.t(Key::ResponsesEditing) } else { i18n.t(Key::ResponsesNew) }}

@@ -16,7 +16,7 @@ static WORDS: OnceLock<[HashMap<String, String>; 2]> = OnceLock::new();
 /// downloads them only with the screens that show them).
 fn words() -> &'static [HashMap<String, String>; 2] {
     WORDS.get_or_init(|| {
-        let read = |jsons: [&str; 2]| -> HashMap<String, String> {
+        let read = |jsons: [&str; 3]| -> HashMap<String, String> {
             jsons
                 .into_iter()
                 .flat_map(|json| {
@@ -26,8 +26,16 @@ fn words() -> &'static [HashMap<String, String>; 2] {
                 .collect()
         };
         [
-            read([include_str!("../../../i18n/en/app.json"), include_str!("../../../i18n/en/answers.json")]),
-            read([include_str!("../../../i18n/cy/app.json"), include_str!("../../../i18n/cy/answers.json")]),
+            read([
+                include_str!("../../../i18n/en/app.json"),
+                include_str!("../../../i18n/en/answers.json"),
+                include_str!("../../../i18n/en/you_said.json"),
+            ]),
+            read([
+                include_str!("../../../i18n/cy/app.json"),
+                include_str!("../../../i18n/cy/answers.json"),
+                include_str!("../../../i18n/cy/you_said.json"),
+            ]),
         ]
     })
 }
@@ -93,6 +101,11 @@ pub fn frequency(f: Frequency) -> Pair {
     })
 }
 
+/// "You said, we did" progress in words.
+pub fn progress(p: yoursay_core::you_said::Progress) -> Pair {
+    pair(&format!("progress.{}", p.code()))
+}
+
 #[cfg(test)]
 mod tests {
     use yoursay_core::Score;
@@ -107,6 +120,7 @@ mod tests {
         all.push(answer(Answer::DontKnow));
         all.extend((1..=3).map(|n| easy(Easy3::parse(n, "").unwrap())));
         all.extend(Frequency::ALL.into_iter().map(frequency));
+        all.extend(yoursay_core::you_said::Progress::ALL.into_iter().map(progress));
         for [en, cy] in all {
             assert!(!en.is_empty() && !cy.is_empty() && en != cy, "{en} / {cy}");
         }

@@ -7,6 +7,7 @@
 pub mod csv;
 pub mod labels;
 pub mod xlsx;
+pub mod you_said;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -151,6 +152,10 @@ pub async fn build(pool: &AnyPool, catalogue: &Catalogue, job: &Job, out: &mut D
     let detail = format!("{rows} rows; {}{ending}", job.description);
     audit::record_now(pool, &job.actor, "export", Some(job.format.extension()), Some(&detail)).await?;
     written?;
+    if let FileWriter::Xlsx(w) = &mut file {
+        let mut conn = pool.acquire().await?;
+        w.responses_sheet(&you_said::rows(&mut conn).await?)?;
+    }
     out.send(file.finish()?).await?;
     Ok(rows)
 }

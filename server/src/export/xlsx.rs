@@ -21,7 +21,8 @@ impl XlsxWriter {
         let sheet = workbook.add_worksheet_with_constant_memory()?;
         sheet.set_name(SHEET)?;
         // Column settings come before the rows in constant-memory mode.
-        sheet.set_column_width(HEADER.len() as u16 - 1, 60)?;
+        let text_column = HEADER.iter().position(|h| *h == "text").unwrap_or(0);
+        sheet.set_column_width(text_column as u16, 60)?;
         sheet.set_freeze_panes(1, 0)?;
         let bold = Format::new().set_bold();
         for (col, name) in HEADER.iter().enumerate() {
@@ -38,6 +39,24 @@ impl XlsxWriter {
             }
         }
         self.next_row += 1;
+        Ok(())
+    }
+
+    /// The "You said, we did" sheet, after the entries: a few rows, written whole.
+    pub fn responses_sheet(&mut self, rows: &[[String; 13]]) -> anyhow::Result<()> {
+        let sheet = self.workbook.add_worksheet();
+        sheet.set_name(super::you_said::SHEET)?;
+        let bold = Format::new().set_bold();
+        for (col, name) in super::you_said::HEADER.iter().enumerate() {
+            sheet.write_string_with_format(0, col as u16, *name, &bold)?;
+        }
+        for (r, row) in rows.iter().enumerate() {
+            for (col, cell) in row.iter().enumerate() {
+                if !cell.is_empty() {
+                    sheet.write_string(r as u32 + 1, col as u16, super::neutralise(cell.into()).as_ref())?;
+                }
+            }
+        }
         Ok(())
     }
 

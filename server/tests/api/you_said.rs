@@ -184,7 +184,51 @@ async fn the_officer_routes_refuse_without_a_session(app: TestApp) {
     assert_eq!(app.count("responses").await, 0);
 }
 
+async fn the_xlsx_export_has_a_sheet_of_published_responses(app: TestApp) {
+    app.sign_in().await;
+    let published =
+        app.post_json(RESPONSES, response("You said the bus is late.", "Dywedaist ti fod y bws yn hwyr.")).await;
+    let id = published["id"].as_str().unwrap().to_owned();
+    app.post_json(&format!("{RESPONSES}/{id}/publish"), json!({})).await;
+    let update =
+        json!({"progress": "done", "text": {"en": "=New times from May.", "cy": "Amseroedd newydd o fis Mai."}});
+    app.post_json(&format!("{RESPONSES}/{id}/updates"), update).await;
+    app.post_json(RESPONSES, response("A draft nobody sees", "Drafft")).await;
+    let gone = app.post_json(RESPONSES, response("Withdrawn", "Wedi'i dynnu")).await;
+    let gone = gone["id"].as_str().unwrap().to_owned();
+    app.post_json(&format!("{RESPONSES}/{gone}/publish"), json!({})).await;
+    app.post_json(&format!("{RESPONSES}/{gone}/withdraw"), json!({})).await;
+
+    let xlsx = app.client.get(app.url("/api/v1/officer/export?format=xlsx")).send().await.unwrap();
+    assert_eq!(xlsx.status(), 200);
+    let bytes = xlsx.bytes().await.unwrap().to_vec();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    use calamine::Reader;
+    assert_eq!(book.sheet_names(), ["Entries", "You said, we did"]);
+    let sheet = book.worksheet_range("You said, we did").unwrap();
+    let rows: Vec<Vec<String>> = sheet.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+    assert_eq!(rows.len(), 2, "the header and the one published response: {rows:?}");
+    assert_eq!(rows[0][0], "published_at");
+    let row = &rows[1];
+    assert_eq!(
+        row[1..8],
+        [
+            "done",
+            "Done",
+            "Wedi'i wneud",
+            "You said the bus is late.",
+            "Dywedaist ti fod y bws yn hwyr.",
+            "We are taking on two more social workers.",
+            "Rydyn ni'n cyflogi dau weithiwr cymdeithasol arall."
+        ]
+    );
+    assert_eq!(row[8..11], ["support", "social_worker", "COFFEE-NOV"]);
+    assert!(row[11].ends_with(": Done. =New times from May."), "{}", row[11]);
+    assert!(row[12].ends_with(": Wedi'i wneud. Amseroedd newydd o fis Mai."), "{}", row[12]);
+}
+
 crate::on_both_databases!(
+    the_xlsx_export_has_a_sheet_of_published_responses,
     a_draft_never_reaches_devices_and_publishing_needs_both_languages,
     devices_get_only_what_changed_since_their_cursor,
     the_officer_routes_refuse_without_a_session,
