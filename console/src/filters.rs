@@ -150,6 +150,7 @@ pub fn FilterForm(
                     ("reviewed", Key::StatusReviewed),
                     ("followed_up", Key::StatusFollowedUp),
                     ("hidden", Key::StatusHidden),
+                    ("safe_to_quote", Key::StatusSafeToQuote),
                 ]
                 .into_iter()
                 .map(|(code, key)| (code.to_owned(), i18n.t(key).to_owned()))

@@ -65,13 +65,24 @@ impl ViewStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ViewAction {
     Review,
+    /// Not to be quoted or exported; also takes back "safe to quote".
     Hide,
     Unhide,
     FollowUp,
+    /// The officer has read it and it may be quoted in a "you said, we did" response (never a hidden one).
+    SafeToQuote,
+    NotSafeToQuote,
 }
 
 impl ViewAction {
-    pub const ALL: [ViewAction; 4] = [ViewAction::Review, ViewAction::Hide, ViewAction::Unhide, ViewAction::FollowUp];
+    pub const ALL: [ViewAction; 6] = [
+        ViewAction::Review,
+        ViewAction::Hide,
+        ViewAction::Unhide,
+        ViewAction::FollowUp,
+        ViewAction::SafeToQuote,
+        ViewAction::NotSafeToQuote,
+    ];
 
     /// The last part of the action's path.
     pub fn path(self) -> &'static str {
@@ -80,6 +91,8 @@ impl ViewAction {
             ViewAction::Hide => "hide",
             ViewAction::Unhide => "unhide",
             ViewAction::FollowUp => "follow-up",
+            ViewAction::SafeToQuote => "safe-to-quote",
+            ViewAction::NotSafeToQuote => "not-safe-to-quote",
         }
     }
 
@@ -94,6 +107,8 @@ impl ViewAction {
             ViewAction::Hide => "view_hide",
             ViewAction::Unhide => "view_unhide",
             ViewAction::FollowUp => "view_follow_up",
+            ViewAction::SafeToQuote => "view_safe_to_quote",
+            ViewAction::NotSafeToQuote => "view_not_safe_to_quote",
         }
     }
 }
@@ -123,6 +138,9 @@ pub struct ViewItem {
     pub flagged: bool,
     pub flag_words: Vec<String>,
     pub followed_up: bool,
+    /// May be quoted in a "you said, we did" response.
+    #[serde(default)]
+    pub safe_to_quote: bool,
     pub contact: Option<ContactDetails>,
 }
 

@@ -66,6 +66,10 @@ pub struct ResponseText {
     pub services: Vec<String>,
     #[serde(default)]
     pub events: Vec<String>,
+    /// A view quoted in the response (its id): only one the officer marked safe to quote, checked by the
+    /// server when the response is published or corrected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }
 
 impl ResponseText {
@@ -231,6 +235,9 @@ pub struct FeedItem {
     pub promises: Vec<String>,
     pub services: Vec<String>,
     pub events: Vec<String>,
+    /// The words of the view quoted, if one is: shown as the person wrote them, never as markup.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
     pub published_at: i64,
     /// When it last changed (published, corrected or updated): "new since you last looked" compares this.
     pub changed_at: i64,
@@ -289,6 +296,7 @@ mod tests {
             promises: vec!["support".into()],
             services: vec!["social_worker".into()],
             events: vec!["coffee-nov".into()],
+            quote: None,
         }
     }
 

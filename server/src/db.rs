@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("../migrations/0006_forms.sql")),
     (7, include_str!("../migrations/0007_survey_answers.sql")),
     (8, include_str!("../migrations/0008_responses.sql")),
+    (9, include_str!("../migrations/0009_safe_to_quote.sql")),
 ];
 
 pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {

@@ -5,6 +5,7 @@
 //
 // Needs the console in dist/officer/ and the server binary (see scripts/build-console.sh).
 import { test } from "node:test";
+import { randomUUID } from "node:crypto";
 import assert from "node:assert/strict";
 import { expectNoCodeText, withServerAndBrowser } from "./helpers.mjs";
 import { createOfficer, signIn, axeBothLanguages, openSection } from "./officer-helpers.mjs";
@@ -22,6 +23,16 @@ test("the officer publishes a response in both languages, updates it and withdra
     const page = await context.newPage();
     await signIn(page, server.url);
     await page.waitForURL("**/officer/inbox");
+
+    // A view the officer marks safe to quote in the inbox (distinct from hiding it).
+    const view = { id: randomUUID(), created_at: Date.now() - 60_000, language: "en", kind: "view", text: "I want to see my social worker more" };
+    const pushed = await fetch(`${server.url}/api/v1/entries`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ entries: [view] }) });
+    assert.equal(pushed.status, 200);
+    await page.reload();
+    await page.getByRole("button", { name: "Safe to quote" }).click();
+    await page.getByText("Marked safe to quote in a response.").waitFor();
+    await axeBothLanguages(page, "inbox with a view safe to quote");
+
     await openSection(page, "You said, we did", "You said, we did");
     await page.getByText("No responses yet.").waitFor();
 
@@ -29,6 +40,7 @@ test("the officer publishes a response in both languages, updates it and withdra
     await page.getByLabel("We did, or will do (English)").fill("We are taking on two more social workers.");
     await page.getByLabel("Progress", { exact: true }).selectOption("doing_it");
     await page.locator("#response-promises").getByLabel("Support").check();
+    await page.locator("#response-quote").selectOption({ label: "I want to see my social worker more" });
     await page.getByRole("button", { name: "Publish" }).click();
 
     // Refused: both Welsh boxes are named, beside themselves; focus goes to the first.
@@ -47,6 +59,7 @@ test("the officer publishes a response in both languages, updates it and withdra
     assert.equal(first.items.length, 1);
     assert.deepEqual(first.items[0].promises, ["support"]);
     assert.equal(first.items[0].progress, "doing_it");
+    assert.equal(first.items[0].quote, "I want to see my social worker more");
     assert.equal(first.items[0].you_said.cy, "Dywedaist ti mai anaml rwyt ti'n gweld dy weithiwr cymdeithasol.");
 
     // A dated update joins the timeline; the device gets the response again with it.

@@ -112,7 +112,7 @@ pub fn Inbox() -> impl IntoView {
         } else {
             item.promises.iter().map(|p| promise_name(p)).collect::<Vec<_>>().join(", ")
         };
-        let (id1, id2, id3) = (item.id.clone(), item.id.clone(), item.id.clone());
+        let (id1, id2, id3, id4) = (item.id.clone(), item.id.clone(), item.id.clone(), item.id.clone());
         view! {
             <li class="view-item" class:flagged=needs_follow_up class:hidden-view=item.hidden data-id=item.id.clone()>
                 <article aria-labelledby=labelled_by>
@@ -151,6 +151,7 @@ pub fn Inbox() -> impl IntoView {
                         <div><dt>{i18n.t(Key::InboxAge)}</dt><dd>{item.age_band.as_deref().map(|a| age_words(i18n, a)).unwrap_or_else(|| none.clone())}</dd></div>
                         <div><dt>{i18n.t(Key::InboxAbout)}</dt><dd>{about}</dd></div>
                     </dl>
+                    {item.safe_to_quote.then(|| view! { <p class="notice">{i18n.t(Key::InboxQuotable)}</p> })}
                     <div class="actions">
                         {needs_follow_up.then(|| view! {
                             <button type="button" class="button" on:click=move |_| act(id1.clone(), ViewAction::FollowUp)>{i18n.t(Key::InboxFollowUp)}</button>
@@ -163,6 +164,14 @@ pub fn Inbox() -> impl IntoView {
                         } else {
                             view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), ViewAction::Hide)>{i18n.t(Key::InboxHide)}</button> }.into_any()
                         }}
+                        {(!item.hidden).then(|| {
+                            let (action, key) = if item.safe_to_quote {
+                                (ViewAction::NotSafeToQuote, Key::InboxNotSafeToQuote)
+                            } else {
+                                (ViewAction::SafeToQuote, Key::InboxSafeToQuote)
+                            };
+                            view! { <button type="button" class="button secondary" on:click=move |_| act(id4.clone(), action)>{i18n.t(key)}</button> }
+                        })}
                     </div>
                 </article>
             </li>

@@ -42,6 +42,8 @@ struct Typed {
     promises: Vec<String>,
     services: Vec<String>,
     events: String,
+    /// The id of the view quoted, or empty.
+    quote: String,
 }
 
 impl Default for Typed {
@@ -55,6 +57,7 @@ impl Default for Typed {
             promises: Vec::new(),
             services: Vec::new(),
             events: String::new(),
+            quote: String::new(),
         }
     }
 }
@@ -70,6 +73,7 @@ impl Typed {
             promises: text.promises.clone(),
             services: text.services.clone(),
             events: text.events.join(", "),
+            quote: text.quote.clone().unwrap_or_default(),
         }
     }
 
@@ -81,6 +85,7 @@ impl Typed {
             promises: self.promises.clone(),
             services: self.services.clone(),
             events: self.events.split(',').map(str::trim).filter(|e| !e.is_empty()).map(str::to_owned).collect(),
+            quote: (!self.quote.is_empty()).then(|| self.quote.clone()),
         }
     }
 }
@@ -101,6 +106,13 @@ pub fn Responses() -> impl IntoView {
     focus_heading();
     let list = RwSignal::new(None::<Result<ResponseList, Key>>);
     let catalogue = RwSignal::new(None::<Catalogue>);
+    // Views the officer marked safe to quote (the first page is plenty to choose from).
+    let quotable = RwSignal::new(Vec::<(String, String)>::new());
+    spawn_local(async move {
+        if let Ok(page) = api::views("?status=safe_to_quote&per_page=100").await {
+            quotable.set(page.items.into_iter().map(|v| (v.id, v.text)).collect());
+        }
+    });
     let editing = RwSignal::new(None::<ResponseDetail>);
     let typed = RwSignal::new(Typed::default());
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -287,6 +299,19 @@ pub fn Responses() -> impl IntoView {
                 </div>
                 {checks("promises", Key::ResponsesPromises, true)}
                 {checks("services", Key::ResponsesServices, false)}
+                <div class="field" class:has-error=move || errors.with(|l| l.iter().any(|e| e.field == "quote"))>
+                    <label for="response-quote">{i18n.tr(Key::ResponsesQuote)}</label>
+                    {move || field_error_text(i18n, &errors.get(), "quote").map(|text| view! {
+                        <p class="field-error"><span aria-hidden="true">"⚠ "</span>{text}</p>
+                    })}
+                    <select id="response-quote" on:change=move |ev| typed.update(|t| t.quote = event_target_value(&ev))>
+                        <option value="" selected=move || typed.with(|t| t.quote.is_empty())>{i18n.tr(Key::ResponsesNoQuote)}</option>
+                        {move || quotable.get().into_iter().map(|(id, text)| {
+                            let chosen = id.clone();
+                            view! { <option value=id selected=move || typed.with(|t| t.quote == chosen)>{text}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
                 <div class="field" class:has-error=move || errors.with(|l| l.iter().any(|e| e.field.starts_with("events")))>
                     <label for="response-events">{i18n.tr(Key::ResponsesEvents)}</label>
                     {move || errors.with(|l| l.iter().find(|e| e.field.starts_with("events")).map(|e| view! {

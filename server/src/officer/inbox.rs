@@ -55,6 +55,9 @@ pub async fn act(
     if !views::act(&mut tx, &id, action).await? {
         return Err(ApiError::NotFound);
     }
+    if matches!(action, ViewAction::Hide | ViewAction::NotSafeToQuote) {
+        super::responses::quote_taken_back(&mut tx, &id).await?;
+    }
     audit::record(&mut tx, &officer.email, action.audit_name(), Some(&id), None).await?;
     tx.commit().await?;
     views::get(&state.pool, &id).await?.map(Json).ok_or(ApiError::NotFound)

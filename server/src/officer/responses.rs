@@ -57,9 +57,47 @@ pub(crate) fn state_of(stored: &StoredResponse) -> ApiResult<ResponseState> {
         .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("stored state {}", stored.state)))
 }
 
+/// Everything that stops `text` going out: core's rules, and a quote of a view not marked safe to quote.
+async fn problems(conn: &mut AnyConnection, text: &ResponseText, catalogue: &Catalogue) -> ApiResult<Vec<FieldError>> {
+    let mut errors = text.publishable(catalogue).err().unwrap_or_default();
+    if let Some(view) = &text.quote {
+        if crate::store::views::quotable_text(conn, view).await?.is_none() {
+            errors.push(FieldError::new("quote", ErrorCode::Conflict));
+        }
+    }
+    Ok(errors)
+}
+
+/// Refuses to send `text` to devices while anything stops it.
+async fn check_publishable(
+    conn: &mut AnyConnection,
+    text: &ResponseText,
+    catalogue: &Catalogue,
+    why: &str,
+) -> ApiResult<()> {
+    let errors = problems(conn, text, catalogue).await?;
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::bad_request(why.to_owned(), errors))
+    }
+}
+
+/// After a view is hidden or no longer safe to quote: every published response quoting it takes a change
+/// number, so devices fetch it again, now without the quote.
+pub async fn quote_taken_back(conn: &mut AnyConnection, view: &str) -> ApiResult<()> {
+    for (id, body) in store::published(conn).await? {
+        if read_text(&body)?.quote.as_deref() == Some(view) {
+            let change = store::next_change(conn).await?;
+            store::touch(conn, &id, change, now_ms()).await?;
+        }
+    }
+    Ok(())
+}
+
 async fn detail(conn: &mut AnyConnection, stored: StoredResponse, catalogue: &Catalogue) -> ApiResult<ResponseDetail> {
     let text = read_text(&stored.body)?;
-    let to_publish = text.publishable(catalogue).err().unwrap_or_default();
+    let to_publish = problems(conn, &text, catalogue).await?;
     Ok(ResponseDetail {
         state: state_of(&stored)?,
         updates: read_updates(store::updates(conn, &stored.id).await?)?,
@@ -143,8 +181,7 @@ async fn edit(
             None
         }
         ResponseState::Published => {
-            text.publishable(&catalogue)
-                .map_err(|e| ApiError::bad_request("A published response needs both languages.", e))?;
+            check_publishable(&mut tx, &text, &catalogue, "A published response needs both languages.").await?;
             Some(store::next_change(&mut tx).await?)
         }
         ResponseState::Withdrawn => {
@@ -174,7 +211,7 @@ async fn publish(
         return Err(ApiError::field(FieldError::new("state", ErrorCode::Conflict)));
     }
     let text = read_text(&stored.body)?;
-    text.publishable(&catalogue).map_err(|e| ApiError::bad_request("The response cannot be published yet.", e))?;
+    check_publishable(&mut tx, &text, &catalogue, "The response cannot be published yet.").await?;
     let change = store::next_change(&mut tx).await?;
     let now = now_ms();
     store::save(&mut tx, &id, &stored.body, ResponseState::Published.code(), now, Some(now), Some(change)).await?;

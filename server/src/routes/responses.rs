@@ -44,6 +44,11 @@ async fn feed(State(state): State<AppState>, Query(params): Query<Params>) -> Ap
         let text: yoursay_core::you_said::ResponseText = serde_json::from_str(&stored.body)
             .map_err(|e| ApiError::Internal(anyhow::Error::from(e).context("a stored response")))?;
         let updates = read_updates(store::updates(&mut conn, &stored.id).await?)?;
+        // Only while the view may still be quoted: hiding it later takes the quote back.
+        let quote = match &text.quote {
+            Some(view) => crate::store::views::quotable_text(&mut conn, view).await?,
+            None => None,
+        };
         items.push(FeedItem {
             id: stored.id,
             you_said: text.you_said,
@@ -52,6 +57,7 @@ async fn feed(State(state): State<AppState>, Query(params): Query<Params>) -> Ap
             promises: text.promises,
             services: text.services,
             events: text.events,
+            quote,
             published_at: stored.published_at.unwrap_or(stored.updated_at),
             changed_at: stored.updated_at,
             updates,

@@ -154,3 +154,24 @@ pub async fn add_update(conn: &mut AnyConnection, id: &str, update: &StoredUpdat
     .await?;
     Ok(())
 }
+
+/// Published responses (id, body): few enough to read whole when a quoted view changes.
+pub async fn published(conn: &mut AnyConnection) -> sqlx::Result<Vec<(String, String)>> {
+    sqlx::query("SELECT id, body FROM responses WHERE state = 'published'")
+        .fetch_all(conn)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+        .collect()
+}
+
+/// Tells devices a response changed without changing its text (its quote was taken back).
+pub async fn touch(conn: &mut AnyConnection, id: &str, change_seq: i64, now: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE responses SET change_seq = $2, updated_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(change_seq)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

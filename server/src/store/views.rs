@@ -15,6 +15,7 @@ pub enum Status {
     Hidden,
     Flagged,
     FollowedUp,
+    SafeToQuote,
 }
 
 impl Status {
@@ -25,6 +26,7 @@ impl Status {
             "hidden" => Status::Hidden,
             "flagged" => Status::Flagged,
             "followed_up" => Status::FollowedUp,
+            "safe_to_quote" => Status::SafeToQuote,
             _ => return None,
         })
     }
@@ -36,12 +38,14 @@ impl Status {
             Status::Hidden => "e.hidden = 1",
             Status::Flagged => "e.flagged = 1 AND e.followed_up = 0",
             Status::FollowedUp => "e.followed_up = 1",
+            Status::SafeToQuote => "e.safe_to_quote = 1 AND e.hidden = 0",
         }
     }
 }
 
 const COLUMNS: &str = "e.id, e.created_at, e.received_at, e.language, e.event, e.role, e.age_band, e.text, \
-                       e.reviewed, e.hidden, e.flagged, e.flag_words, e.followed_up, e.contact_name, e.contact_how";
+                       e.reviewed, e.hidden, e.flagged, e.flag_words, e.followed_up, e.contact_name, e.contact_how, \
+                       e.safe_to_quote";
 
 fn item(row: &AnyRow) -> sqlx::Result<ViewItem> {
     let reviewed = row.try_get::<i64, _>("reviewed")? != 0;
@@ -64,6 +68,7 @@ fn item(row: &AnyRow) -> sqlx::Result<ViewItem> {
         flagged: row.try_get::<i64, _>("flagged")? != 0,
         flag_words: words.split(", ").filter(|w| !w.is_empty()).map(str::to_owned).collect(),
         followed_up,
+        safe_to_quote: row.try_get::<i64, _>("safe_to_quote")? != 0,
         contact: match (
             row.try_get::<Option<String>, _>("contact_name")?,
             row.try_get::<Option<String>, _>("contact_how")?,
@@ -142,9 +147,12 @@ pub async fn get(pool: &AnyPool, id: &str) -> sqlx::Result<Option<ViewItem>> {
 fn set(action: ViewAction) -> &'static str {
     match action {
         ViewAction::Review => "reviewed = 1",
-        ViewAction::Hide => "hidden = 1",
+        ViewAction::Hide => "hidden = 1, safe_to_quote = 0",
         ViewAction::Unhide => "hidden = 0",
         ViewAction::FollowUp => "followed_up = 1",
+        // A hidden view is never quoted: marking one changes nothing, and the answer shows it.
+        ViewAction::SafeToQuote => "safe_to_quote = 1 - hidden",
+        ViewAction::NotSafeToQuote => "safe_to_quote = 0",
     }
 }
 
@@ -178,4 +186,11 @@ pub async fn reflag_all(conn: &mut AnyConnection, risk: &RiskWords) -> sqlx::Res
         }
     }
     Ok(flagged)
+}
+
+/// The text of a view that may be quoted now (marked safe to quote and not hidden), if there is one.
+pub async fn quotable_text(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Option<String>> {
+    let sql =
+        format!("SELECT text FROM entries WHERE id = $1 AND safe_to_quote = 1 AND hidden = 0 AND {}", in_inbox(""));
+    Ok(sqlx::query(&sql).bind(id).fetch_optional(conn).await?.map(|r| r.try_get(0)).transpose()?.flatten())
 }

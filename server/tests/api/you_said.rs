@@ -227,7 +227,48 @@ async fn the_xlsx_export_has_a_sheet_of_published_responses(app: TestApp) {
     assert!(row[12].ends_with(": Wedi'i wneud. Amseroedd newydd o fis Mai."), "{}", row[12]);
 }
 
+async fn a_quote_is_only_from_a_view_marked_safe_to_quote_and_leaves_devices_when_hidden(app: TestApp) {
+    app.sign_in().await;
+    let (quiet, quoted) = (crate::helpers::new_id(), crate::helpers::new_id());
+    app.push_ok(&[
+        crate::helpers::view(&quiet, "Nobody asked me"),
+        crate::helpers::view(&quoted, "I want to see my social worker more"),
+    ])
+    .await;
+    let mut text = response(
+        "You said you rarely see your social worker.",
+        "Dywedaist ti mai anaml rwyt ti'n gweld dy weithiwr cymdeithasol.",
+    );
+    text["quote"] = json!(quoted);
+    let made = app.post_json(RESPONSES, text).await;
+    let id = made["id"].as_str().unwrap().to_owned();
+    assert_eq!(fields(&json!({"errors": made["to_publish"]})), ["quote"], "not marked yet");
+    let refused = problem(app.send(Method::POST, &format!("{RESPONSES}/{id}/publish"), json!({})).await, 400).await;
+    assert_eq!(fields(&refused), ["quote"]);
+
+    let marked = app.post_json(&format!("/api/v1/officer/views/{quoted}/safe-to-quote"), json!({})).await;
+    assert_eq!(marked["safe_to_quote"], true);
+    let listed = app.get_json("/api/v1/officer/views?status=safe_to_quote").await;
+    assert_eq!(ids(&listed["items"]), [quoted.clone()]);
+    app.post_json(&format!("{RESPONSES}/{id}/publish"), json!({})).await;
+    let feed = app.feed_ok(None).await;
+    assert_eq!(feed["items"][0]["quote"], "I want to see my social worker more");
+    let cursor = feed["cursor"].as_str().unwrap().to_owned();
+
+    // Hidden later: the quote leaves devices with the next pull, and a hidden view cannot be marked.
+    let hidden = app.post_json(&format!("/api/v1/officer/views/{quoted}/hide"), json!({})).await;
+    assert_eq!(hidden["safe_to_quote"], false);
+    let again = app.feed_ok(Some(&cursor)).await;
+    assert_eq!(ids(&again["items"]), [id.clone()]);
+    assert!(again["items"][0].get("quote").is_none(), "{again}");
+    let still_hidden = app.post_json(&format!("/api/v1/officer/views/{quoted}/safe-to-quote"), json!({})).await;
+    assert_eq!(still_hidden["safe_to_quote"], false);
+    let actions: Vec<String> = app.audit_actions().await.into_iter().map(|(_, action)| action).collect();
+    assert!(actions.contains(&"view_safe_to_quote".to_owned()));
+}
+
 crate::on_both_databases!(
+    a_quote_is_only_from_a_view_marked_safe_to_quote_and_leaves_devices_when_hidden,
     the_xlsx_export_has_a_sheet_of_published_responses,
     a_draft_never_reaches_devices_and_publishing_needs_both_languages,
     devices_get_only_what_changed_since_their_cursor,
