@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::layout::Layout;
 use crate::i18n::I18n;
-use crate::pages::about::{Accessibility, PrivacyAdults, PrivacyYoung};
+use crate::pages::about::{Accessibility, PrivacyAdults, PrivacyYoung, WhatChanged};
 use crate::pages::{help::Help, home::Home, not_found::NotFound, rate::Rate, say::Say, thanks::Thanks};
 use crate::router::Nav;
 use crate::state::AppState;
@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
         "/privacy" => view! { <PrivacyYoung /> }.into_any(),
         "/privacy/adults" => view! { <PrivacyAdults /> }.into_any(),
         "/accessibility" => view! { <Accessibility /> }.into_any(),
+        "/what-changed" => view! { <WhatChanged /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),
     };
     view! { <Layout>{screen}</Layout> }

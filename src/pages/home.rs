@@ -21,6 +21,7 @@ pub fn Home() -> impl IntoView {
                     <span class="choice-hint">{i18n.tr(Key::HomeRateHint)}</span>
                 </Link>
             </div>
+            <p><Link href="/what-changed" class="text-target">{i18n.tr(Key::WhatChangedTitle)}</Link></p>
             <p class="hint">{i18n.tr(Key::HomeAnonymous)}</p>
         </section>
     }

@@ -101,6 +101,11 @@ pub fn frequency(f: Frequency) -> Pair {
     })
 }
 
+/// Words from the translation files by key, in English and Welsh (for texts the server writes itself).
+pub fn words_for(key: &str) -> Pair {
+    pair(key)
+}
+
 /// "You said, we did" progress in words.
 pub fn progress(p: yoursay_core::you_said::Progress) -> Pair {
     pair(&format!("progress.{}", p.code()))

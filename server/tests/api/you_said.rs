@@ -267,7 +267,40 @@ async fn a_quote_is_only_from_a_view_marked_safe_to_quote_and_leaves_devices_whe
     assert!(actions.contains(&"view_safe_to_quote".to_owned()));
 }
 
+async fn what_changed_is_served_as_a_document_in_each_language_with_drafts_left_out(app: TestApp) {
+    app.sign_in().await;
+    let doc = |lang: &'static str| {
+        let url = app.url(&format!("{FEED}/document?lang={lang}"));
+        async move { reqwest::Client::new().get(url).send().await.unwrap() }
+    };
+    let empty: Value = doc("cy").await.json().await.unwrap();
+    assert_eq!(empty["sections"][0]["heading"], "Dim byd eto");
+    app.post_json(RESPONSES, response("A draft", "Drafft")).await;
+    let made = app.post_json(RESPONSES, response("Buses are late.", "Mae bysiau'n hwyr.")).await;
+    let id = made["id"].as_str().unwrap();
+    app.post_json(&format!("{RESPONSES}/{id}/publish"), json!({})).await;
+    let update =
+        json!({"progress": "done", "text": {"en": "New times from May.", "cy": "Amseroedd newydd o fis Mai."}});
+    app.post_json(&format!("{RESPONSES}/{id}/updates"), update).await;
+
+    let en: Value = doc("en").await.json().await.unwrap();
+    assert_eq!(en["sections"].as_array().unwrap().len(), 1, "the draft is left out");
+    assert_eq!(en["sections"][0]["heading"], "You said: Buses are late.");
+    let paragraphs: Vec<&str> =
+        en["sections"][0]["paragraphs"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+    assert_eq!(paragraphs[0], "Done: We are taking on two more social workers.");
+    assert!(
+        paragraphs[1].starts_with("Update, ") && paragraphs[1].ends_with(": Done. New times from May."),
+        "{paragraphs:?}"
+    );
+    let cy: Value = doc("cy").await.json().await.unwrap();
+    assert_eq!(cy["sections"][0]["heading"], "Dywedaist ti: Mae bysiau'n hwyr.");
+    assert_eq!(cy["sections"][0]["paragraphs"][0], "Wedi'i wneud: Rydyn ni'n cyflogi dau weithiwr cymdeithasol arall.");
+    assert_eq!(fields(&problem(doc("fr").await, 400).await), ["lang"]);
+}
+
 crate::on_both_databases!(
+    what_changed_is_served_as_a_document_in_each_language_with_drafts_left_out,
     a_quote_is_only_from_a_view_marked_safe_to_quote_and_leaves_devices_when_hidden,
     the_xlsx_export_has_a_sheet_of_published_responses,
     a_draft_never_reaches_devices_and_publishing_needs_both_languages,
