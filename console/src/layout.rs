@@ -25,6 +25,14 @@ impl Announce {
             signal.set(Some(text.into()));
         }
     }
+
+    /// Takes the last announcement back once it stops being true: the officer changed what was saved, or
+    /// a later attempt failed. A "Settings saved." left standing would say the new value was saved.
+    pub fn clear(self) {
+        if let Some(Status(signal)) = self.0 {
+            signal.set(None);
+        }
+    }
 }
 
 pub fn use_announce() -> Announce {
@@ -36,6 +44,12 @@ pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let status = expect_context::<Status>();
+    // An announcement belongs to the screen it was made on.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        status.0.set(None);
+    });
     let signed_in = move || session.me.with(|m| m.is_some());
     let sign_out = move |_| {
         spawn_local(async move {

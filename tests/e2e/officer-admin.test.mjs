@@ -231,9 +231,18 @@ test("an officer edits the catalogue, risk words and retention, reads the breakd
     await page.getByRole("button", { name: "Save settings" }).click();
     await page.waitForFunction(() => /Settings saved/.test(document.querySelector(".status-line")?.textContent));
     assert.equal(sql(db, "SELECT value FROM settings WHERE key = 'retention_months'")[0][0], "12");
+    // "Settings saved." is taken back once it stops being true: a new value typed, or a save refused.
+    await page.locator("#retention-months").fill("0");
+    assert.equal((await page.locator(".status-line").textContent()).trim(), "");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.locator("#retention-error").waitFor();
+    assert.equal((await page.locator(".status-line").textContent()).trim(), "");
+    await page.locator("#retention-months").fill("12");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.waitForFunction(() => /Settings saved/.test(document.querySelector(".status-line")?.textContent));
     await page.getByRole("button", { name: "Delete old entries now" }).click();
     await page.waitForSelector("p.result");
-    assert.match(await page.locator("p.result").innerText(), /Retention ran: 1 entries made before .+ were deleted\./);
+    assert.match(await page.locator("p.result").innerText(), /Retention ran: 1 entry made before .+ was deleted\./);
     assert.equal(sql(db, `SELECT COUNT(*) FROM entries WHERE id = '${oldId}'`)[0][0], "0");
     assert.equal(sql(db, `SELECT COUNT(*) FROM entries WHERE id = '${worryId}'`)[0][0], "1");
     await axeBothLanguages(page, "settings after a retention run");

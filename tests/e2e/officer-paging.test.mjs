@@ -120,3 +120,26 @@ test("an officer pages forwards and back through the inbox and the audit log, in
     await expectNoCodeText(page);
   });
 });
+
+test("a view with a word longer than the screen wraps in the inbox at phone width", { timeout: 120_000 }, async () => {
+  await withServerAndBrowser(async ({ server, browser, db }) => {
+    createOfficer(db);
+    const long = "a".repeat(300);
+    const r = await fetch(`${server.url}/api/v1/entries`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ entries: [{ id: randomUUID(), created_at: Date.now() - 1000, language: "en", kind: "view", text: `Look ${long} here` }] }),
+    });
+    assert.equal(r.status, 200);
+    const context = await browser.newContext({ locale: "en-GB", viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await signIn(page, server.url);
+    await page.waitForURL("**/officer/inbox");
+    await page.waitForSelector("ol.views li.view-item");
+    const overflow = await page.evaluate(() => ({
+      page: document.scrollingElement.scrollWidth - window.innerWidth,
+      text: [...document.querySelectorAll(".view-text")].map((el) => el.scrollWidth - el.clientWidth),
+    }));
+    assert.deepEqual(overflow, { page: 0, text: [0] }, "nothing scrolls sideways");
+  });
+});

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, RetentionRun, Settings as Values};
-use crate::i18n::{officer::Key, use_i18n};
+use crate::i18n::{officer::Key, use_i18n, I18n};
 use crate::layout::use_announce;
 use crate::ui::{date_time, fill, focus_heading, number, page_title, use_session};
 
@@ -28,6 +28,7 @@ pub fn Settings() -> impl IntoView {
         let value = months.get_untracked().trim().parse::<u32>().ok().filter(|m| (1..=120).contains(m));
         let Some(retention_months) = value else {
             field_problem.set(true);
+            announce.clear();
             return;
         };
         field_problem.set(false);
@@ -41,6 +42,7 @@ pub fn Settings() -> impl IntoView {
                 Err(e) => {
                     field_problem.set(!e.field_errors().is_empty());
                     problem.set(Some(session.fail(&e)));
+                    announce.clear();
                 }
             }
         });
@@ -49,11 +51,7 @@ pub fn Settings() -> impl IntoView {
         spawn_local(async move {
             match api::run_retention().await {
                 Ok(r) => {
-                    let lang = i18n.lang.get_untracked();
-                    announce.say(fill(
-                        i18n.t(Key::SettingsRan),
-                        &[("n", number(r.deleted as f64, lang)), ("date", date_time(r.cutoff, lang))],
-                    ));
+                    announce.say(ran_words(i18n, &r, i18n.lang.get_untracked()));
                     last_run.set(Some(r));
                 }
                 Err(e) => problem.set(Some(session.fail(&e))),
@@ -75,17 +73,24 @@ pub fn Settings() -> impl IntoView {
                     <input id="retention-months" type="number" min="1" max="120" inputmode="numeric"
                         aria-describedby=move || if field_problem.get() { "retention-hint retention-error" } else { "retention-hint" }
                         aria-invalid=move || field_problem.get().then_some("true")
-                        prop:value=move || months.get() on:input=move |ev| months.set(event_target_value(&ev)) />
+                        prop:value=move || months.get() on:input=move |ev| {
+                            months.set(event_target_value(&ev));
+                            announce.clear();
+                        } />
                 </div>
                 <button type="submit" class="button">{i18n.tr(Key::SettingsSave)}</button>
             </form>
             <h2>{i18n.tr(Key::SettingsRunHeading)}</h2>
             <p>{i18n.tr(Key::SettingsRunIntro)}</p>
             <button type="button" class="button secondary" on:click=run>{i18n.tr(Key::SettingsRun)}</button>
-            {move || last_run.get().map(|r| {
-                let lang = i18n.lang.get();
-                view! { <p class="result">{fill(i18n.t(Key::SettingsRan), &[("n", number(r.deleted as f64, lang)), ("date", date_time(r.cutoff, lang))])}</p> }
-            })}
+            {move || last_run.get().map(|r| view! { <p class="result">{ran_words(i18n, &r, i18n.lang.get())}</p> })}
         </section>
     }
+}
+
+/// What a retention run did, in words. Welsh counts with the singular after any number; English needs its
+/// own words for one ("1 entry … was deleted", not "1 entries … were").
+fn ran_words(i18n: I18n, r: &RetentionRun, lang: yoursay_core::Language) -> String {
+    let key = if r.deleted == 1 { Key::SettingsRanOne } else { Key::SettingsRan };
+    fill(i18n.t(key), &[("n", number(r.deleted as f64, lang)), ("date", date_time(r.cutoff, lang))])
 }
