@@ -19,6 +19,12 @@ pub fn iso_utc(ms: i64) -> String {
         .unwrap_or_default()
 }
 
+/// The UTC calendar day of `ms`: (year, month 1–12, day).
+pub fn utc_day(ms: i64) -> Option<(i32, u8, u8)> {
+    let t = OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()?;
+    Some((t.year(), u8::from(t.month()), t.day()))
+}
+
 pub fn parse_date(s: &str) -> Option<Date> {
     Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
 }

@@ -61,10 +61,13 @@ async fn document(State(state): State<AppState>, Query(params): Query<Params>) -
                     paragraphs.push(format!("“{quote}”"));
                 }
                 for u in &item.updates {
-                    let date = crate::clock::iso_utc(u.at);
+                    // "3 March 2026" / "3 Mawrth 2026": a date a young person reads without thinking.
+                    let date = crate::clock::utc_day(u.at)
+                        .map(|(y, m, d)| format!("{d} {} {y}", words(&format!("month.{m:02}"))))
+                        .unwrap_or_default();
                     paragraphs.push(fill(
                         words("document.update"),
-                        &[("date", &date[..10]), ("progress", progress(u.progress)), ("text", u.text.get(lang))],
+                        &[("date", &date), ("progress", progress(u.progress)), ("text", u.text.get(lang))],
                     ));
                 }
                 let heading = fill(words("document.you_said"), &[("text", item.you_said.get(lang))]);

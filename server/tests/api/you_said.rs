@@ -281,7 +281,8 @@ async fn what_changed_is_served_as_a_document_in_each_language_with_drafts_left_
     app.post_json(&format!("{RESPONSES}/{id}/publish"), json!({})).await;
     let update =
         json!({"progress": "done", "text": {"en": "New times from May.", "cy": "Amseroedd newydd o fis Mai."}});
-    app.post_json(&format!("{RESPONSES}/{id}/updates"), update).await;
+    let updated = app.post_json(&format!("{RESPONSES}/{id}/updates"), update).await;
+    let at = updated["updates"][0]["at"].as_i64().unwrap();
 
     let en: Value = doc("en").await.json().await.unwrap();
     assert_eq!(en["sections"].as_array().unwrap().len(), 1, "the draft is left out");
@@ -289,13 +290,44 @@ async fn what_changed_is_served_as_a_document_in_each_language_with_drafts_left_
     let paragraphs: Vec<&str> =
         en["sections"][0]["paragraphs"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
     assert_eq!(paragraphs[0], "Done: We are taking on two more social workers.");
-    assert!(
-        paragraphs[1].starts_with("Update, ") && paragraphs[1].ends_with(": Done. New times from May."),
-        "{paragraphs:?}"
-    );
+    // Dates in words: "23 November 2026", "23 Tachwedd 2026".
+    let today = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(at) * 1_000_000).unwrap();
+    let month = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ][usize::from(u8::from(today.month())) - 1];
+    assert_eq!(paragraphs[1], format!("Update, {} {month} {}: Done. New times from May.", today.day(), today.year()));
     let cy: Value = doc("cy").await.json().await.unwrap();
     assert_eq!(cy["sections"][0]["heading"], "Dywedaist ti: Mae bysiau'n hwyr.");
     assert_eq!(cy["sections"][0]["paragraphs"][0], "Wedi'i wneud: Rydyn ni'n cyflogi dau weithiwr cymdeithasol arall.");
+    let mis = [
+        "Ionawr",
+        "Chwefror",
+        "Mawrth",
+        "Ebrill",
+        "Mai",
+        "Mehefin",
+        "Gorffennaf",
+        "Awst",
+        "Medi",
+        "Hydref",
+        "Tachwedd",
+        "Rhagfyr",
+    ][usize::from(u8::from(today.month())) - 1];
+    assert_eq!(
+        cy["sections"][0]["paragraphs"][1],
+        format!("Diweddariad, {} {mis} {}: Wedi'i wneud. Amseroedd newydd o fis Mai.", today.day(), today.year())
+    );
     assert_eq!(fields(&problem(doc("fr").await, 400).await), ["lang"]);
 }
 
