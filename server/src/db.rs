@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (7, include_str!("../migrations/0007_survey_answers.sql")),
     (8, include_str!("../migrations/0008_responses.sql")),
     (9, include_str!("../migrations/0009_safe_to_quote.sql")),
+    (10, include_str!("../migrations/0010_draft_revision.sql")),
 ];
 
 pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {

@@ -28,6 +28,8 @@ pub enum ApiError {
     Busy {
         retry_after_secs: u64,
     },
+    /// Someone else changed it first; the detail says who and what to do.
+    Conflict(String),
     Internal(anyhow::Error),
 }
 
@@ -49,6 +51,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -67,6 +70,7 @@ impl ApiError {
                 Some(format!("The server is busy checking other sign-ins. Try again in {retry_after_secs} seconds.")),
                 vec![],
             ),
+            ApiError::Conflict(detail) => (Some(detail.clone()), vec![]),
             ApiError::NotFound | ApiError::Internal(_) => (None, vec![]),
         };
         Problem {

@@ -102,6 +102,9 @@ pub enum StartFrom {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
     pub form: Form,
+    /// Send it back with a save (`PUT …/draft?revision=3`): a save started from an older revision is
+    /// refused with 409, so one officer never silently undoes another's changes.
+    pub revision: i64,
     pub updated_at: i64,
     pub updated_by: String,
     /// What publishing it now would refuse, every problem by path (empty: it can be published).

@@ -2,7 +2,7 @@
 //! published versions that never change. Publishing is core's [`form::publish`] against the form's whole
 //! stored history, so every publishing and versioning rule lives in one place.
 
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -16,6 +16,7 @@ use yoursay_core::{Bilingual, Catalogue, ErrorCode, FieldError, ItemCode};
 use super::session::Officer;
 use crate::clock::now_ms;
 use crate::error::{ApiError, ApiResult};
+use crate::filters::{param, Params};
 use crate::json::ApiJson;
 use crate::state::AppState;
 use crate::store::forms::{self as store, StoredDraft, StoredForm, StoredVersion};
@@ -73,7 +74,13 @@ async fn draft_view(
 ) -> ApiResult<Draft> {
     let form = read_form(&stored.form)?;
     let to_publish = form::publish(&form, &history(conn, code, catalogue).await?, catalogue).err().unwrap_or_default();
-    Ok(Draft { form, updated_at: stored.updated_at, updated_by: stored.updated_by, to_publish })
+    Ok(Draft {
+        form,
+        revision: stored.revision,
+        updated_at: stored.updated_at,
+        updated_by: stored.updated_by,
+        to_publish,
+    })
 }
 
 fn summary(stored: StoredForm, latest: Option<&StoredVersion>, catalogue: &Catalogue) -> ApiResult<FormSummary> {
@@ -117,7 +124,7 @@ pub async fn list(State(state): State<AppState>, officer: Officer) -> ApiResult<
 
 fn new_draft(form: &Form, officer: &Officer, now: i64) -> ApiResult<StoredDraft> {
     let json = serde_json::to_string(form).map_err(anyhow::Error::from)?;
-    Ok(StoredDraft { form: json, updated_at: now, updated_by: officer.email.clone() })
+    Ok(StoredDraft { form: json, revision: 1, updated_at: now, updated_by: officer.email.clone() })
 }
 
 fn blank(code: &str) -> Form {
@@ -194,12 +201,30 @@ pub async fn put_draft(
     State(state): State<AppState>,
     officer: Officer,
     Path(code): Path<String>,
+    Query(params): Query<Params>,
     ApiJson(form): ApiJson<Form>,
 ) -> ApiResult<Json<Draft>> {
+    // The revision the officer's copy started from, when the console sends it (`?revision=3`).
+    let base = match param(&params, "revision") {
+        None => None,
+        Some(v) => {
+            Some(v.parse::<i64>().map_err(|_| ApiError::field(FieldError::new("revision", ErrorCode::Invalid)))?)
+        }
+    };
     let mut tx = state.pool.begin().await?;
     let now = now_ms();
     if !store::lock(&mut tx, &code, now).await? {
         return Err(ApiError::NotFound);
+    }
+    if let Some(base) = base {
+        let current = store::draft(&mut tx, &code).await?.ok_or(ApiError::NotFound)?;
+        if current.revision != base {
+            return Err(ApiError::Conflict(format!(
+                "{} saved this draft after you opened it (revision {}, yours {base}). Open it again to see their \
+                 changes, then make yours.",
+                current.updated_by, current.revision
+            )));
+        }
     }
     if form.code != code {
         // A form's code is fixed when it is made: answers name it.
@@ -211,6 +236,8 @@ pub async fn put_draft(
     let stored = new_draft(&form, &officer, now)?;
     store::save_draft(&mut tx, &code, form.audience.code(), &stored).await?;
     audit::record(&mut tx, &officer.email, "form_draft_save", Some(&target(&code)), None).await?;
+    // Read back for the revision this save took.
+    let stored = store::draft(&mut tx, &code).await?.ok_or(ApiError::NotFound)?;
     let view = draft_view(&mut tx, &code, stored, &catalogue).await?;
     tx.commit().await?;
     Ok(Json(view))

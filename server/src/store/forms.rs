@@ -18,6 +18,8 @@ pub struct StoredVersion {
 #[derive(Debug, Clone)]
 pub struct StoredDraft {
     pub form: String,
+    /// Taken by each save (from 1): what a later save says it started from.
+    pub revision: i64,
     pub updated_at: i64,
     pub updated_by: String,
 }
@@ -46,6 +48,7 @@ fn version_from_row(row: &AnyRow) -> sqlx::Result<StoredVersion> {
 fn draft_from_row(row: &AnyRow) -> sqlx::Result<StoredDraft> {
     Ok(StoredDraft {
         form: row.try_get("form")?,
+        revision: row.try_get("revision")?,
         updated_at: row.try_get("updated_at")?,
         updated_by: row.try_get("updated_by")?,
     })
@@ -91,7 +94,7 @@ pub async fn lock(conn: &mut AnyConnection, code: &str, now: i64) -> sqlx::Resul
 }
 
 pub async fn draft(conn: &mut AnyConnection, code: &str) -> sqlx::Result<Option<StoredDraft>> {
-    let row = sqlx::query("SELECT form, updated_at, updated_by FROM form_drafts WHERE code = $1")
+    let row = sqlx::query("SELECT form, revision, updated_at, updated_by FROM form_drafts WHERE code = $1")
         .bind(code)
         .fetch_optional(conn)
         .await?;
@@ -99,13 +102,15 @@ pub async fn draft(conn: &mut AnyConnection, code: &str) -> sqlx::Result<Option<
 }
 
 pub async fn save_draft(conn: &mut AnyConnection, code: &str, audience: &str, draft: &StoredDraft) -> sqlx::Result<()> {
-    sqlx::query("UPDATE form_drafts SET form = $1, updated_at = $2, updated_by = $3 WHERE code = $4")
-        .bind(&draft.form)
-        .bind(draft.updated_at)
-        .bind(&draft.updated_by)
-        .bind(code)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "UPDATE form_drafts SET form = $1, updated_at = $2, updated_by = $3, revision = revision + 1 WHERE code = $4",
+    )
+    .bind(&draft.form)
+    .bind(draft.updated_at)
+    .bind(&draft.updated_by)
+    .bind(code)
+    .execute(&mut *conn)
+    .await?;
     sqlx::query("UPDATE forms SET audience = $1 WHERE code = $2").bind(audience).bind(code).execute(conn).await?;
     Ok(())
 }
@@ -175,7 +180,7 @@ pub async fn latest_versions(conn: &mut AnyConnection, retired_too: bool) -> sql
 /// Every form with its draft, in code order.
 pub async fn all(conn: &mut AnyConnection) -> sqlx::Result<Vec<StoredForm>> {
     let rows = sqlx::query(
-        "SELECT f.code, f.retired, d.form, d.updated_at, d.updated_by FROM forms f \
+        "SELECT f.code, f.retired, d.form, d.revision, d.updated_at, d.updated_by FROM forms f \
          JOIN form_drafts d ON d.code = f.code ORDER BY f.code",
     )
     .fetch_all(conn)

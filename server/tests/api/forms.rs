@@ -356,7 +356,41 @@ async fn only_survey_drafts_may_send_a_large_body(app: TestApp) {
     problem(refused, 413).await;
 }
 
+/// Two officers open the same draft; the second to save, from the revision both opened, is refused with
+/// 409 and a message naming who saved first, and the first one's changes stay.
+async fn a_save_from_an_older_revision_is_refused_and_nothing_is_undone(app: TestApp) {
+    app.sign_in().await;
+    let opened = app.new_form("coffee_nov", "coffee_catch_up").await;
+    let revision = opened["revision"].as_i64().unwrap();
+    let mut first = opened["form"].clone();
+    first["title"]["en"] = json!("Coffee and Catch up, November");
+    let saved = app.send(Method::PUT, &format!("{FORMS}/coffee_nov/draft?revision={revision}"), first.clone()).await;
+    assert_eq!(saved.status(), 200);
+    let saved: Value = saved.json().await.unwrap();
+    assert_eq!(saved["revision"], revision + 1);
+
+    let mut second = opened["form"].clone();
+    second["title"]["en"] = json!("Carers' coffee morning");
+    let refused = app.send(Method::PUT, &format!("{FORMS}/coffee_nov/draft?revision={revision}"), second.clone()).await;
+    let refused = problem(refused, 409).await;
+    assert!(refused["detail"].as_str().unwrap().contains(OFFICER), "{refused}");
+    let now = app.get_json(&format!("{FORMS}/coffee_nov/draft")).await;
+    assert_eq!(now["form"]["title"]["en"], "Coffee and Catch up, November", "the first save is kept");
+
+    // From the newest revision it saves; without one (an older console) it saves as before.
+    let fresh = now["revision"].as_i64().unwrap();
+    assert_eq!(
+        app.send(Method::PUT, &format!("{FORMS}/coffee_nov/draft?revision={fresh}"), second.clone()).await.status(),
+        200
+    );
+    assert_eq!(app.put_draft("coffee_nov", &first).await.status(), 200);
+    let bad =
+        problem(app.send(Method::PUT, &format!("{FORMS}/coffee_nov/draft?revision=latest"), first).await, 400).await;
+    assert_eq!(fields(&bad), ["revision"]);
+}
+
 crate::on_both_databases!(
+    a_save_from_an_older_revision_is_refused_and_nothing_is_undone,
     a_draft_at_the_bounds_is_stored_and_a_larger_body_is_refused,
     only_survey_drafts_may_send_a_large_body,
     every_forms_route_refuses_without_a_session,
