@@ -2,13 +2,20 @@
 // scripts/service-worker-manifest.sh fills in the build's files and version when Trunk builds.
 const VERSION = "__BUILD_VERSION__";
 const CACHE = `yoursay-${VERSION}`;
+// The last list of published surveys, kept across releases so a survey opens with no signal.
+const DATA = "yoursay-data";
+const FORMS = "/api/v1/forms";
 const FILES = [
 __BUILD_FILES__
 ];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting())
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(FILES))
+      .then(() => refreshForms())
+      .then(() => self.skipWaiting())
   );
 });
 
@@ -16,14 +23,39 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("yoursay-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith("yoursay-") && k !== CACHE && k !== DATA).map((k) => caches.delete(k)))
+      )
       .then(() => self.clients.claim())
   );
 });
 
+// Asks for the published surveys and keeps the answer; says nothing when there is no signal.
+function refreshForms() {
+  return fetch(FORMS, { headers: { Accept: "application/json" } })
+    .then((response) => (response.ok ? caches.open(DATA).then((c) => c.put(FORMS, response)) : undefined))
+    .catch(() => undefined);
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
+  // The surveys list, network first: kept when it comes, the kept copy when there is no signal. Nothing
+  // personal is in it (the officer's published questions).
+  if (request.method === "GET" && url.origin === self.location.origin && url.pathname === FORMS) {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone();
+            event.waitUntil(caches.open(DATA).then((c) => c.put(FORMS, copy)));
+          }
+          return response;
+        })
+        .catch(() => caches.match(FORMS, { cacheName: DATA, ignoreVary: true }).then((hit) => hit || Response.error()))
+    );
+    return;
+  }
   // The API is never cached: an entry must reach the server, and a stale answer would lie about it.
   // The officer's console is a separate, online-only app with its own files.
   if (
@@ -35,9 +67,13 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (request.mode === "navigate") {
-    // Every route is the same app shell: answer from the cache at once, so one bar of signal does not
-    // keep a young person waiting. A new release arrives with the next service worker.
-    event.respondWith(caches.match("/", { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+    // Every route is one of two app shells (the surveys page for /surveys…, the first-load app for the
+    // rest): answer from the cache at once, so one bar of signal does not keep a young person waiting. A
+    // new release arrives with the next service worker. Opening the app online also refreshes the kept
+    // surveys list, so surveys published since are there when the signal goes.
+    const shell = url.pathname === "/surveys" || url.pathname.startsWith("/surveys/") ? "/surveys/" : "/";
+    event.respondWith(caches.match(shell, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+    event.waitUntil(refreshForms());
     return;
   }
   event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));

@@ -26,8 +26,8 @@ results=$(mktemp -d "${TMPDIR:-/tmp}/yoursay-bench-XXXXXX")
 trap 'rm -rf "$results"' EXIT
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-step "build: app (trunk build --release) and server (cargo build --release)"
-trunk build --release
+step "build: app (scripts/build-app.sh) and server (cargo build --release)"
+bash scripts/build-app.sh
 cargo build --release -p yoursay-server
 export YOURSAY_SERVER_BIN="$target/release/yoursay-server"
 export YOURSAY_APP_DIR="$root/dist"

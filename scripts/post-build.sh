@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Trunk post_build hook for the young person's app, steps in order: minify the glue, then write the
+# Trunk post_build hook for the young person's app, steps in order: minify the glue and strip the wasm's
+# custom sections, then write the
 # final file list into the service worker, then pre-compress the final files (release builds only: q11 on
 # a debug wasm takes long and the server sends a file as it is when it has no sibling).
 set -euo pipefail
 here="$(dirname "$0")"
 bash "$here/minify-glue.sh"
+python3 "$here/strip-wasm.py" "${TRUNK_STAGING_DIR:?}"/*.wasm
 bash "$here/service-worker-manifest.sh"
 if [ "${TRUNK_PROFILE:-release}" = release ]; then bash "$here/precompress.sh" "${TRUNK_STAGING_DIR:?}"; fi

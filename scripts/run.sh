@@ -6,8 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh app
 export PATH="$PWD/.tools/node_modules/.bin:$PATH"
-trunk build --release
-if [ -f scripts/build-console.sh ]; then bash scripts/build-console.sh; fi
+bash scripts/build-app.sh
 cargo build --release -p yoursay-server
 echo
 echo "First time? Create an officer account for the console (/officer/):"

@@ -55,7 +55,7 @@ if ! .tools/node_modules/.bin/terser --version 2>/dev/null | grep -q "terser $TE
   mkdir -p .tools
   npm install --prefix .tools --no-audit --no-fund --silent "terser@$TERSER_VERSION"
 fi
-apt_install brotli
+apt_install brotli python3
 
 if [ "$want" = "test" ]; then
   apt_install chromium chromium-driver sqlite3

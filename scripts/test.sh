@@ -26,14 +26,13 @@ cargo test -p yoursay-server
 cargo build -p yoursay-server
 
 step "app: browser tests (IndexedDB in headless Chromium)"
-cargo test --target wasm32-unknown-unknown -p yoursay-app
+cargo test --target wasm32-unknown-unknown -p yoursay-app --features surveys
 
 step "console: unit tests in headless Chromium (chart geometry)"
 cargo test --target wasm32-unknown-unknown -p yoursay-console
 
-step "app: release build"
-trunk build --release
-if [ -f scripts/build-console.sh ]; then bash scripts/build-console.sh; fi
+step "app: release builds (first load, console, surveys page)"
+bash scripts/build-app.sh
 
 step "bundle budget"
 bash scripts/bundle-size.sh

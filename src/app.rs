@@ -27,6 +27,8 @@ pub fn App() -> impl IntoView {
     crate::sync::schedule::start(state);
 
     crate::drafts::Drafts::provide();
+    #[cfg(feature = "surveys")]
+    crate::survey::provide();
     let nav = Nav::provide();
     // Each screen is built afresh when it is entered; a form's answers wait in its draft (memory only)
     // until it is sent, and the draft is emptied then, so the next person never sees them.
@@ -40,6 +42,8 @@ pub fn App() -> impl IntoView {
         "/privacy/adults" => view! { <PrivacyAdults /> }.into_any(),
         "/accessibility" => view! { <Accessibility /> }.into_any(),
         "/what-changed" => view! { <WhatChanged /> }.into_any(),
+        #[cfg(feature = "surveys")]
+        p if crate::survey::is_survey_path(p) => view! { <crate::survey::SurveyScreen path=p.to_owned() /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),
     };
     view! { <Layout>{screen}</Layout> }

@@ -54,11 +54,11 @@ pub struct Drafts {
 }
 
 impl AboutYouDraft {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         AboutYouDraft { role: RwSignal::new(None), age_band: RwSignal::new(None) }
     }
 
-    fn clear(self) {
+    pub(crate) fn clear(self) {
         self.role.set(None);
         self.age_band.set(None);
     }

@@ -20,6 +20,8 @@ pub mod prefs;
 mod router;
 pub mod state;
 pub mod storage;
+#[cfg(feature = "surveys")]
+pub mod survey;
 pub mod sync;
 
 pub use app::App;

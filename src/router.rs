@@ -59,10 +59,15 @@ pub fn use_nav() -> Nav {
 }
 
 /// An ordinary link that changes screen without reloading. Modified clicks (new tab, and so on) are left
-/// to the browser.
+/// to the browser. Generic over the address so the first load, whose links are all `&'static str`, carries
+/// only that one copy; the surveys page's list links to addresses it makes.
 #[component]
-pub fn Link(href: &'static str, #[prop(optional)] class: &'static str, children: Children) -> impl IntoView {
+pub fn Link<H>(href: H, #[prop(optional)] class: &'static str, children: Children) -> impl IntoView
+where
+    H: AsRef<str> + Clone + Send + Sync + leptos::tachys::html::attribute::AttributeValue + 'static,
+{
     let nav = use_nav();
+    let to = href.clone();
     view! {
         <a
             href=href
@@ -70,7 +75,7 @@ pub fn Link(href: &'static str, #[prop(optional)] class: &'static str, children:
             on:click=move |ev: leptos::ev::MouseEvent| {
                 if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
                     ev.prevent_default();
-                    nav.go(href, false);
+                    nav.go(to.as_ref(), false);
                 }
             }
         >

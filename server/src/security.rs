@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 /// hash is allowed so no `'unsafe-inline'` is needed.
 pub fn content_security_policy(index_html: Option<&str>) -> String {
     let mut hashes = index_html.map(inline_script_hashes).unwrap_or_default();
+    hashes.sort();
     hashes.dedup();
     let hashes: String = hashes.iter().map(|h| format!(" 'sha256-{h}'")).collect();
     format!(
@@ -23,15 +24,18 @@ pub fn content_security_policy(index_html: Option<&str>) -> String {
     )
 }
 
-/// The policy for the app in `app_dir`: the inline scripts of its index.html and of the officer console's
-/// `officer/index.html` (a second bundle with its own start-up script) are allowed by hash.
+/// The policy for the app in `app_dir`: the inline scripts of its index.html and of the pages of the
+/// other bundles (the officer console's `officer/index.html`, the surveys page's `surveys/index.html`, each
+/// with its own start-up script) are allowed by hash.
 pub fn content_security_policy_for(app_dir: &Path) -> String {
     let index = std::fs::read_to_string(app_dir.join("index.html")).ok();
     if index.is_none() {
         tracing::warn!(dir = %app_dir.display(), "no index.html in the app folder: the app is not built yet");
     }
-    let console = std::fs::read_to_string(app_dir.join(crate::routes::app_files::CONSOLE_DIR).join("index.html")).ok();
-    let pages: Vec<&str> = index.iter().chain(console.iter()).map(String::as_str).collect();
+    let others = crate::routes::app_files::PAGES
+        .iter()
+        .filter_map(|page| std::fs::read_to_string(app_dir.join(page.dir).join("index.html")).ok());
+    let pages: Vec<String> = index.into_iter().chain(others).collect();
     content_security_policy((!pages.is_empty()).then(|| pages.join("\n")).as_deref())
 }
 

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+use yoursay_core::entry::AnswerValueWire;
+use yoursay_core::Answer;
 
 use crate::i18n::{use_i18n, Key};
 
@@ -8,6 +10,17 @@ pub enum Choice {
     Score(u8),
     DontKnow,
     Skip,
+}
+
+impl Choice {
+    /// The answer as sent, for a rating or a survey's grid; `None` for a skipped promise (left out).
+    pub fn to_wire(self) -> Option<AnswerValueWire> {
+        match self {
+            Choice::Score(n) => Some(AnswerValueWire::Score(i64::from(n))),
+            Choice::DontKnow => Some(AnswerValueWire::Word(Answer::DONT_KNOW.to_owned())),
+            Choice::Skip => None,
+        }
+    }
 }
 
 /// The five scores in order, then "Don't know" and "Skip", each with its word. The word under each face
@@ -22,11 +35,17 @@ const CHOICES: [(Choice, Key); 7] = [
     (Choice::Skip, Key::ScaleSkip),
 ];
 
+/// The words for a choice, as under its button (the surveys page reads answers back with it).
+#[cfg_attr(not(feature = "surveys"), allow(dead_code))]
+pub fn choice_key(choice: Choice) -> Key {
+    CHOICES.iter().find(|(c, _)| *c == choice).map_or(Key::ScaleSkip, |(_, k)| *k)
+}
+
 /// The face for `score` (1 to 5), drawn by the app: emoji show as empty boxes on a device without a colour
 /// emoji font and look different on every phone. One circle, two eyes and a mouth whose curve goes from a
 /// frown through a straight line to a smile. Written as markup rather than `view!` elements: five small
 /// drawings are not worth the SVG element code in the phone's download.
-fn face_svg(score: u8) -> String {
+pub(crate) fn face_svg(score: u8) -> String {
     format!(
         r#"<svg viewBox="0 0 40 40"><circle cx="20" cy="20" r="18"/><circle class="eye" cx="14" cy="16" r="2.5"/><circle class="eye" cx="26" cy="16" r="2.5"/><path d="M11 27Q20 {} 29 27"/></svg>"#,
         15 + 4 * u32::from(score)

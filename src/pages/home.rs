@@ -20,6 +20,11 @@ pub fn Home() -> impl IntoView {
                     <span class="choice-title">{i18n.tr(Key::HomeRate)}</span>
                     <span class="choice-hint">{i18n.tr(Key::HomeRateHint)}</span>
                 </Link>
+                // A page of its own (the surveys build, fetched on demand and kept by the service worker), so
+                // an ordinary link: the first load never carries the survey runner.
+                <a href="/surveys" class="choice choice-survey">
+                    <span class="choice-title">{i18n.tr(Key::HomeSurveys)}</span>
+                </a>
             </div>
             <p><Link href="/what-changed" class="text-target">{i18n.tr(Key::WhatChangedTitle)}</Link></p>
             <p class="hint">{i18n.tr(Key::HomeAnonymous)}</p>

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 /// Saves a checked entry on the device, then thanks the person; the form it came from is replaced in
 /// the history so Back cannot show it again. `then(true)` once saved (the form empties its draft);
 /// `then(false)` if the device cannot save: the form stays as it is and says so.
-fn save_then_thank(
+pub(crate) fn save_then_thank(
     (state, nav): (crate::state::AppState, crate::router::Nav),
     wire: yoursay_core::EntryWire,
     saving: RwSignal<bool>,

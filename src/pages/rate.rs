@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use yoursay_core::entry::{AnswerValueWire, AnswerWire};
-use yoursay_core::{Answer, CatalogueItem, EntryKind};
+use yoursay_core::entry::AnswerWire;
+use yoursay_core::{CatalogueItem, EntryKind};
 
 use crate::components::about_you::AboutYou;
 use crate::components::faces::{single_tap, Choice, FaceScale};
@@ -68,12 +68,7 @@ pub fn Rate() -> impl IntoView {
         let answers: Vec<AnswerWire> = choices.with_untracked(|c| {
             c.iter()
                 .filter_map(|(promise, choice)| {
-                    let answer = match choice {
-                        Choice::Score(n) => AnswerValueWire::Score(i64::from(*n)),
-                        Choice::DontKnow => AnswerValueWire::Word(Answer::DONT_KNOW.to_owned()),
-                        Choice::Skip => return None,
-                    };
-                    Some(AnswerWire { promise: promise.clone(), answer })
+                    Some(AnswerWire { promise: promise.clone(), answer: choice.to_wire()? })
                 })
                 .collect()
         });

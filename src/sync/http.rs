@@ -1,6 +1,7 @@
 //! The server's device API, through the one fetch helper (`crate::fetch`).
 
 use wasm_bindgen::JsValue;
+use yoursay_core::form::api::{DeviceForms, FORMS_PATH};
 use yoursay_core::protocol::{PushResponse, CATALOGUE_PATH, NOTICE_PATH, PUSH_PATH};
 use yoursay_core::Catalogue;
 
@@ -48,6 +49,13 @@ pub async fn push(entries: &[JsValue]) -> Result<PushResponse, NetError> {
 
 pub async fn fetch_catalogue() -> Result<Catalogue, NetError> {
     let (status, json) = call("GET", CATALOGUE_PATH, None).await?;
+    decode(status, json)
+}
+
+/// The surveys published now (each one's current version). With no signal the service worker answers with
+/// the last list it fetched (`public/sw.js`), so a survey seen once online opens offline.
+pub async fn fetch_forms() -> Result<DeviceForms, NetError> {
+    let (status, json) = call("GET", FORMS_PATH, None).await?;
     decode(status, json)
 }
 

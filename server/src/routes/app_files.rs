@@ -38,13 +38,13 @@ pub async fn fallback(State(state): State<AppState>, method: Method, uri: Uri, h
     if path.rsplit('/').next().is_some_and(|last| last.contains('.')) {
         return (StatusCode::NOT_FOUND, "Not found").into_response();
     }
-    // The officer's console is a bundle of its own in `<app-dir>/officer/`, with its own page for its routes.
-    if is_console(path) {
-        let index = dir.join(CONSOLE_DIR).join("index.html");
-        return serve_file(&index, accepted).await.unwrap_or_else(|| {
-            (StatusCode::NOT_FOUND, "The officer console has not been built: run scripts/build-console.sh.")
-                .into_response()
-        });
+    // The officer's console and the surveys page are bundles of their own, each with its own page for
+    // its routes (`/officer/inbox`, `/surveys/coffee_catch_up`).
+    if let Some(page) = PAGES.iter().find(|p| under(path, p.prefix)) {
+        let index = dir.join(page.dir).join("index.html");
+        return serve_file(&index, accepted)
+            .await
+            .unwrap_or_else(|| (StatusCode::NOT_FOUND, page.not_built).into_response());
     }
     let index = dir.join("index.html");
     serve_file(&index, accepted)
@@ -52,12 +52,33 @@ pub async fn fallback(State(state): State<AppState>, method: Method, uri: Uri, h
         .unwrap_or_else(|| (StatusCode::NOT_FOUND, "The app has not been built: run trunk build.").into_response())
 }
 
-/// The folder of the app directory the officer's console is built into, and its URL prefix.
+/// A bundle with its own page, built into a folder of the app directory and served under a URL prefix.
+pub struct Page {
+    pub prefix: &'static str,
+    pub dir: &'static str,
+    not_built: &'static str,
+}
+
+/// The folder of the app directory the officer's console is built into.
 pub const CONSOLE_DIR: &str = "officer";
 
-/// `/officer` and anything under `/officer/`, but not `/officers` or `/officer-x`.
-fn is_console(path: &str) -> bool {
-    path.strip_prefix("/officer").is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+/// The officer's console, and the surveys page (the app with the survey runner, fetched on demand).
+pub const PAGES: [Page; 2] = [
+    Page {
+        prefix: "/officer",
+        dir: CONSOLE_DIR,
+        not_built: "The officer console has not been built: run scripts/build-console.sh.",
+    },
+    Page {
+        prefix: "/surveys",
+        dir: "surveys",
+        not_built: "The surveys page has not been built: run scripts/build-surveys.sh.",
+    },
+];
+
+/// `prefix` and anything under `prefix/`, but not `/officers` or `/officer-x`.
+fn under(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// The file under `dir` that `path` names, refusing `..` and anything that is not a plain file.

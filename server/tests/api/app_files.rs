@@ -1,7 +1,7 @@
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use crate::helpers::{problem, TestApp, CONSOLE_INLINE_SCRIPT, INLINE_SCRIPT};
+use crate::helpers::{problem, TestApp, CONSOLE_INLINE_SCRIPT, INLINE_SCRIPT, SURVEYS_INLINE_SCRIPT};
 
 async fn app_routes_fall_back_to_index_html_without_caching(app: TestApp) {
     for path in ["/", "/say", "/rate"] {
@@ -86,6 +86,32 @@ async fn officer_routes_fall_back_to_the_console_page(app: TestApp) {
     assert!(home.contains(INLINE_SCRIPT) && !home.contains(CONSOLE_INLINE_SCRIPT));
 }
 
+/// The surveys page is a bundle of its own, fetched only when a survey is opened: its routes get its page.
+async fn survey_routes_fall_back_to_the_surveys_page(app: TestApp) {
+    for path in ["/surveys", "/surveys/", "/surveys/coffee_catch_up"] {
+        let response = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
+        let body = response.text().await.unwrap();
+        assert!(body.contains(SURVEYS_INLINE_SCRIPT), "{path} is the surveys page: {body}");
+    }
+    let asset = app.client.get(app.url("/surveys/yoursay-app-4c5d6e.js")).send().await.unwrap();
+    assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(app.client.get(app.url("/surveys/old.js")).send().await.unwrap().status(), 404);
+    // Only the prefix itself: `/surveysx` and the first-load routes are the first-load page.
+    for path in ["/surveysx", "/say"] {
+        let body = app.client.get(app.url(path)).send().await.unwrap().text().await.unwrap();
+        assert!(body.contains(INLINE_SCRIPT) && !body.contains(SURVEYS_INLINE_SCRIPT), "{path}: {body}");
+    }
+    // Its start-up script is allowed by the one policy, on every page.
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(SURVEYS_INLINE_SCRIPT.as_bytes()));
+    for path in ["/", "/surveys/coffee_catch_up"] {
+        let response = app.client.get(app.url(path)).send().await.unwrap();
+        let csp = response.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        assert!(csp.contains(&format!("'sha256-{hash}'")), "{path}: {csp}");
+    }
+}
+
 async fn the_policy_allows_the_consoles_start_up_script(app: TestApp) {
     let app_hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(INLINE_SCRIPT.as_bytes()));
     let console_hash =
@@ -158,6 +184,7 @@ async fn precompressed_siblings_are_served_by_accept_encoding(app: TestApp) {
 
 crate::on_both_databases!(
     officer_routes_fall_back_to_the_console_page,
+    survey_routes_fall_back_to_the_surveys_page,
     the_policy_allows_the_consoles_start_up_script,
     app_routes_fall_back_to_index_html_without_caching,
     hashed_assets_are_cached_for_a_year,

@@ -12,6 +12,9 @@ pub const INLINE_SCRIPT: &str = "import init from '/app-1a2b3c.js';await init('/
 /// The officer console's start-up script (its own bundle under `/officer/`).
 pub const CONSOLE_INLINE_SCRIPT: &str =
     "import init from '/officer/console-9f8e7d.js';await init('/officer/console-9f8e7d_bg.wasm');";
+/// The surveys page's start-up script (the app with the survey runner, under `/surveys/`).
+pub const SURVEYS_INLINE_SCRIPT: &str =
+    "import init from '/surveys/yoursay-app-4c5d6e.js';await init('/surveys/yoursay-app-4c5d6e_bg.wasm');";
 /// October 2025: well inside the default retention period, before the test machine's clock.
 pub const CREATED_AT: i64 = 1_760_000_000_000;
 
@@ -113,6 +116,14 @@ fn write_app_files(dir: &TempDir) {
     );
     std::fs::write(console.join("index.html"), console_index).unwrap();
     std::fs::write(console.join("console-9f8e7d.js"), "export default function init() {}").unwrap();
+    let surveys = dir.path().join("surveys");
+    std::fs::create_dir(&surveys).unwrap();
+    let surveys_index = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>surveys</title>\
+         <script type=\"module\">{SURVEYS_INLINE_SCRIPT}</script></head><body></body></html>"
+    );
+    std::fs::write(surveys.join("index.html"), surveys_index).unwrap();
+    std::fs::write(surveys.join("yoursay-app-4c5d6e.js"), "export default function init() {}").unwrap();
 }
 
 pub fn random_hex(bytes: usize) -> String {

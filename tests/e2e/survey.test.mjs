@@ -1,0 +1,214 @@
+// A survey the officer published, answered on a device with no signal by two people in turn (English,
+// then Welsh), one question per screen through the one form runner, then sent exactly once when the
+// signal returns, and read back by the officer in results and the export.
+//
+// Needs the first-load app in dist/, the surveys page in dist/surveys/, the console in dist/officer/ and
+// the server binary: `bash scripts/build-app.sh` and `cargo build -p yoursay-server`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady, axe, expectNoCodeText, ROOT } from "./helpers.mjs";
+import { createOfficer, signIn } from "./officer-helpers.mjs";
+
+const bi = (en, cy) => ({ en, cy });
+const choice = (code, en, cy) => ({ code, label: bi(en, cy) });
+
+// Every kind of question, a required one, help text and a show-if rule.
+const SURVEY = {
+  code: "coffee_dec",
+  title: bi("Coffee and Catch up, December", "Coffi a Sgwrs, Rhagfyr"),
+  intro: bi("Five minutes on how things are going for you.", "Pum munud ar sut mae pethau'n mynd i chi."),
+  audience: "carers",
+  questions: [
+    { code: "support", kind: "faces", required: true, prompt: bi("How well are you supported?", "Pa mor dda ydych chi'n cael eich cefnogi?"), help: bi("Think about the last three months.", "Meddyliwch am y tri mis diwethaf.") },
+    { code: "day", kind: "easy3", prompt: bi("How was today?", "Sut oedd heddiw?") },
+    { code: "included", kind: "frequency", prompt: bi("Are you included in decisions?", "Ydych chi'n cael eich cynnwys mewn penderfyniadau?") },
+    { code: "training", kind: { single: [choice("yes", "Yes", "Ydw"), choice("no", "No", "Nac ydw")] }, prompt: bi("Did you go to training this year?", "Aethoch chi i hyfforddiant eleni?") },
+    {
+      code: "which_training",
+      kind: { multi: { choices: [choice("online", "Online", "Ar-lein"), choice("evening", "Evening", "Gyda'r nos")], none_of_these: bi("None of these", "Dim un o'r rhain") } },
+      prompt: bi("Which kinds?", "Pa fathau?"),
+      show_if: { question: "training", any_of: ["yes"] },
+    },
+    { code: "anything_else", kind: { text: { max_chars: 500 } }, prompt: bi("Anything else?", "Unrhyw beth arall?") },
+    { code: "services", kind: "service_promise_grid", prompt: bi("Rate a service", "Sgorio gwasanaeth") },
+  ],
+};
+
+async function officerApi(page, method, path, body) {
+  const r = await page.request.fetch(`${new URL(page.url()).origin}/api/v1/officer${path}`, { method, data: body ?? {}, headers: { "Content-Type": "application/json" } });
+  assert.ok(r.ok(), `${method} ${path}: ${r.status()} ${await r.text()}`);
+  return r;
+}
+
+/** The runner's screen has drawn the question with this heading. */
+async function onQuestion(page, heading) {
+  await page.waitForFunction((h) => document.querySelector("main h1")?.textContent.trim() === h, heading);
+}
+
+// axe-core is put into the page through the debugger rather than a script tag, so the page keeps its real
+// Content Security Policy throughout (the surveys page must start under it).
+const AXE = readFileSync(join(ROOT, "tests/e2e/node_modules/axe-core/axe.min.js"), "utf8");
+async function axeClean(page, screen) {
+  await expectNoCodeText(page);
+  await page.evaluate(AXE);
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `axe on ${screen}: ${JSON.stringify(violations, null, 1)}`);
+}
+
+test("a survey opens with no signal, two people answer it in turn, and it arrives once", { timeout: 300_000 }, async () => {
+  const port = await freePort();
+  const { db } = scratch();
+  createOfficer(db);
+  let server = await startServer({ port, db });
+  const browser = await launchBrowser();
+  try {
+    // ---- The officer publishes the survey ----
+    const officer = await (await browser.newContext({ locale: "en-GB" })).newPage();
+    await signIn(officer, server.url);
+    await officer.waitForURL("**/officer/inbox");
+    await officerApi(officer, "POST", "/forms", { code: "coffee_dec" });
+    await officerApi(officer, "PUT", "/forms/coffee_dec/draft", SURVEY);
+    await officerApi(officer, "POST", "/forms/coffee_dec/publish");
+
+    // ---- A tablet visits once, online: the app and the surveys page are kept ----
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    await page.goto(server.url + "/");
+    await appReady(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+    await page.getByRole("link", { name: /Answer a survey/ }).click();
+    await page.waitForURL("**/surveys");
+    await onQuestion(page, "Surveys");
+    const item = page.getByRole("link", { name: /Coffee and Catch up, December/ });
+    assert.match(await item.innerText(), /For foster and kinship carers\s+7 questions, about 3 minutes/);
+    await axeClean(page, "surveys list (en)");
+
+    // ---- No signal ----
+    await stopServer(server);
+    await page.goto(server.url + "/surveys");
+    await onQuestion(page, "Surveys");
+    await page.getByRole("link", { name: /Coffee and Catch up, December/ }).click();
+    await page.waitForURL("**/surveys/coffee_dec");
+    await onQuestion(page, "Coffee and Catch up, December");
+    await page.getByRole("button", { name: "Start" }).click();
+
+    // First person, in English. A required question cannot be skipped; the message is by the question.
+    await onQuestion(page, "How well are you supported?");
+    assert.equal(await page.locator(".progress").innerText(), "Question 1 of 6");
+    assert.match(await page.locator("#survey-help").innerText(), /last three months/);
+    await page.getByRole("button", { name: "Skip this one" }).click();
+    await page.waitForSelector("#survey-error");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "survey-error");
+    await axeClean(page, "a required question left unanswered");
+    await page.getByRole("button", { name: "Good", exact: true }).click();
+    await onQuestion(page, "How was today?");
+    await page.getByRole("button", { name: "OK", exact: true }).click();
+    await onQuestion(page, "Are you included in decisions?");
+    // Back keeps the answer given.
+    await page.getByRole("button", { name: "Back" }).click();
+    await onQuestion(page, "How was today?");
+    assert.equal(await page.getByRole("button", { name: "OK", exact: true }).getAttribute("aria-pressed"), "true");
+    await page.getByRole("button", { name: "OK", exact: true }).click();
+    await onQuestion(page, "Are you included in decisions?");
+    await page.getByRole("button", { name: "Most of the time" }).click();
+    await onQuestion(page, "Did you go to training this year?");
+    await page.getByRole("button", { name: "Yes", exact: true }).click();
+    // Shown because of "Yes": one more question than before.
+    await onQuestion(page, "Which kinds?");
+    assert.equal(await page.locator(".progress").innerText(), "Question 5 of 7");
+    await page.getByLabel("Online").check();
+    await page.getByLabel("Evening").check();
+    await axeClean(page, "multiple choice");
+    await page.getByRole("button", { name: "Next" }).click();
+    await onQuestion(page, "Anything else?");
+    await page.locator("#survey-text").fill("More notice of meetings, please");
+    await page.getByRole("button", { name: "Next" }).click();
+    await onQuestion(page, "Rate a service");
+    await page.locator('button[data-code="social_worker"]').click();
+    for (let i = 0; i < 11; i++) {
+      await page.waitForSelector(".faces button");
+      await page.getByRole("button", { name: i === 0 ? "Really good" : "Skip this one", exact: true }).click();
+    }
+    await onQuestion(page, "Nearly done");
+    await page.getByLabel("Which best describes you?").selectOption("kinship_carer");
+    await page.getByRole("button", { name: "Check my answers" }).click();
+    await onQuestion(page, "Check your answers");
+    const check = await page.locator(".check-list").innerText();
+    for (const words of ["Good", "OK", "Most of the time", "Yes", "Online, Evening", "More notice of meetings, please", "1 promises answered"]) {
+      assert.ok(check.includes(words), `the check screen says ${words}: ${check}`);
+    }
+    await axeClean(page, "check your answers (en)");
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await page.waitForURL("**/thanks");
+    await expectWaiting(page, 1);
+    // Nothing of the first person is left in the page, nor reachable with Back.
+    assert.doesNotMatch(await page.content(), /More notice of meetings/);
+    await page.goBack();
+    await page.waitForTimeout(300);
+    assert.doesNotMatch(await page.content(), /More notice of meetings/);
+
+    // Second person, in Welsh: "no" to training hides the follow-up question.
+    await page.goto(server.url + "/surveys/coffee_dec");
+    await page.locator("button.lang-switch").first().click();
+    await page.waitForFunction(() => document.documentElement.lang === "cy");
+    await onQuestion(page, "Coffi a Sgwrs, Rhagfyr");
+    await axeClean(page, "survey introduction (cy)");
+    await page.getByRole("button", { name: "Dechrau" }).click();
+    await onQuestion(page, "Pa mor dda ydych chi'n cael eich cefnogi?");
+    assert.equal(await page.locator(".progress").innerText(), "Cwestiwn 1 o 6");
+    await page.getByRole("button", { name: "Ddim yn gwybod" }).click();
+    await onQuestion(page, "Sut oedd heddiw?");
+    await page.getByRole("button", { name: "Sgipio'r cwestiwn hwn" }).click();
+    await onQuestion(page, "Ydych chi'n cael eich cynnwys mewn penderfyniadau?");
+    await page.getByRole("button", { name: "Weithiau" }).click();
+    await onQuestion(page, "Aethoch chi i hyfforddiant eleni?");
+    await axeClean(page, "single choice (cy)");
+    await page.getByRole("button", { name: "Nac ydw" }).click();
+    await onQuestion(page, "Unrhyw beth arall?");
+    assert.equal(await page.locator(".progress").innerText(), "Cwestiwn 5 o 6");
+    await page.getByRole("button", { name: "Nesaf" }).click();
+    await onQuestion(page, "Sgorio gwasanaeth");
+    await page.getByRole("button", { name: "Sgipio'r cwestiwn hwn" }).click();
+    await onQuestion(page, "Bron â gorffen");
+    await page.getByRole("button", { name: "Gwirio fy atebion" }).click();
+    await onQuestion(page, "Gwirio dy atebion");
+    await axeClean(page, "check your answers (cy)");
+    await page.getByRole("button", { name: "Anfon fy atebion" }).click();
+    await page.waitForURL("**/thanks");
+    await expectWaiting(page, 2);
+
+    // ---- The signal returns: both arrive, once each ----
+    server = await startServer({ port, db });
+    await expectWaiting(page, 0, 60_000);
+    const entries = sql(db, "SELECT kind, form, form_version, language, COALESCE(role, '') FROM entries ORDER BY language");
+    assert.deepEqual(entries, [
+      ["survey", "coffee_dec", "1", "cy", ""],
+      ["survey", "coffee_dec", "1", "en", "kinship_carer"],
+    ]);
+    const answers = sql(db, "SELECT question, COALESCE(choice, ''), COALESCE(score, ''), dont_know, COALESCE(text, ''), COALESCE(service, ''), COALESCE(promise, '') FROM survey_answers ORDER BY entry_id, position, part");
+    const byQuestion = (q) => answers.filter((a) => a[0] === q);
+    assert.equal(byQuestion("support").length, 2);
+    assert.deepEqual(byQuestion("which_training").map((a) => a[1]), ["online", "evening"]);
+    assert.equal(byQuestion("anything_else")[0][4], "More notice of meetings, please");
+    assert.deepEqual(byQuestion("services").map((a) => [a[5], a[6], a[2]]), [["social_worker", "equality", "5"]]);
+    assert.equal(byQuestion("day").length, 1, "the skipped question is absent");
+
+    // The officer sees them in the results and the export.
+    // Two people: fewer than the small-number threshold, so the count is not shown as a number.
+    const results = await (await officerApi(officer, "GET", "/forms/coffee_dec/results")).json();
+    assert.equal(results.responses, "small");
+    assert.equal(results.questions.find((q) => q.code === "support").answered, "small");
+    const csv = await (await officerApi(officer, "GET", "/export?format=csv&kind=survey")).text();
+    assert.equal((csv.match(/coffee_dec/g) || []).length >= 9, true, csv);
+    assert.match(csv, /More notice of meetings, please/);
+  } finally {
+    await browser.close();
+    await stopServer(server);
+  }
+});
