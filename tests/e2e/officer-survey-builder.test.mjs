@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { expectNoCodeText, withServerAndBrowser } from "./helpers.mjs";
-import { createOfficer, signIn, axeBothLanguages, openSection, switchLanguage } from "./officer-helpers.mjs";
+import { signedInOfficer, axeBothLanguages, openSection, switchLanguage } from "./officer-helpers.mjs";
 
 /** The id of the box the server names by `path` (the console's `form_edit::field_id`). */
 const box = (path) => "#survey-" + path.replace(/[.[]/g, "-").replace(/]/g, "");
@@ -39,12 +39,9 @@ async function fillChoice(page, i, list, j, code, en, cy) {
 }
 
 test("the officer builds a survey of every kind in both languages and publishes it to devices", { timeout: 300_000 }, async () => {
-  await withServerAndBrowser(async ({ server, browser, db }) => {
-    createOfficer(db);
-    const context = await browser.newContext({ locale: "en-GB", bypassCSP: true });
-    const page = await context.newPage();
-    await signIn(page, server.url);
-    await page.waitForURL("**/officer/inbox");
+  await withServerAndBrowser(async (env) => {
+    const { server } = env;
+    const page = await signedInOfficer(env);
 
     // ---- A new survey from the list: a bad code is refused beside its box ----
     await openSection(page, "Surveys", "Surveys");

@@ -16,7 +16,7 @@ use crate::api::{self, ApiError, FormSummary};
 use crate::form_edit::{anchor, field_id, tidy, Slot};
 use crate::i18n::{error_key, officer::Key, use_i18n, I18n};
 use crate::layout::use_announce;
-use crate::ui::{date_time, fill, focus, focus_heading, number, page_title, use_session, TextBox};
+use crate::ui::{date_time, fill, focus, focus_heading, number, page_title, use_session, SelectBox, TextBox};
 
 /// What the builder's pieces share: the form being typed, and the problems to show beside its boxes.
 #[derive(Clone, Copy)]
@@ -214,6 +214,9 @@ pub fn SurveyEditor() -> impl IntoView {
         });
     };
 
+    let audiences = Signal::derive(move || {
+        Audience::ALL.into_iter().map(|a| (a.code().to_owned(), i18n.t(audience_key(a)).to_owned())).collect()
+    });
     let notice_view = move || {
         notice.get().map(|n| {
             let lang = i18n.lang.get();
@@ -271,19 +274,14 @@ pub fn SurveyEditor() -> impl IntoView {
                         <h2 id="survey-about">{i18n.tr(Key::BuilderAbout)}</h2>
                         {ed.pair(Slot::Title, (Key::BuilderTitleEn, Key::BuilderTitleCy), None)}
                         {ed.pair(Slot::Intro, (Key::BuilderIntroEn, Key::BuilderIntroCy), Some(3))}
-                        <div class="field">
-                            <label for="survey-audience">{i18n.tr(Key::BuilderAudience)}</label>
-                            <select id="survey-audience" on:change=move |ev| {
-                                let chosen = event_target_value(&ev);
+                        <SelectBox id="survey-audience" label=i18n.tr(Key::BuilderAudience) options=audiences
+                            selected=Signal::derive(move || ed.form.with(|f| f.audience.code().to_owned()))
+                            on_change=move |chosen: String| {
                                 if let Some(a) = Audience::ALL.into_iter().find(|a| a.code() == chosen) {
                                     ed.form.update(|f| f.audience = a);
                                 }
-                            }>
-                                {Audience::ALL.into_iter().map(|a| view! {
-                                    <option value=a.code() selected=move || ed.form.with(|f| f.audience == a)>{i18n.tr(audience_key(a))}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
+                            }
+                            error=ed.error("audience".into()) />
                         <Questions ed=ed />
                         {notice_view}
                         <div class="actions">

@@ -3,7 +3,7 @@
 //! form's shape changes (`Editor::reshape`); typing changes the form, never the page's structure.
 
 use leptos::prelude::*;
-use yoursay_core::form::{Kind, MultiChoice};
+use yoursay_core::form::{Choice, Kind, MultiChoice};
 use yoursay_core::{Bilingual, Language};
 
 use super::survey_editor::Editor;
@@ -145,6 +145,14 @@ fn question(ed: Editor, i: usize, count: usize) -> impl IntoView {
     }
 }
 
+/// Changes question `i`'s choices (of either choice kind) and draws the list again.
+fn edit_choices(ed: Editor, i: usize, change: impl FnOnce(&mut Vec<Choice>)) {
+    ed.reshape(|f| match f.questions.get_mut(i).map(|q| &mut q.kind) {
+        Some(Kind::Single(c)) | Some(Kind::Multi(MultiChoice { choices: c, .. })) => change(c),
+        _ => {}
+    });
+}
+
 fn choices_view(ed: Editor, i: usize, kind: &Kind) -> impl IntoView {
     let (i18n, form) = (ed.i18n, ed.form);
     let path = form.with_untracked(|f| choices_path(f, i));
@@ -153,21 +161,15 @@ fn choices_view(ed: Editor, i: usize, kind: &Kind) -> impl IntoView {
         Kind::Multi(m) => (m.choices.len(), Some(m.none_of_these.is_some())),
         _ => (0, None),
     };
-    let edit_choices = move |change: Box<dyn FnOnce(&mut Vec<yoursay_core::form::Choice>)>| {
-        ed.reshape(|f| match f.questions.get_mut(i).map(|q| &mut q.kind) {
-            Some(Kind::Single(c)) | Some(Kind::Multi(MultiChoice { choices: c, .. })) => change(c),
-            _ => {}
-        });
-    };
     let add = move |_| {
-        edit_choices(Box::new(|c| c.push(new_choice(c))));
+        edit_choices(ed, i, |c| c.push(new_choice(c)));
         focus_later(field_id(&format!("{}[{count}].code", form.with_untracked(|f| choices_path(f, i)))));
     };
     let choice = move |j: usize| {
-        let button = move |key: Key, change: fn(&mut Vec<yoursay_core::form::Choice>, usize)| {
+        let button = move |key: Key, change: fn(&mut Vec<Choice>, usize)| {
             view! {
                 <button type="button" class="button secondary" on:click=move |_| {
-                    edit_choices(Box::new(move |c| change(c, j)));
+                    edit_choices(ed, i, move |c| change(c, j));
                     focus_later(format!("survey-question-{i}-add-choice"));
                 }>{numbered(i18n, key, j + 1)}</button>
             }
