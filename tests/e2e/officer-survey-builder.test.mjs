@@ -77,6 +77,11 @@ test("the officer builds a survey of every kind in both languages and publishes 
     await page.waitForFunction((id) => document.getElementById(id)?.value === "Spring catch up", box("title.en").slice(1));
     assert.equal(await page.locator(box("title.cy")).inputValue(), "Sgwrs y gwanwyn");
     assert.equal(await notice.count(), 0);
+    // Nothing to publish yet: the empty list of questions is said beside the list, focus on the first box.
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.locator("#survey-questions-error").waitFor();
+    assert.equal(await page.locator("#survey-questions-error").innerText(), "⚠ It is empty");
+    await page.waitForFunction((id) => document.activeElement?.id === id, box("intro.en").slice(1));
 
     // ---- The survey, in both languages ----
     await page.locator(box("intro.en")).fill("Tell us how things are going.");

@@ -49,9 +49,10 @@ pub fn Questions(ed: Editor) -> impl IntoView {
         focus_later(field_id(&format!("questions[{n}].code")));
     };
     view! {
-        <section class="questions" aria-labelledby="survey-questions">
+        <section class="questions" aria-labelledby="survey-questions"
+            aria-describedby=move || list_error.with(|e| e.is_some()).then_some("survey-questions-error")>
             <h2 id="survey-questions" tabindex="-1">{i18n.tr(Key::BuilderQuestions)}</h2>
-            {move || list_error.get().map(|t| crate::ui::error_note(None, t))}
+            {move || list_error.get().map(|t| crate::ui::error_note(Some("survey-questions-error".into()), t))}
             {move || {
                 ed.shape.track();
                 let count = ed.form.with_untracked(|f| f.questions.len());
