@@ -25,6 +25,8 @@ pub enum ApiError {
     /// 400 with the fields to fix.
     Invalid(Vec<FieldError>),
     NotFound,
+    /// 409: someone else changed it first (a survey draft saved by another officer since it was opened).
+    Conflict,
     /// Any other status, or an answer this console cannot read.
     Other(u16),
 }
@@ -61,6 +63,7 @@ fn decode<T: serde::de::DeserializeOwned>(answer: Answer) -> Result<T, ApiError>
         401 => Err(ApiError::SignedOut),
         429 => Err(ApiError::TooMany { retry_after_secs: answer.retry_after.unwrap_or(30) }),
         404 => Err(ApiError::NotFound),
+        409 => Err(ApiError::Conflict),
         400 => {
             let problem: Option<Problem> = serde_wasm_bindgen::from_value(answer.json).ok();
             Err(ApiError::Invalid(problem.map(|p| p.errors).unwrap_or_default()))
@@ -145,15 +148,43 @@ pub async fn results(query_string: &str) -> Result<Results, ApiError> {
 
 // ---- surveys ----
 
-pub use yoursay_core::form::api::{FormList, FormSummary, OptionCount, QuestionResults, SurveyResults};
+pub use yoursay_core::form::api::{
+    Draft, FormList, FormSummary, NewForm, OptionCount, PublishOutcome, QuestionResults, StartFrom, SurveyResults,
+};
+pub use yoursay_core::form::Form;
 
 pub async fn forms() -> Result<FormList, ApiError> {
     get("/forms").await
 }
 
+fn form_path(code: &str, rest: &str) -> String {
+    format!("/forms/{}{rest}", String::from(js_sys::encode_uri_component(code)))
+}
+
+pub async fn create_form(new: &NewForm) -> Result<Draft, ApiError> {
+    send("POST", "/forms", Some(to_json(new)?)).await
+}
+
+pub async fn form_draft(code: &str) -> Result<Draft, ApiError> {
+    get(&form_path(code, "/draft")).await
+}
+
+/// Saves the draft as opened at `revision`: [`ApiError::Conflict`] when another save came first.
+pub async fn save_form_draft(form: &Form, revision: i64) -> Result<Draft, ApiError> {
+    send("PUT", &form_path(&form.code, &format!("/draft?revision={revision}")), Some(to_json(form)?)).await
+}
+
+pub async fn publish_form(code: &str) -> Result<PublishOutcome, ApiError> {
+    send("POST", &form_path(code, "/publish"), None).await
+}
+
+/// Retires a form (no longer offered to devices) or restores it.
+pub async fn set_form_retired(code: &str, retire: bool) -> Result<FormSummary, ApiError> {
+    send("POST", &form_path(code, if retire { "/retire" } else { "/restore" }), None).await
+}
+
 pub async fn survey_results(code: &str, query_string: &str) -> Result<SurveyResults, ApiError> {
-    let code = String::from(js_sys::encode_uri_component(code));
-    get(&format!("/forms/{code}/results{query_string}")).await
+    get(&form_path(code, &format!("/results{query_string}"))).await
 }
 
 // ---- you said, we did ----

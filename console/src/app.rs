@@ -45,6 +45,7 @@ pub fn OfficerApp() -> impl IntoView {
                     <Route path=path!("/inbox") view=|| view! { <Private><pages::inbox::Inbox /></Private> } />
                     <Route path=path!("/results") view=|| view! { <Private><pages::results::Results /></Private> } />
                     <Route path=path!("/surveys") view=|| view! { <Private><pages::surveys::Surveys /></Private> } />
+                    <Route path=path!("/surveys/:code/edit") view=|| view! { <Private><pages::survey_editor::SurveyEditor /></Private> } />
                     <Route path=path!("/surveys/:code/results") view=|| view! { <Private><pages::survey_results::SurveyResultsPage /></Private> } />
                     <Route path=path!("/responses") view=|| view! { <Private><pages::responses::Responses /></Private> } />
                     <Route path=path!("/responses/print") view=|| view! { <Private><pages::responses_print::ResponsesPrint /></Private> } />

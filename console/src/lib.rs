@@ -7,6 +7,7 @@
 //!
 //! * `api`: the officer API over `fetch`. No UI.
 //! * `charts`: SVG geometry, pure functions (tested in the browser test run of this crate).
+//! * `form_edit`: the survey builder's pure logic (problem paths to boxes, edits of a form), tested too.
 //! * `ui`, `layout`, `filters`: what the screens share.
 //! * `pages`: one module per screen, UI only.
 
@@ -16,6 +17,7 @@ pub mod api;
 mod app;
 pub mod charts;
 mod filters;
+pub mod form_edit;
 mod layout;
 mod pages;
 mod ui;

@@ -34,6 +34,7 @@ impl Session {
             }
             ApiError::Unreachable => Key::ErrorUnreachable,
             ApiError::NotFound => Key::ErrorNotFound,
+            ApiError::Conflict => Key::ErrorConflict,
             ApiError::Invalid(_) => Key::ErrorFixFields,
             ApiError::TooMany { .. } | ApiError::Other(_) => Key::ErrorOther,
         }
@@ -140,4 +141,161 @@ pub fn page_title(key: Key) {
 /// The words for an error of a field, e.g. "Name in Welsh: It is empty".
 pub fn field_error_text(i18n: I18n, errors: &[yoursay_core::FieldError], field: &str) -> Option<String> {
     errors.iter().find(|e| e.field == field).map(|e| i18n.t(crate::i18n::error_key(e.code)).to_owned())
+}
+
+/// A field's problem, beside it; `id` is what the field's `aria-describedby` names.
+pub fn error_note(id: Option<String>, text: String) -> impl IntoView {
+    view! { <p class="field-error" id=id><span aria-hidden="true">"⚠ "</span>{text}</p> }
+}
+
+/// A labelled text box with its problem beside it (`{id}-error`, named by `aria-describedby`): the one
+/// text field of every console form. `rows` makes it a text area; `lang` tells a screen reader which
+/// language the officer types in.
+#[component]
+pub fn TextBox(
+    #[prop(into)] id: String,
+    #[prop(into)] label: TextProp,
+    #[prop(into)] value: TextProp,
+    #[prop(into)] on_input: Callback<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional_no_strip)] lang: Option<&'static str>,
+    #[prop(optional_no_strip)] rows: Option<u32>,
+    #[prop(optional)] number: bool,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    let invalid = move || error.with(|e| e.is_some()).then_some("true");
+    let describedby = move || error.with(|e| e.is_some()).then(|| described.clone());
+    let control = match rows {
+        Some(rows) => view! {
+            <textarea id=id.clone() lang=lang rows=rows aria-invalid=invalid aria-describedby=describedby
+                prop:value=move || value.get().to_string()
+                on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
+        }
+        .into_any(),
+        None => view! {
+            <input id=id.clone() type=if number { "number" } else { "text" } lang=lang aria-invalid=invalid
+                aria-describedby=describedby prop:value=move || value.get().to_string()
+                on:input=move |ev| on_input.run(event_target_value(&ev)) />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field" class:has-error=move || error.with(|e| e.is_some())>
+            <label for=id>{move || label.get().to_string()}</label>
+            {move || error.get().map(|text| error_note(Some(error_id.clone()), text))}
+            {control}
+        </div>
+    }
+}
+
+/// A fieldset with its legend and its problem (`{id}-error`, named by `aria-describedby`); focusable, so
+/// focus can go to a problem with the whole group.
+#[component]
+pub fn Group(
+    #[prop(into)] id: String,
+    #[prop(into)] legend: TextProp,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(optional, into)] class: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    view! {
+        <fieldset class=class.unwrap_or("checks") id=id tabindex="-1"
+            aria-describedby=move || error.with(|e| e.is_some()).then(|| described.clone())>
+            <legend>{move || legend.get().to_string()}</legend>
+            {move || error.get().map(|text| error_note(Some(error_id.clone()), text))}
+            {children()}
+        </fieldset>
+    }
+}
+
+/// Codes to tick in a fieldset (promises, services, choices), each `(code, words)` in the officer's
+/// language; boxes are `{id}-{code}`, the problem `{id}-error`.
+#[component]
+pub fn Checks(
+    #[prop(into)] id: String,
+    #[prop(into)] legend: TextProp,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] chosen: Signal<Vec<String>>,
+    #[prop(into)] on_toggle: Callback<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let prefix = id.clone();
+    view! {
+        <Group id=id legend=legend error=error>
+            {move || options.get().into_iter().map(|(code, words)| {
+                let box_id = format!("{prefix}-{code}");
+                let has = code.clone();
+                view! {
+                    <label class="check" for=box_id.clone()>
+                        <input type="checkbox" id=box_id.clone() prop:checked=move || chosen.with(|c| c.contains(&has))
+                            on:change=move |_| on_toggle.run(code.clone()) />
+                        {words}
+                    </label>
+                }
+            }).collect_view()}
+        </Group>
+    }
+}
+
+/// A labelled list to choose one from, `(value, words)`, with its problem beside it like [`TextBox`].
+#[component]
+pub fn SelectBox(
+    #[prop(into)] id: String,
+    #[prop(into)] label: TextProp,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] selected: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    let described = error_id.clone();
+    view! {
+        <div class="field" class:has-error=move || error.with(|e| e.is_some())>
+            <label for=id.clone()>{move || label.get().to_string()}</label>
+            {move || error.get().map(|text| error_note(Some(error_id.clone()), text))}
+            <select id=id aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
+                aria-describedby=move || error.with(|e| e.is_some()).then(|| described.clone())
+                on:change=move |ev| on_change.run(event_target_value(&ev))>
+                {move || options.get().into_iter().map(|(value, words)| {
+                    let v = value.clone();
+                    view! { <option value=value selected=move || selected.with(|s| *s == v)>{words}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A labelled tick box.
+pub fn check_box(
+    id: String,
+    label: impl Fn() -> &'static str + Send + Sync + 'static,
+    checked: impl Fn() -> bool + Send + Sync + 'static,
+    on_change: impl Fn(bool) + 'static,
+) -> impl IntoView {
+    let for_id = id.clone();
+    view! {
+        <label class="choice" for=for_id>
+            <input type="checkbox" id=id prop:checked=checked on:change=move |ev| on_change(event_target_checked(&ev)) />
+            {label}
+        </label>
+    }
+}
+
+/// Adds a code to a list, or takes it out when it is there.
+pub fn toggle(list: &mut Vec<String>, code: &str) {
+    match list.iter().position(|c| c == code) {
+        Some(i) => {
+            list.remove(i);
+        }
+        None => list.push(code.to_owned()),
+    }
+}
+
+/// The catalogue's items still offered, as `(code, name)` in the officer's language.
+pub fn item_options(i18n: I18n, items: &[yoursay_core::CatalogueItem]) -> Vec<(String, String)> {
+    let lang = i18n.lang.get();
+    items.iter().filter(|i| !i.retired).map(|i| (i.code.clone(), i.name.get(lang).to_owned())).collect()
 }

@@ -54,3 +54,16 @@ export async function openSection(page, name, heading) {
   await page.getByRole("navigation", { name: "Console sections" }).getByRole("link", { name, exact: true }).click();
   await page.waitForSelector(`main h1:has-text("${heading}")`);
 }
+
+/**
+ * A fresh officer account, a browser context that lets axe in (`bypassCSP`) and a page signed in on the
+ * inbox: how most console tests start. `options` are added to the context's.
+ */
+export async function signedInOfficer({ server, browser, db }, options = {}) {
+  createOfficer(db);
+  const context = await browser.newContext({ locale: "en-GB", bypassCSP: true, ...options });
+  const page = await context.newPage();
+  await signIn(page, server.url);
+  await page.waitForURL("**/officer/inbox");
+  return page;
+}

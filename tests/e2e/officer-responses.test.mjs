@@ -8,7 +8,7 @@ import { test } from "node:test";
 import { randomUUID } from "node:crypto";
 import assert from "node:assert/strict";
 import { expectNoCodeText, withServerAndBrowser } from "./helpers.mjs";
-import { createOfficer, signIn, axeBothLanguages, openSection } from "./officer-helpers.mjs";
+import { signedInOfficer, axeBothLanguages, openSection } from "./officer-helpers.mjs";
 
 async function feed(base, since = "") {
   const r = await fetch(`${base}/api/v1/responses${since ? `?since=${since}` : ""}`);
@@ -17,12 +17,9 @@ async function feed(base, since = "") {
 }
 
 test("the officer publishes a response in both languages, updates it and withdraws it; devices follow", { timeout: 300_000 }, async () => {
-  await withServerAndBrowser(async ({ server, browser, db }) => {
-    createOfficer(db);
-    const context = await browser.newContext({ locale: "en-GB", bypassCSP: true });
-    const page = await context.newPage();
-    await signIn(page, server.url);
-    await page.waitForURL("**/officer/inbox");
+  await withServerAndBrowser(async (env) => {
+    const { server } = env;
+    const page = await signedInOfficer(env);
 
     // A view the officer marks safe to quote in the inbox (distinct from hiding it).
     const view = { id: randomUUID(), created_at: Date.now() - 60_000, language: "en", kind: "view", text: "I want to see my social worker more" };

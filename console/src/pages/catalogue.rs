@@ -5,7 +5,7 @@ use yoursay_core::{Bilingual, Catalogue, CatalogueItem, FieldError};
 use crate::api::{self, ApiError, ItemWords, Kind, NewItem};
 use crate::i18n::{officer::Key, use_i18n, I18n};
 use crate::layout::use_announce;
-use crate::ui::{field_error_text, fill, focus, focus_heading, page_title, use_session};
+use crate::ui::{field_error_text, fill, focus, focus_heading, page_title, use_session, TextBox};
 
 #[component]
 pub fn CatalogueEditor() -> impl IntoView {
@@ -153,34 +153,12 @@ fn KindSection(kind: Kind, catalogue: RwSignal<Option<Result<Catalogue, Key>>>) 
                       get: fn(&Draft) -> String,
                       set: fn(&mut Draft, String)| {
         let id = format!("{prefix}-{}", name.replace('.', "_"));
-        let error_id = format!("{id}-error");
-        let error = move || field_error_text(i18n, &errors.get(), name);
-        let error_id2 = error_id.clone();
-        let input = if name.starts_with("statement.") {
-            view! {
-                <textarea id=id.clone() lang=lang rows="3"
-                    aria-invalid=move || error().is_some().then_some("true")
-                    aria-describedby=move || error().is_some().then(|| error_id2.clone())
-                    prop:value=move || draft.with(get)
-                    on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))></textarea>
-            }
-            .into_any()
-        } else {
-            view! {
-                <input id=id.clone() type="text" lang=lang
-                    aria-invalid=move || error().is_some().then_some("true")
-                    aria-describedby=move || error().is_some().then(|| error_id2.clone())
-                    prop:value=move || draft.with(get)
-                    on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev))) />
-            }
-            .into_any()
-        };
+        let rows = name.starts_with("statement.").then_some(3);
         view! {
-            <div class="field" class:has-error=move || error().is_some()>
-                <label for=id>{i18n.tr(label)}</label>
-                {move || error().map(|text| view! { <p class="field-error" id=error_id.clone()><span aria-hidden="true">"⚠ "</span>{text}</p> })}
-                {input}
-            </div>
+            <TextBox id=id label=i18n.tr(label) lang=lang rows=rows
+                error=Signal::derive(move || field_error_text(i18n, &errors.get(), name))
+                value=move || draft.with(get)
+                on_input=move |v: String| draft.update(|d| set(d, v)) />
         }
     };
 

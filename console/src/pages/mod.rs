@@ -11,5 +11,7 @@ pub mod responses_print;
 pub mod results;
 pub mod settings;
 pub mod sign_in;
+pub mod survey_editor;
+mod survey_question;
 pub mod survey_results;
 pub mod surveys;

@@ -10,7 +10,10 @@ use yoursay_core::{Bilingual, Catalogue, FieldError};
 use crate::api::{self, ApiError, NewUpdate, Progress, ResponseDetail, ResponseList, ResponseState, ResponseText};
 use crate::i18n::{officer::Key, use_i18n, you_said, I18n};
 use crate::layout::use_announce;
-use crate::ui::{date_time, field_error_text, focus, focus_heading, page_title, use_session};
+use crate::ui::{
+    date_time, error_note, field_error_text, focus, focus_heading, item_options, page_title, toggle, use_session,
+    Checks, TextBox,
+};
 
 /// Progress in words, from the translation file devices and the export share.
 pub fn progress_key(p: Progress) -> you_said::Key {
@@ -208,61 +211,34 @@ pub fn Responses() -> impl IntoView {
                            lang: &'static str,
                            get: fn(&Typed) -> String,
                            set: fn(&mut Typed, String)| {
-        let id = field_id(name);
-        let error_id = format!("{id}-error");
-        let error = move || field_error_text(i18n, &errors.get(), name);
-        let described = error_id.clone();
         view! {
-            <div class="field" class:has-error=move || error().is_some()>
-                <label for=id.clone()>{i18n.tr(label)}</label>
-                {move || error().map(|text| view! { <p class="field-error" id=error_id.clone()><span aria-hidden="true">"⚠ "</span>{text}</p> })}
-                <textarea id=id lang=lang rows="4"
-                    aria-invalid=move || error().is_some().then_some("true")
-                    aria-describedby=move || error().is_some().then(|| described.clone())
-                    prop:value=move || typed.with(get)
-                    on:input=move |ev| typed.update(|t| set(t, event_target_value(&ev)))></textarea>
-            </div>
+            <TextBox id=field_id(name) label=i18n.tr(label) lang=Some(lang) rows=Some(4)
+                error=Signal::derive(move || field_error_text(i18n, &errors.get(), name))
+                value=move || typed.with(get)
+                on_input=move |v: String| typed.update(|t| set(t, v)) />
         }
     };
     let checks = move |group: &'static str, legend: Key, promises: bool| {
-        let id = field_id(group);
-        let error = move || {
+        let error = Signal::derive(move || {
             errors.with(|list| {
                 list.iter()
                     .find(|e| e.field.starts_with(group))
                     .map(|e| i18n.t(crate::i18n::error_key(e.code)).to_owned())
             })
+        });
+        let options = Signal::derive(move || {
+            catalogue.with(|c| {
+                c.as_ref()
+                    .map(|c| item_options(i18n, if promises { &c.promises } else { &c.services }))
+                    .unwrap_or_default()
+            })
+        });
+        let chosen =
+            Signal::derive(move || typed.with(|t| if promises { t.promises.clone() } else { t.services.clone() }));
+        let on_toggle = move |code: String| {
+            typed.update(|t| toggle(if promises { &mut t.promises } else { &mut t.services }, &code))
         };
-        view! {
-            <fieldset class="checks" id=id tabindex="-1">
-                <legend>{i18n.tr(legend)}</legend>
-                {move || error().map(|text| view! { <p class="field-error"><span aria-hidden="true">"⚠ "</span>{text}</p> })}
-                {move || {
-                    let lang = i18n.lang.get();
-                    let items = catalogue.with(|c| c.as_ref().map(|c| if promises { c.promises.clone() } else { c.services.clone() }).unwrap_or_default());
-                    items.into_iter().filter(|i| !i.retired).map(|item| {
-                        let code = item.code.clone();
-                        let code2 = item.code.clone();
-                        let box_id = format!("response-{group}-{}", item.code);
-                        let label_for = box_id.clone();
-                        let has = move |t: &Typed| if promises { t.promises.contains(&code) } else { t.services.contains(&code) };
-                        view! {
-                            <label class="check" for=label_for>
-                                <input type="checkbox" id=box_id prop:checked=move || typed.with(|t| has(t))
-                                    on:change=move |_| typed.update(|t| {
-                                        let list = if promises { &mut t.promises } else { &mut t.services };
-                                        match list.iter().position(|c| *c == code2) {
-                                            Some(i) => { list.remove(i); }
-                                            None => list.push(code2.clone()),
-                                        }
-                                    }) />
-                                {item.name.get(lang).to_owned()}
-                            </label>
-                        }
-                    }).collect_view()
-                }}
-            </fieldset>
-        }
+        view! { <Checks id=field_id(group) legend=i18n.tr(legend) options chosen error on_toggle /> }
     };
 
     let state_now = move || editing.with(|e| e.as_ref().map(|d| d.state));
@@ -301,9 +277,7 @@ pub fn Responses() -> impl IntoView {
                 {checks("services", Key::ResponsesServices, false)}
                 <div class="field" class:has-error=move || errors.with(|l| l.iter().any(|e| e.field == "quote"))>
                     <label for="response-quote">{i18n.tr(Key::ResponsesQuote)}</label>
-                    {move || field_error_text(i18n, &errors.get(), "quote").map(|text| view! {
-                        <p class="field-error"><span aria-hidden="true">"⚠ "</span>{text}</p>
-                    })}
+                    {move || field_error_text(i18n, &errors.get(), "quote").map(|text| error_note(None, text))}
                     <select id="response-quote" on:change=move |ev| typed.update(|t| t.quote = event_target_value(&ev))>
                         <option value="" selected=move || typed.with(|t| t.quote.is_empty())>{i18n.tr(Key::ResponsesNoQuote)}</option>
                         {move || quotable.get().into_iter().map(|(id, text)| {
@@ -314,8 +288,8 @@ pub fn Responses() -> impl IntoView {
                 </div>
                 <div class="field" class:has-error=move || errors.with(|l| l.iter().any(|e| e.field.starts_with("events")))>
                     <label for="response-events">{i18n.tr(Key::ResponsesEvents)}</label>
-                    {move || errors.with(|l| l.iter().find(|e| e.field.starts_with("events")).map(|e| view! {
-                        <p class="field-error"><span aria-hidden="true">"⚠ "</span>{i18n.t(crate::i18n::error_key(e.code))}</p>
+                    {move || errors.with(|l| l.iter().find(|e| e.field.starts_with("events")).map(|e| {
+                        error_note(None, i18n.t(crate::i18n::error_key(e.code)).to_owned())
                     }))}
                     <input id="response-events" type="text" prop:value=move || typed.with(|t| t.events.clone())
                         on:input=move |ev| typed.update(|t| t.events = event_target_value(&ev)) />
@@ -369,15 +343,12 @@ fn update_field(
         "en" => ("update-text-en", Key::ResponsesUpdateEn, "text.en"),
         _ => ("update-text-cy", Key::ResponsesUpdateCy, "text.cy"),
     };
-    let error = move || field_error_text(i18n, &errors.get(), path);
+    let en = lang == "en";
     view! {
-        <div class="field" class:has-error=move || error().is_some()>
-            <label for=id>{i18n.tr(label)}</label>
-            {move || error().map(|text| view! { <p class="field-error"><span aria-hidden="true">"⚠ "</span>{text}</p> })}
-            <textarea id=id lang=lang rows="3" aria-invalid=move || error().is_some().then_some("true")
-                prop:value=move || update_typed.with(|u| if lang == "en" { u.1.clone() } else { u.2.clone() })
-                on:input=move |ev| update_typed.update(|u| if lang == "en" { u.1 = event_target_value(&ev) } else { u.2 = event_target_value(&ev) })></textarea>
-        </div>
+        <TextBox id=id label=i18n.tr(label) lang=Some(lang) rows=Some(3)
+            error=Signal::derive(move || field_error_text(i18n, &errors.get(), path))
+            value=move || update_typed.with(|u| if en { u.1.clone() } else { u.2.clone() })
+            on_input=move |v: String| update_typed.update(|u| if en { u.1 = v } else { u.2 = v }) />
     }
 }
 
