@@ -28,6 +28,8 @@ pub fn App() -> impl IntoView {
 
     crate::drafts::Drafts::provide();
     #[cfg(feature = "surveys")]
+    crate::event::provide();
+    #[cfg(feature = "surveys")]
     crate::survey::provide();
     let nav = Nav::provide();
     // Each screen is built afresh when it is entered; a form's answers wait in its draft (memory only)
@@ -42,6 +44,10 @@ pub fn App() -> impl IntoView {
         "/privacy/adults" => view! { <PrivacyAdults /> }.into_any(),
         "/accessibility" => view! { <Accessibility /> }.into_any(),
         "/what-changed" => view! { <WhatChanged /> }.into_any(),
+        #[cfg(feature = "surveys")]
+        crate::event::PATH => view! { <crate::event::EventScreen /> }.into_any(),
+        #[cfg(feature = "surveys")]
+        crate::event::LEAVE_PATH => view! { <crate::event::LeaveScreen /> }.into_any(),
         #[cfg(feature = "surveys")]
         p if crate::survey::is_survey_path(p) => view! { <crate::survey::SurveyScreen path=p.to_owned() /> }.into_any(),
         _ => view! { <NotFound /> }.into_any(),

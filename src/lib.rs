@@ -21,6 +21,8 @@ mod router;
 pub mod state;
 pub mod storage;
 #[cfg(feature = "surveys")]
+pub mod event;
+#[cfg(feature = "surveys")]
 pub mod survey;
 pub mod sync;
 

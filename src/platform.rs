@@ -57,6 +57,16 @@ pub fn focus_heading() {
     });
 }
 
+/// Moves focus to the element with this id (a field with a problem, a button to answer).
+pub fn focus_by_id(id: &'static str) {
+    request_animation_frame(move || {
+        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+        if let Some(el) = element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// A new random v4 UUID from the browser's CSPRNG.
 pub fn new_entry_id() -> Option<String> {
     web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid())

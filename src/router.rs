@@ -29,6 +29,10 @@ impl Nav {
         self.path.get()
     }
 
+    pub fn path_untracked(self) -> String {
+        self.path.get_untracked()
+    }
+
     /// Goes to `to`. With `replace`, the screen left behind is not in the history: the back button
     /// cannot bring a submitted form back into view.
     pub fn go(self, to: &str, replace: bool) {

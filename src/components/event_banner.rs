@@ -9,6 +9,7 @@ use crate::prefs;
 pub fn EventBanner() -> impl IntoView {
     let i18n = use_i18n();
     let event = RwSignal::new(prefs::event());
+    follow_joined(event);
     view! {
         <div class="status-row" data-testid="event" hidden=move || event.with(Option::is_none)>
                 <p class="status-text">
@@ -17,13 +18,43 @@ pub fn EventBanner() -> impl IntoView {
                 <button
                     type="button"
                     class="button button-secondary button-small"
-                    on:click=move |_| {
-                        prefs::set_event(None);
-                        event.set(None);
-                    }
+                    on:click=move |_| leave(event)
                 >
                     {i18n.tr(Key::EventLeave)}
                 </button>
         </div>
     }
 }
+
+/// One tap out of the event; on the surveys page, through the event's own way out (the exit PIN in
+/// pass-the-tablet mode).
+#[cfg(not(feature = "surveys"))]
+fn leave(event: RwSignal<Option<String>>) {
+    prefs::set_event(None);
+    event.set(None);
+}
+
+#[cfg(feature = "surveys")]
+fn leave(event: RwSignal<Option<String>>) {
+    let joined = crate::event::use_joined();
+    if joined.tablet() {
+        crate::router::use_nav().go(crate::event::LEAVE_PATH, false);
+        return;
+    }
+    joined.leave();
+    prefs::set_event(None);
+    event.set(None);
+}
+
+/// The event joined on the surveys page changes the banner at once.
+#[cfg(feature = "surveys")]
+fn follow_joined(event: RwSignal<Option<String>>) {
+    let joined = crate::event::use_joined();
+    Effect::new(move |_| {
+        let code = joined.0.with(|e| e.as_ref().map(|e| e.code.as_str().to_owned()));
+        event.set(code.or_else(prefs::event));
+    });
+}
+
+#[cfg(not(feature = "surveys"))]
+fn follow_joined(_: RwSignal<Option<String>>) {}

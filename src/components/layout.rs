@@ -32,12 +32,22 @@ pub fn Layout(children: Children) -> impl IntoView {
         </header>
         <StatusStrip />
         <main id="main">{children()}</main>
+        {idle_guard()}
         <nav class="site-footer" aria-label=i18n.tr(Key::FooterNavLabel)>
             <Link href="/privacy">{i18n.tr(Key::PrivacyTitle)}</Link>
             <Link href="/accessibility">{i18n.tr(Key::AccessibilityTitle)}</Link>
         </nav>
     }
 }
+
+/// Pass-the-tablet's "Still there?" (the surveys page only: the mode runs there).
+#[cfg(feature = "surveys")]
+fn idle_guard() -> impl IntoView {
+    view! { <crate::event::IdleGuard /> }
+}
+
+#[cfg(not(feature = "surveys"))]
+fn idle_guard() {}
 
 /// Shows the *other* language's name, in that language, and switches to it. What the person has typed
 /// stays: it lives in the screen's signals, not in the words around it.

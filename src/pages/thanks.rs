@@ -20,6 +20,7 @@ pub fn Thanks() -> impl IntoView {
             <h1 tabindex="-1">{i18n.tr(Key::ThanksTitle)}</h1>
             <p class="lead" data-testid="thanks-outcome">{outcome}</p>
             <p>{i18n.tr(Key::ThanksNext)}</p>
+            {pass_it_on()}
             <div class="actions">
                 <Link href="/say" class="button">{i18n.tr(Key::HomeSay)}</Link>
                 <Link href="/rate" class="button">{i18n.tr(Key::HomeRate)}</Link>
@@ -28,3 +29,15 @@ pub fn Thanks() -> impl IntoView {
         </section>
     }
 }
+
+/// Pass-the-tablet mode (the surveys page only): the next person is asked to take over.
+#[cfg(feature = "surveys")]
+fn pass_it_on() -> impl IntoView {
+    let i18n = use_i18n();
+    crate::event::is_tablet().then(|| {
+        view! { <p class="lead pass-on">{i18n.tr(crate::i18n::event::Key::ThanksPassOn)}</p> }
+    })
+}
+
+#[cfg(not(feature = "surveys"))]
+fn pass_it_on() {}

@@ -180,13 +180,15 @@ impl SurveyDraft {
         });
     }
 
-    /// Starts `code` version `version` with `questions` questions, unless it is the one already open.
-    pub fn open(self, code: &str, version: u32, questions: usize) {
+    /// Starts `code` version `version` with `questions` questions, unless it is the one already open;
+    /// `role` is the event's preset answer to "about you", if any.
+    pub fn open(self, code: &str, version: u32, questions: usize, role: Option<yoursay_core::Role>) {
         let same = self.form.with_untracked(|f| f.as_ref().is_some_and(|(c, v)| c == code && *v == version));
         if !same {
             self.clear();
             self.form.set(Some((code.to_owned(), version)));
             self.answers.set(vec![None; questions]);
+            self.about.role.set(role);
         }
     }
 

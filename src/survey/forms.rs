@@ -46,12 +46,21 @@ impl SurveyForms {
         });
     }
 
-    /// The form with this code, when the list has it.
+    /// The form with this code: from the published list, or else from the event this device joined (kept
+    /// on the device, so an event's survey opens even if the list was never fetched).
     pub fn find(self, code: &str) -> Option<PublishedFormWire> {
-        self.loaded.with(|l| match l {
+        let listed = self.loaded.with(|l| match l {
             Loaded::Ready(list) => list.iter().find(|f| f.form.code == code).cloned(),
             _ => None,
+        });
+        listed.or_else(|| {
+            crate::event::use_joined().0.with(|e| e.as_ref()?.surveys.iter().find(|f| f.form.code == code).cloned())
         })
+    }
+
+    /// Still waiting for the first answer, with no event survey to show meanwhile?
+    pub fn loading(self) -> bool {
+        self.loaded.with(|l| *l == Loaded::Loading)
     }
 }
 

@@ -70,7 +70,7 @@ pub fn QuestionScreen(
         {help.map(|h| view! { <p class="hint" id="survey-help">{move || i18n.pick(&h)}</p> })}
         <p class="hint" id="survey-hint">{i18n.tr(if required { S::RunRequired } else { S::RunOptional })}</p>
         <Show when=move || missing.get()>
-            <p class="error" id="survey-error" role="alert">{i18n.tr(S::RunNeeded)}</p>
+            <p class="error" id="survey-error" role="alert" tabindex="-1">{i18n.tr(S::RunNeeded)}</p>
         </Show>
         {body}
         <button type="button" class="button button-quiet back" on:click=move |_| on.run(Move::Back)>

@@ -11,7 +11,7 @@ use yoursay_core::{EntryKind, FieldError, SurveyResponse};
 
 use super::check::CheckAnswers;
 use super::draft::{self, use_survey_draft, Answered, Step};
-use super::forms::{use_survey_forms, Loaded};
+use super::forms::use_survey_forms;
 use super::question::{Move, QuestionScreen};
 use crate::components::about_you::AboutYou;
 use crate::compose::{check, Envelope};
@@ -31,7 +31,7 @@ pub fn SurveyRun(code: String) -> impl IntoView {
         <section class="page survey">
             {move || match form.get() {
                 Some(form) => view! { <Runner form=form /> }.into_any(),
-                None if forms.loaded.with(|l| *l == Loaded::Loading) => {
+                None if forms.loading() => {
                     view! { <p class="notice">{i18n.tr(S::SurveysLoading)}</p> }.into_any()
                 }
                 None => {
@@ -53,7 +53,9 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
     let state = use_app_state();
     let nav = crate::router::use_nav();
     let draft = use_survey_draft();
-    draft.open(&form.form.code, form.version, form.form.questions.len());
+    // At an event that presets who is answering (a carers' session), "about you" starts with it.
+    let preset = crate::event::use_joined().0.with_untracked(|e| e.as_ref().and_then(|e| e.role));
+    draft.open(&form.form.code, form.version, form.form.questions.len(), preset);
     let form = Arc::new(form);
     let missing = RwSignal::new(false);
     let problem = RwSignal::new(None::<Key>);
@@ -86,7 +88,7 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
                     let given = answer.as_ref().and_then(Answered::to_wire).is_some();
                     if qs[index].required && !given {
                         missing.set(true);
-                        focus_id("survey-error");
+                        crate::platform::focus_by_id("survey-error");
                         return;
                     }
                     draft.answers.update(|a| a[index] = answer);
@@ -243,15 +245,4 @@ fn question_of(
         Err(_) => inside,
     };
     questions.iter().position(|q| q.code == code)
-}
-
-fn focus_id(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(id) {
-            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                let _ = el.set_attribute("tabindex", "-1");
-                let _ = el.focus();
-            }
-        }
-    });
 }

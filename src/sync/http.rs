@@ -59,6 +59,14 @@ pub async fn fetch_forms() -> Result<DeviceForms, NetError> {
     decode(status, json)
 }
 
+/// What a device keeps when it joins an event (`code` as typed: the server reads any case, spaces and
+/// hyphens). `Status(404)`: no such event; `Status(410)`: it has ended.
+pub async fn fetch_event(code: &str) -> Result<yoursay_core::event::DeviceEvent, NetError> {
+    let path = format!("{}/{}", yoursay_core::event::EVENTS_PATH, code);
+    let (status, json) = call("GET", &path, None).await?;
+    decode(status, json)
+}
+
 /// The retention period of core's `Notice`, read by name from the browser's parse of it: deriving a
 /// decoder for one number would cost the phone's download more than it checks.
 pub async fn fetch_retention_months() -> Result<f64, NetError> {
