@@ -5,6 +5,8 @@ const CACHE = `yoursay-${VERSION}`;
 // The last list of published surveys, kept across releases so a survey opens with no signal.
 const DATA = "yoursay-data";
 const FORMS = "/api/v1/forms";
+// Present while the device is in pass-the-tablet mode (written by the surveys page, src/event/tablet.rs).
+const TABLET = "/tablet-mode";
 const FILES = [
 __BUILD_FILES__
 ];
@@ -67,12 +69,20 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (request.mode === "navigate") {
-    // Every route is one of two app shells (the surveys page for /surveys…, the first-load app for the
-    // rest): answer from the cache at once, so one bar of signal does not keep a young person waiting. A
+    // Every route is one of two app shells (the surveys page for /surveys… and /event…, the first-load
+    // app for the rest): answer from the cache at once, so one bar of signal does not keep a young person waiting. A
     // new release arrives with the next service worker. Opening the app online also refreshes the kept
     // surveys list, so surveys published since are there when the signal goes.
-    const shell = url.pathname === "/surveys" || url.pathname.startsWith("/surveys/") ? "/surveys/" : "/";
-    event.respondWith(caches.match(shell, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+    // In pass-the-tablet mode (the marker the surveys page keeps in the data cache) every page is the
+    // surveys page, which holds the mode's screens, so no address leads out of the mode.
+    const own = (p) => url.pathname === p || url.pathname.startsWith(p + "/");
+    event.respondWith(
+      caches
+        .match(TABLET, { cacheName: DATA })
+        .then((tablet) => (tablet || own("/surveys") || own("/event") ? "/surveys/" : "/"))
+        .then((shell) => caches.match(shell, { cacheName: CACHE }))
+        .then((hit) => hit || fetch(request))
+    );
     event.waitUntil(refreshForms());
     return;
   }

@@ -12,6 +12,8 @@ mod components;
 mod compose;
 mod docs;
 mod drafts;
+#[cfg(feature = "surveys")]
+pub mod event;
 pub mod fetch;
 pub mod i18n;
 mod pages;
@@ -20,8 +22,6 @@ pub mod prefs;
 mod router;
 pub mod state;
 pub mod storage;
-#[cfg(feature = "surveys")]
-pub mod event;
 #[cfg(feature = "surveys")]
 pub mod survey;
 pub mod sync;

@@ -29,6 +29,8 @@ impl Nav {
         self.path.get()
     }
 
+    /// For timers and handlers that must not subscribe (pass-the-tablet's idle watch, on the surveys page).
+    #[cfg_attr(not(feature = "surveys"), allow(dead_code))]
     pub fn path_untracked(self) -> String {
         self.path.get_untracked()
     }

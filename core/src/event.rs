@@ -426,9 +426,25 @@ pub struct DeviceEvent<F = Form> {
     pub pin: Option<PinHash>,
 }
 
+/// How long a device waits before the next exit PIN may be tried after `tries` wrong ones in a row: three
+/// come free, then 5 s, doubling each time, at most 10 minutes. The PIN guards a mode, not data, so the wait
+/// only has to make guessing at a session tedious, never lock the person running it out for long.
+pub fn pin_wait_seconds(tries: u32) -> u32 {
+    match tries {
+        0..=2 => 0,
+        n => (5u32 << (n - 3).min(7)).min(600),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pin_wait_grows_after_three_tries_and_stops_growing() {
+        let waits: Vec<u32> = (1..=12).map(pin_wait_seconds).collect();
+        assert_eq!(waits, [0, 0, 5, 10, 20, 40, 80, 160, 320, 600, 600, 600]);
+    }
 
     #[test]
     fn join_codes_have_no_look_alikes_and_read_as_typed() {

@@ -70,10 +70,8 @@ pub fn IdleGuard() -> impl IntoView {
             _ => {}
         }
     };
-    if let Ok(handle) = set_interval_with_handle(tick, std::time::Duration::from_secs(1)) {
-        // The guard lives as long as the app.
-        std::mem::forget(handle);
-    }
+    // The guard lives as long as the app: its interval is never cleared.
+    let _ = set_interval_with_handle(tick, std::time::Duration::from_secs(1));
     let seconds_left = move || {
         let left = prompted.get().map_or(PROMPT_MS, |at| (PROMPT_MS - (now.get() - at)).max(0.0));
         (left / 1000.0).ceil().to_string()

@@ -218,16 +218,31 @@ async fn offline_ready() -> bool {
     }
 }
 
-/// `2026-03-14` as "14 March 2026" / "14 Mawrth 2026", by the browser's own calendar words.
+/// `2026-03-14` as "14 March 2026" / "14 Mawrth 2026", with the month names of the translation files (the
+/// same words the server's "What changed" uses; browsers do not all carry Welsh month names).
 fn in_words(date: &str, i18n: crate::i18n::I18n) -> String {
-    let locale = if i18n.lang.get() == yoursay_core::Language::Cy { "cy-GB" } else { "en-GB" };
-    let options = js_sys::Object::new();
-    for (k, v) in [("day", "numeric"), ("month", "long"), ("year", "numeric"), ("timeZone", "UTC")] {
-        let _ = js_sys::Reflect::set(&options, &k.into(), &v.into());
-    }
-    let parsed = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(date));
-    if parsed.get_time().is_nan() {
+    use crate::i18n::you_said::Key as Y;
+    const MONTHS: [Y; 12] = [
+        Y::Month01,
+        Y::Month02,
+        Y::Month03,
+        Y::Month04,
+        Y::Month05,
+        Y::Month06,
+        Y::Month07,
+        Y::Month08,
+        Y::Month09,
+        Y::Month10,
+        Y::Month11,
+        Y::Month12,
+    ];
+    let mut parts = date.splitn(3, '-');
+    let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
         return date.to_owned();
+    };
+    let month = month.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    match (month, day.parse::<u32>()) {
+        (Some(month), Ok(day)) => format!("{day} {} {year}", i18n.t(*month)),
+        _ => date.to_owned(),
     }
-    parsed.to_locale_date_string(locale, &options).as_string().unwrap_or_else(|| date.to_owned())
 }

@@ -38,7 +38,8 @@ pub fn set_mode(on: bool) {
 
 /// How long to wait before the next PIN may be tried, in whole seconds (0: now).
 pub fn wait_seconds(now_ms: f64) -> u32 {
-    let until: f64 = LocalStorage::raw().get_item(WAIT_UNTIL).ok().flatten().and_then(|s| s.parse().ok()).unwrap_or(0.0);
+    let until: f64 =
+        LocalStorage::raw().get_item(WAIT_UNTIL).ok().flatten().and_then(|s| s.parse().ok()).unwrap_or(0.0);
     if until > now_ms {
         ((until - now_ms) / 1000.0).ceil() as u32
     } else {
@@ -51,17 +52,9 @@ pub fn wait_seconds(now_ms: f64) -> u32 {
 pub fn wrong_pin(now_ms: f64) -> u32 {
     let tries: u32 = LocalStorage::raw().get_item(TRIES).ok().flatten().and_then(|s| s.parse().ok()).unwrap_or(0) + 1;
     let _ = LocalStorage::raw().set_item(TRIES, &tries.to_string());
-    let wait = backoff_seconds(tries);
+    let wait = yoursay_core::event::pin_wait_seconds(tries);
     if wait > 0 {
         let _ = LocalStorage::raw().set_item(WAIT_UNTIL, &(now_ms + f64::from(wait) * 1000.0).to_string());
     }
     wait
-}
-
-/// The wait after `tries` wrong PINs in a row.
-pub fn backoff_seconds(tries: u32) -> u32 {
-    match tries {
-        0..=2 => 0,
-        n => (5u32 << (n - 3).min(7)).min(600),
-    }
 }

@@ -56,7 +56,7 @@ pub fn Say() -> impl IntoView {
                     (_, code) => (error_key(code), "say-text"),
                 };
                 error.set(Some(shown));
-                focus_field(shown.1);
+                crate::platform::focus_by_id(shown.1);
                 return;
             }
         };
@@ -202,15 +202,5 @@ pub fn Say() -> impl IntoView {
                 </button>
             </form>
         </section>
-    }
-}
-
-fn focus_field(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = el.focus();
     }
 }

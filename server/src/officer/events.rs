@@ -254,9 +254,10 @@ fn origin(state: &AppState, headers: &HeaderMap) -> String {
     format!("{scheme}://{host}")
 }
 
-/// The address a poster sends people to: the app, joining the event.
+/// The address a poster sends people to: the event screen of the surveys page, which joins at once
+/// (downloading the event and its surveys for use without signal).
 pub fn join_url(origin: &str, code: &JoinCode) -> String {
-    format!("{origin}/?event={}", code.as_str())
+    format!("{origin}/event?code={}", code.as_str())
 }
 
 fn xml_escape(s: &str) -> String {

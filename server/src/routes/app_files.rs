@@ -62,19 +62,20 @@ pub struct Page {
 /// The folder of the app directory the officer's console is built into.
 pub const CONSOLE_DIR: &str = "officer";
 
-/// The officer's console, and the surveys page (the app with the survey runner, fetched on demand).
-pub const PAGES: [Page; 2] = [
+/// The officer's console, and the surveys page (the app with the survey runner and events, fetched on
+/// demand).
+pub const PAGES: [Page; 3] = [
     Page {
         prefix: "/officer",
         dir: CONSOLE_DIR,
         not_built: "The officer console has not been built: run scripts/build-console.sh.",
     },
-    Page {
-        prefix: "/surveys",
-        dir: "surveys",
-        not_built: "The surveys page has not been built: run scripts/build-surveys.sh.",
-    },
+    Page { prefix: "/surveys", dir: "surveys", not_built: SURVEYS_NOT_BUILT },
+    // Joining an event and pass-the-tablet mode live on the surveys page too (an event offers surveys).
+    Page { prefix: "/event", dir: "surveys", not_built: SURVEYS_NOT_BUILT },
 ];
+
+const SURVEYS_NOT_BUILT: &str = "The surveys page has not been built: run scripts/build-surveys.sh.";
 
 /// `prefix` and anything under `prefix/`, but not `/officers` or `/officer-x`.
 fn under(path: &str, prefix: &str) -> bool {

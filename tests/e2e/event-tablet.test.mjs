@@ -1,0 +1,211 @@
+// Events and pass-the-tablet mode: the officer sets up a Coffee and Catch up with a survey, the role
+// preset and pass-the-tablet on; a tablet joins by its code and is ready without signal; two carers answer
+// in turn with no signal (nothing of the first is left in the page or behind Back); an idle form asks
+// "Still there?" and is cleared; a wrong exit PIN does not leave, the right one does; back online, both
+// answers arrive once, tagged with the event.
+//
+// Needs `bash scripts/build-app.sh` (dist/, dist/surveys/, dist/officer/) and `cargo build -p yoursay-server`.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady, axe, expectNoCodeText, ROOT } from "./helpers.mjs";
+import { createOfficer, signIn } from "./officer-helpers.mjs";
+
+const bi = (en, cy) => ({ en, cy });
+const SURVEY = {
+  code: "coffee_jan",
+  title: bi("Coffee and Catch up, January", "Coffi a Sgwrs, Ionawr"),
+  intro: bi("A few questions for carers.", "Ychydig o gwestiynau i ofalwyr."),
+  audience: "carers",
+  questions: [
+    { code: "support", kind: "faces", required: true, prompt: bi("How well are you supported?", "Pa mor dda ydych chi'n cael eich cefnogi?") },
+    { code: "anything_else", kind: { text: { max_chars: 500 } }, prompt: bi("Anything else?", "Unrhyw beth arall?") },
+  ],
+};
+
+const AXE = readFileSync(join(ROOT, "tests/e2e/node_modules/axe-core/axe.min.js"), "utf8");
+async function axeClean(page, screen) {
+  await expectNoCodeText(page);
+  await page.evaluate(AXE);
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `axe on ${screen}: ${JSON.stringify(violations, null, 1)}`);
+}
+
+async function officerApi(page, method, path, body) {
+  const r = await page.request.fetch(`${new URL(page.url()).origin}/api/v1/officer${path}`, { method, data: body ?? {}, headers: { "Content-Type": "application/json" } });
+  assert.ok(r.ok(), `${method} ${path}: ${r.status()} ${await r.text()}`);
+  return r.json();
+}
+
+async function heading(page, text) {
+  await page.waitForFunction((h) => document.querySelector("main h1")?.textContent.trim() === h, text);
+}
+
+async function switchTo(page, lang) {
+  if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
+  await page.locator("button.lang-switch").first().click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+test("a tablet joins an event, two carers answer in turn with no signal, and only the PIN leaves the mode", { timeout: 300_000 }, async () => {
+  const port = await freePort();
+  const { db } = scratch();
+  createOfficer(db);
+  let server = await startServer({ port, db });
+  const browser = await launchBrowser();
+  try {
+    const officer = await (await browser.newContext({ locale: "en-GB" })).newPage();
+    await signIn(officer, server.url);
+    await officer.waitForURL("**/officer/inbox");
+    await officerApi(officer, "POST", "/forms", { code: "coffee_jan" });
+    await officerApi(officer, "PUT", "/forms/coffee_jan/draft", SURVEY);
+    await officerApi(officer, "POST", "/forms/coffee_jan/publish");
+    const event = await officerApi(officer, "POST", "/events", {
+      name: bi("Coffee and Catch up", "Coffi a Sgwrs"),
+      date: "2027-01-14",
+      place: "Neuadd y Dref",
+      surveys: ["coffee_jan"],
+      role: "foster_carer",
+      pass_the_tablet: true,
+      exit_pin: "2468",
+      hear_back_by: "2027-02-28",
+    });
+    const code = event.code;
+
+    const context = await browser.newContext({ locale: "en-GB" });
+    const page = await context.newPage();
+    // Time on this page is the test's to move: the idle prompt comes after two minutes.
+    await page.clock.install();
+    await page.goto(server.url + "/");
+    await appReady(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+
+    // ---- Joining: a wrong code, an unknown one, then the code as read aloud ----
+    await page.goto(server.url + "/event");
+    await heading(page, "Join an event");
+    await page.getByLabel("Event code").fill("hello");
+    await page.getByRole("button", { name: "Join" }).click();
+    await page.waitForSelector("#event-code-error");
+    assert.match(await page.locator("#event-code-error").innerText(), /not an event code/);
+    await axeClean(page, "join, bad code (en)");
+    await page.getByLabel("Event code").fill("AAAAAA");
+    await page.getByRole("button", { name: "Join" }).click();
+    await page.waitForFunction(() => /could not find/.test(document.querySelector("#event-code-error")?.textContent ?? ""));
+    const typed = `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`;
+    await page.getByLabel("Event code").fill(typed);
+    await page.getByRole("button", { name: "Join" }).click();
+    await heading(page, "Coffee and Catch up");
+    assert.match(await page.locator("main").innerText(), /14 January 2027, Neuadd y Dref/);
+    assert.match(await page.locator("main").innerText(), /You will hear what happened by 28 February 2027\./);
+    await page.waitForSelector('[data-testid="event-ready"][data-ready="true"]', { timeout: 20_000 });
+    assert.equal(await page.getByTestId("event-ready").innerText(), "Ready for use without signal.");
+    await axeClean(page, "event screen (en)");
+    await switchTo(page, "cy");
+    await heading(page, "Coffi a Sgwrs");
+    assert.match(await page.locator("main").innerText(), /14 Ionawr 2027/);
+    await axeClean(page, "event screen (cy)");
+    await switchTo(page, "en");
+
+    // ---- No signal from here ----
+    await stopServer(server);
+    // In pass-the-tablet mode every address opens the event's page, with the event on screen.
+    await page.goto(server.url + "/");
+    await appReady(page);
+    assert.match(await page.getByTestId("event").innerText(), new RegExp(code));
+
+    // First carer, in English; the role is preset by the event.
+    await page.goto(server.url + "/event");
+    await page.getByRole("link", { name: "Coffee and Catch up, January" }).click();
+    await heading(page, "Coffee and Catch up, January");
+    await page.getByRole("button", { name: "Start" }).click();
+    await page.getByRole("button", { name: "Good", exact: true }).click();
+    await heading(page, "Anything else?");
+    await page.locator("#survey-text").fill("First carer: my placement review was cancelled twice");
+    await page.getByRole("button", { name: "Next" }).click();
+    await heading(page, "Nearly done");
+    assert.equal(await page.locator("#about-role").inputValue(), "foster_carer");
+    await page.getByRole("button", { name: "Check my answers" }).click();
+    await page.getByRole("button", { name: "Send my answers" }).click();
+    await page.waitForURL("**/thanks");
+    assert.match(await page.locator("main").innerText(), /Please pass it on to the next person\./);
+    await axeClean(page, "thank you, pass it on (en)");
+    await expectWaiting(page, 1);
+    assert.doesNotMatch(await page.content(), /placement review/);
+    await page.goBack();
+    await appReady(page);
+    assert.doesNotMatch(await page.content(), /placement review/);
+
+    // Second carer, in Welsh, walks away half-way: "Still there?" first, then the form is cleared.
+    await switchTo(page, "cy");
+    await page.goto(server.url + "/surveys/coffee_jan");
+    await heading(page, "Coffi a Sgwrs, Ionawr");
+    await page.getByRole("button", { name: "Dechrau" }).click();
+    await page.getByRole("button", { name: "Da", exact: true }).click();
+    await heading(page, "Unrhyw beth arall?");
+    await page.locator("#survey-text").fill("Second carer, not finished");
+    await page.clock.fastForward("02:05");
+    await page.waitForSelector('[role="alertdialog"]');
+    assert.equal(await page.locator("#idle-title").innerText(), "Wyt ti'n dal yma?");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "idle-more");
+    await axeClean(page, "still there? (cy)");
+    await page.getByRole("button", { name: "Mwy o amser" }).click();
+    await page.waitForSelector('[role="alertdialog"]', { state: "detached" });
+    assert.equal(await page.locator("#survey-text").inputValue(), "Second carer, not finished", "More time keeps the answers");
+    await page.clock.fastForward("02:05");
+    await page.waitForSelector('[role="alertdialog"]');
+    await page.clock.fastForward("00:31");
+    await page.waitForFunction(() => location.pathname === "/");
+    assert.doesNotMatch(await page.content(), /not finished/);
+    // Nothing half-filled was sent, and the survey starts afresh.
+    await expectWaiting(page, 1);
+    await page.goto(server.url + "/surveys/coffee_jan");
+    await heading(page, "Coffi a Sgwrs, Ionawr");
+    await page.getByRole("button", { name: "Dechrau" }).click();
+    await page.getByRole("button", { name: "Iawn", exact: true }).click();
+    await page.getByRole("button", { name: "Nesaf" }).click();
+    await page.getByRole("button", { name: "Gwirio fy atebion" }).click();
+    await page.getByRole("button", { name: "Anfon fy atebion" }).click();
+    await page.waitForURL("**/thanks");
+    await expectWaiting(page, 2);
+
+    // ---- Leaving: a wrong PIN three times waits, the right one leaves ----
+    await switchTo(page, "en");
+    await page.getByRole("button", { name: "Leave event" }).click();
+    await heading(page, "Leave pass-the-tablet mode");
+    await axeClean(page, "exit PIN (en)");
+    for (let i = 0; i < 3; i++) {
+      await page.getByLabel("Exit PIN").fill("1111");
+      await page.getByRole("button", { name: "Leave", exact: true }).click();
+      await page.waitForSelector("#leave-error");
+    }
+    assert.match(await page.locator("#leave-error").innerText(), /Please wait 5 seconds/);
+    assert.equal(await page.getByRole("button", { name: "Leave", exact: true }).isDisabled(), true);
+    assert.match(await page.getByTestId("event").innerText(), new RegExp(code), "still in the event");
+    await page.clock.fastForward("00:06");
+    await page.waitForFunction(() => !document.querySelector("form button[type=submit]")?.disabled);
+    await page.getByLabel("Exit PIN").fill("2468");
+    await page.getByRole("button", { name: "Leave", exact: true }).click();
+    await page.waitForFunction(() => location.pathname === "/");
+    await page.waitForFunction(() => document.querySelector('[data-testid="event"]')?.hidden === true);
+
+    // ---- The signal returns: both answers arrive once, tagged with the event ----
+    server = await startServer({ port, db });
+    // The retry timer, on this page's clock.
+    await page.clock.fastForward("00:31");
+    await expectWaiting(page, 0, 60_000);
+    const rows = sql(db, "SELECT kind, form, event, role, language FROM entries ORDER BY language");
+    assert.deepEqual(rows, [
+      ["survey", "coffee_jan", code, "foster_carer", "cy"],
+      ["survey", "coffee_jan", code, "foster_carer", "en"],
+    ]);
+    assert.equal(sql(db, "SELECT COUNT(*) FROM survey_answers WHERE text LIKE '%not finished%'")[0][0], "0");
+  } finally {
+    await browser.close();
+    await stopServer(server);
+  }
+});
