@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod disclosure;
 pub mod entry;
 pub mod error;
+pub mod event;
 pub mod form;
 pub mod language;
 pub mod officer;
