@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (8, include_str!("../migrations/0008_responses.sql")),
     (9, include_str!("../migrations/0009_safe_to_quote.sql")),
     (10, include_str!("../migrations/0010_draft_revision.sql")),
+    (11, include_str!("../migrations/0011_events.sql")),
 ];
 
 pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {

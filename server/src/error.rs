@@ -18,6 +18,10 @@ pub enum ApiError {
     },
     Unauthorized,
     NotFound,
+    /// Nothing has this name; `errors` says which field named it (a device's event code).
+    NotFoundField(FieldError),
+    /// It existed and has ended (a closed event); the detail says so.
+    Gone(String),
     PayloadTooLarge,
     UnsupportedMediaType,
     /// Too many failed sign-ins: try again after this many seconds.
@@ -46,7 +50,8 @@ impl ApiError {
         match self {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
-            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::NotFound | ApiError::NotFoundField(_) => StatusCode::NOT_FOUND,
+            ApiError::Gone(_) => StatusCode::GONE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -70,7 +75,8 @@ impl ApiError {
                 Some(format!("The server is busy checking other sign-ins. Try again in {retry_after_secs} seconds.")),
                 vec![],
             ),
-            ApiError::Conflict(detail) => (Some(detail.clone()), vec![]),
+            ApiError::Conflict(detail) | ApiError::Gone(detail) => (Some(detail.clone()), vec![]),
+            ApiError::NotFoundField(error) => (Some(error.message.clone()), vec![error.clone()]),
             ApiError::NotFound | ApiError::Internal(_) => (None, vec![]),
         };
         Problem {

@@ -42,6 +42,10 @@ struct ServeArgs {
     /// Always mark the session cookie Secure (behind a TLS-terminating proxy that does not send X-Forwarded-Proto).
     #[arg(long, env = "YOURSAY_SECURE_COOKIES")]
     secure_cookies: bool,
+    /// The address people reach the app at (`https://yoursay.council.cymru`), put in events' QR codes;
+    /// without it the request's Host is used.
+    #[arg(long, env = "YOURSAY_PUBLIC_URL")]
+    public_url: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -125,6 +129,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         app_dir: args.app_dir,
         secure_cookies: args.secure_cookies,
         retention_task: true,
+        public_url: args.public_url,
     };
     let app = Application::build(config).await?;
     println!("Your Say is listening on http://{}", app.address);

@@ -26,6 +26,9 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Run the hourly retention task. Tests turn it off and call it directly.
     pub retention_task: bool,
+    /// Where people reach the app (`https://yoursay.council.cymru`), for the join address in an event's
+    /// QR code; without it the request's `Host` is used.
+    pub public_url: Option<String>,
 }
 
 pub struct Application {
@@ -72,6 +75,7 @@ pub fn router(state: AppState) -> Router {
     api.merge(crate::officer::router())
         .merge(routes::forms::router())
         .merge(routes::responses::router())
+        .merge(routes::events::router())
         .layer(CompressionLayer::new())
         .fallback(routes::app_files::fallback)
         .layer(axum::middleware::from_fn_with_state(csp, security::add_headers))

@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod catalogue;
+pub mod events;
 pub mod export;
 pub mod forms;
 pub mod inbox;
@@ -45,6 +46,7 @@ pub fn router() -> Router<AppState> {
         .route("/retention/run", post(admin::run_retention))
         .merge(forms::router())
         .merge(responses::router())
+        .merge(events::router())
         .layer(axum::middleware::from_fn(require_json))
         .layer(axum::middleware::from_fn(no_store))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));

@@ -33,7 +33,7 @@ fn target(id: &str) -> String {
 }
 
 /// Stored text was written by this server from a valid `ResponseText`: failing to read it is ours.
-fn read_text(body: &str) -> ApiResult<ResponseText> {
+pub(crate) fn read_text(body: &str) -> ApiResult<ResponseText> {
     serde_json::from_str(body).map_err(|e| ApiError::Internal(anyhow::Error::from(e).context("a stored response")))
 }
 

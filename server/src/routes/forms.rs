@@ -29,7 +29,7 @@ pub fn version_number(s: &str) -> ApiResult<u32> {
     s.parse().ok().filter(|v| *v > 0).ok_or_else(|| ApiError::field(FieldError::new("version", ErrorCode::Invalid)))
 }
 
-fn wire(v: &StoredVersion) -> ApiResult<PublishedFormWire<&RawValue>> {
+pub(crate) fn wire(v: &StoredVersion) -> ApiResult<PublishedFormWire<&RawValue>> {
     let form = serde_json::from_str(&v.form).map_err(|e| anyhow::Error::from(e).context("a stored version"))?;
     Ok(PublishedFormWire { version: v.version, content_hash: v.content_hash.clone(), form })
 }

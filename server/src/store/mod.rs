@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod catalogue;
 pub mod entries;
+pub mod events;
 pub mod export;
 pub mod forms;
 pub mod keywords;

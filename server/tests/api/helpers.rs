@@ -57,6 +57,7 @@ pub async fn spawn_app_on(database_url: String, db_dir: TempDir) -> TestApp {
         app_dir: app_dir.path().to_path_buf(),
         secure_cookies: false,
         retention_task: false,
+        public_url: None,
     };
     let app = Application::build(config).await.expect("the server starts");
     let address = format!("http://{}", app.address);
