@@ -63,20 +63,31 @@ pub fn date_time(ms: i64, lang: Language) -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    let locale = match lang {
+    date.to_locale_string(locale(lang), &options).into()
+}
+
+/// A calendar day (`YYYY-MM-DD`) in words in the reader's language ("14 March 2026").
+pub fn day(date: &str, lang: Language) -> String {
+    let at = js_sys::Date::new(&JsValue::from_str(&format!("{date}T12:00:00Z")));
+    if at.get_time().is_nan() {
+        return date.to_owned();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+    at.to_locale_date_string(locale(lang), &options).into()
+}
+
+fn locale(lang: Language) -> &'static str {
+    match lang {
         Language::En => "en-GB",
         Language::Cy => "cy-GB",
-    };
-    date.to_locale_string(locale, &options).into()
+    }
 }
 
 /// A number in the language's own style (e.g. "1,234").
 pub fn number(n: f64, lang: Language) -> String {
-    let locale = match lang {
-        Language::En => "en-GB",
-        Language::Cy => "cy-GB",
-    };
-    js_sys::Number::from(n).to_locale_string(locale).into()
+    js_sys::Number::from(n).to_locale_string(locale(lang)).into()
 }
 
 /// Words for a role code from the server (the mapping itself is the library's, shared with the app).
@@ -140,4 +151,70 @@ pub fn page_title(key: Key) {
 /// The words for an error of a field, e.g. "Name in Welsh: It is empty".
 pub fn field_error_text(i18n: I18n, errors: &[yoursay_core::FieldError], field: &str) -> Option<String> {
     errors.iter().find(|e| e.field == field).map(|e| i18n.t(crate::i18n::error_key(e.code)).to_owned())
+}
+
+/// The problem the server named for `path`, in words, for beside its box (`id` for `aria-describedby`).
+pub fn field_problem(
+    i18n: I18n,
+    errors: RwSignal<Vec<yoursay_core::FieldError>>,
+    path: &'static str,
+    id: String,
+) -> impl IntoView {
+    move || {
+        field_error_text(i18n, &errors.get(), path).map(|text| {
+            view! { <p class="field-error" id=id.clone()><span aria-hidden="true">"⚠ "</span>{text}</p> }
+        })
+    }
+}
+
+/// A labelled one-line box (`kind` is the input type, or `pin` for digits) with an optional hint and the problem the server
+/// named for `path` beside it, tied to the box for screen readers.
+pub struct TextBox {
+    pub path: &'static str,
+    pub id: String,
+    pub label: Key,
+    pub hint: Option<Signal<Option<Key>>>,
+    pub kind: &'static str,
+    pub lang: Option<&'static str>,
+}
+
+impl TextBox {
+    pub fn view(
+        self,
+        i18n: I18n,
+        errors: RwSignal<Vec<yoursay_core::FieldError>>,
+        value: impl Fn() -> String + Send + Sync + 'static,
+        set: impl Fn(String) + 'static,
+    ) -> impl IntoView {
+        let TextBox { path, id, label, hint, kind, lang } = self;
+        let has_error = move || errors.with(|list| list.iter().any(|e| e.field == path));
+        let error_id = format!("{id}-error");
+        let hint_id = format!("{id}-hint");
+        let hint_text = move || hint.and_then(|h| h.get()).map(|k| i18n.t(k).to_owned());
+        let described = {
+            let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+            move || {
+                let ids: Vec<&str> =
+                    [hint_text().is_some().then_some(hint_id.as_str()), has_error().then_some(error_id.as_str())]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                (!ids.is_empty()).then(|| ids.join(" "))
+            }
+        };
+        // A PIN is digits typed in plain sight of the officer alone: a number pad, not a password box.
+        let (kind, inputmode) = if kind == "pin" { ("text", Some("numeric")) } else { (kind, None) };
+        view! {
+            <div class="field" class:has-error=has_error>
+                <label for=id.clone()>{i18n.tr(label)}</label>
+                {move || hint_text().map(|text| view! { <p class="hint" id=hint_id.clone()>{text}</p> })}
+                {field_problem(i18n, errors, path, error_id)}
+                <input id=id type=kind lang=lang inputmode=inputmode autocomplete="off"
+                    aria-invalid=move || has_error().then_some("true")
+                    aria-describedby=described
+                    prop:value=value
+                    on:input=move |ev| set(event_target_value(&ev)) />
+            </div>
+        }
+    }
 }
