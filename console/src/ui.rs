@@ -66,16 +66,32 @@ pub fn date_time(ms: i64, lang: Language) -> String {
     date.to_locale_string(locale(lang), &options).into()
 }
 
-/// A calendar day (`YYYY-MM-DD`) in words in the reader's language ("14 March 2026").
+/// A calendar day (`YYYY-MM-DD`) in words ("14 March 2026", "14 Mawrth 2026"), month names from the
+/// translation file the server's documents use (browsers often lack Welsh dates).
 pub fn day(date: &str, lang: Language) -> String {
-    let at = js_sys::Date::new(&JsValue::from_str(&format!("{date}T12:00:00Z")));
-    if at.get_time().is_nan() {
+    use crate::i18n::{you_said::Key as M, Text};
+    const MONTHS: [M; 12] = [
+        M::Month01,
+        M::Month02,
+        M::Month03,
+        M::Month04,
+        M::Month05,
+        M::Month06,
+        M::Month07,
+        M::Month08,
+        M::Month09,
+        M::Month10,
+        M::Month11,
+        M::Month12,
+    ];
+    let mut parts = date.splitn(3, '-');
+    let (Some(year), Some(month), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
         return date.to_owned();
+    };
+    match (month.parse::<usize>(), d.parse::<u32>()) {
+        (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {year}", MONTHS[m - 1].text(lang)),
+        _ => date.to_owned(),
     }
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-    at.to_locale_date_string(locale(lang), &options).into()
 }
 
 fn locale(lang: Language) -> &'static str {

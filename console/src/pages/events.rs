@@ -282,8 +282,8 @@ fn status(i18n: I18n, event: &Event) -> impl IntoView {
     let overdue = event.overdue.then(|| {
         let detail = fill(i18n.t(Key::EventsOverdueDetail), &[("date", day(event.hear_back_by.as_str(), lang))]);
         view! {
-            <strong class="overdue"><span aria-hidden="true">"⚠ "</span>{i18n.t(Key::EventsOverdue)}</strong>
-            " " <span class="overdue-detail">{detail}</span><br />
+            <strong class="overdue"><span aria-hidden="true">"⚠ "</span>{i18n.t(Key::EventsOverdue)}</strong><br />
+            <span class="overdue-detail">{detail}</span><br />
         }
     });
     view! { {overdue}{i18n.t(open)} }
@@ -325,7 +325,7 @@ fn list_view(
                                 <tr data-code=e.code.as_str().to_owned() class:overdue-row=e.overdue>
                                     <td class="wrap">{name}</td>
                                     <td>{day(e.date.as_str(), lang)}</td>
-                                    <td class="wrap">{e.place.clone()}</td>
+                                    <td>{e.place.clone()}</td>
                                     <td class="join-code-cell">{e.code.grouped()}</td>
                                     <td>{status(i18n, &e)}</td>
                                     <td class="row-actions">
