@@ -169,6 +169,35 @@ pub fn field_error_text(i18n: I18n, errors: &[yoursay_core::FieldError], field: 
     errors.iter().find(|e| e.field == field).map(|e| i18n.t(crate::i18n::error_key(e.code)).to_owned())
 }
 
+/// A list screen's data once it is there, or what to show instead: the loading line, the failure, or the
+/// "none yet" line.
+pub fn loaded<T>(
+    i18n: I18n,
+    data: Option<Result<T, Key>>,
+    is_empty: impl Fn(&T) -> bool,
+    none: Key,
+) -> Result<T, AnyView> {
+    match data {
+        None => Err(view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any()),
+        Some(Err(key)) => Err(view! { <p class="error" role="alert">{i18n.t(key)}</p> }.into_any()),
+        Some(Ok(list)) if is_empty(&list) => Err(view! { <p>{i18n.t(none)}</p> }.into_any()),
+        Some(Ok(list)) => Ok(list),
+    }
+}
+
+/// A data table (scrolling sideways on a small screen) with its column headings.
+pub fn data_table(i18n: I18n, id: &'static str, columns: &[Key], rows: impl IntoView) -> impl IntoView {
+    let headings = columns.iter().map(|k| view! { <th scope="col">{i18n.t(*k)}</th> }).collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="data" id=id>
+                <thead><tr>{headings}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
 /// The problem the server named for `path`, in words, for beside its box (`id` for `aria-describedby`).
 pub fn field_problem(
     i18n: I18n,

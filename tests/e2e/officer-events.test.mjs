@@ -8,27 +8,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { withServerAndBrowser } from "./helpers.mjs";
-import { createOfficer, signIn, axeBothLanguages, openSection } from "./officer-helpers.mjs";
-
-/** Calls the officer API with the signed-in page's cookie. */
-async function officer(page, method, path, body) {
-  const r = await page.request.fetch(path, { method, data: body ?? {}, headers: { "Content-Type": "application/json" } });
-  assert.ok(r.ok(), `${method} ${path}: ${r.status()} ${await r.text()}`);
-  return r.json();
-}
+import { axeBothLanguages, officerApi, openSection, signedInPage } from "./officer-helpers.mjs";
 
 test("the officer plans an event with a survey and pass-the-tablet, prints its poster, and a device joins it", { timeout: 300_000 }, async () => {
   await withServerAndBrowser(async ({ server, browser, db }) => {
-    createOfficer(db);
-    const context = await browser.newContext({ locale: "en-GB", bypassCSP: true });
-    const page = await context.newPage();
-    await signIn(page, server.url);
-    await page.waitForURL("**/officer/inbox");
-    const api = (path) => `${server.url}/api/v1/officer${path}`;
-    await officer(page, "POST", api("/forms"), { code: "coffee_nov", from: { starting_point: "coffee_catch_up" } });
-    await officer(page, "POST", api("/forms/coffee_nov/publish"));
+    const { context, page } = await signedInPage(browser, server, db);
+    const officer = (method, path, body) => officerApi(page, server.url, method, path, body);
+    await officer("POST", "/forms", { code: "coffee_nov", from: { starting_point: "coffee_catch_up" } });
+    await officer("POST", "/forms/coffee_nov/publish");
     // An event long past its hear-back day, with nothing published about it: overdue.
-    const past = await officer(page, "POST", api("/events"), {
+    const past = await officer("POST", "/events", {
       name: { en: "Summer forum", cy: "Fforwm yr haf" }, date: "2025-07-01", place: "Bangor",
       surveys: [], role: null, pass_the_tablet: false, hear_back_by: "2025-08-01",
     });

@@ -54,3 +54,21 @@ export async function openSection(page, name, heading) {
   await page.getByRole("navigation", { name: "Console sections" }).getByRole("link", { name, exact: true }).click();
   await page.waitForSelector(`main h1:has-text("${heading}")`);
 }
+
+/** A fresh browser context signed in as the officer, on the inbox. */
+export async function signedInPage(browser, server, db) {
+  createOfficer(db);
+  const context = await browser.newContext({ locale: "en-GB", bypassCSP: true });
+  const page = await context.newPage();
+  await signIn(page, server.url);
+  await page.waitForURL("**/officer/inbox");
+  return { context, page };
+}
+
+/** Calls the officer API (`/api/v1/officer` + path) with the signed-in page's cookie; answers its JSON. */
+export async function officerApi(page, base, method, path, body) {
+  const url = `${base}/api/v1/officer${path}`;
+  const r = await page.request.fetch(url, { method, data: body ?? {}, headers: { "Content-Type": "application/json" } });
+  assert.ok(r.ok(), `${method} ${url}: ${r.status()} ${await r.text()}`);
+  return r.json();
+}

@@ -11,7 +11,7 @@ use yoursay_core::{Bilingual, FieldError, Role};
 use crate::api::{self, ApiError, Event, EventDraft, EventList, FormList};
 use crate::i18n::{officer::Key, role_key, use_i18n, I18n};
 use crate::layout::use_announce;
-use crate::ui::{day, field_problem, fill, focus, focus_heading, page_title, use_session, TextBox};
+use crate::ui::{data_table, day, field_problem, fill, focus, focus_heading, loaded, page_title, use_session, TextBox};
 
 /// What is typed in the editor.
 #[derive(Clone, Default)]
@@ -296,25 +296,11 @@ fn list_view(
     close_or_reopen: impl Fn(Event) + Copy + 'static,
 ) -> AnyView {
     let lang = i18n.lang.get_untracked();
-    match list {
-        None => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
-        Some(Err(key)) => view! { <p class="error" role="alert">{i18n.t(key)}</p> }.into_any(),
-        Some(Ok(list)) if list.events.is_empty() => view! { <p>{i18n.t(Key::EventsNone)}</p> }.into_any(),
-        Some(Ok(list)) => view! {
-            <div class="table-wrap">
-                <table class="data" id="events-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{i18n.t(Key::EventsColName)}</th>
-                            <th scope="col">{i18n.t(Key::EventsColDate)}</th>
-                            <th scope="col">{i18n.t(Key::EventsColPlace)}</th>
-                            <th scope="col">{i18n.t(Key::EventsColCode)}</th>
-                            <th scope="col">{i18n.t(Key::EventsColStatus)}</th>
-                            <th scope="col">{i18n.t(Key::EventsColActions)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {overdue_first(list.events).into_iter().map(|e| {
+    let list = match loaded(i18n, list, |l| l.events.is_empty(), Key::EventsNone) {
+        Ok(list) => list,
+        Err(instead) => return instead,
+    };
+    let rows = overdue_first(list.events).into_iter().map(|e| {
                             let name = e.name.get(lang).to_owned();
                             let label = format!(": {name}");
                             let (label2, label3) = (label.clone(), label.clone());
@@ -341,11 +327,19 @@ fn list_view(
                                     </td>
                                 </tr>
                             }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        }
-        .into_any(),
-    }
+                        }).collect_view();
+    data_table(
+        i18n,
+        "events-table",
+        &[
+            Key::EventsColName,
+            Key::EventsColDate,
+            Key::EventsColPlace,
+            Key::EventsColCode,
+            Key::EventsColStatus,
+            Key::EventsColActions,
+        ],
+        rows,
+    )
+    .into_any()
 }
