@@ -267,10 +267,7 @@ async fn bad_input_is_refused_naming_each_field(app: TestApp) {
     let mut wizard = draft(&[]);
     wizard["role"] = json!("wizard");
     let refused = problem(app.send(Method::POST, EVENTS, wizard).await, 400).await;
-    assert_eq!(
-        (fields(&refused), refused["errors"][0]["code"].clone()),
-        (vec!["role".to_owned()], json!("invalid"))
-    );
+    assert_eq!((fields(&refused), refused["errors"][0]["code"].clone()), (vec!["role".to_owned()], json!("invalid")));
     let mut short = draft(&[]);
     short["exit_pin"] = json!("123");
     assert_eq!(fields(&problem(app.send(Method::POST, EVENTS, short).await, 400).await), ["exit_pin"]);
