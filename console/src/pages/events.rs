@@ -343,3 +343,57 @@ fn list_view(
     )
     .into_any()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+    use yoursay_core::event::{EventDate, JoinCode};
+    use yoursay_core::Language;
+
+    fn event(code: &str, overdue: bool) -> Event {
+        let day = EventDate::parse("2026-03-14", "date").unwrap();
+        Event {
+            code: JoinCode::parse(code).unwrap(),
+            name: Bilingual::new("Coffee", "Coffi"),
+            date: day.clone(),
+            place: "Bangor".into(),
+            surveys: vec![],
+            role: None,
+            pass_the_tablet: false,
+            has_pin: false,
+            hear_back_by: day,
+            closed: false,
+            overdue,
+            created_at: 0,
+            updated_at: 0,
+        }
+    }
+
+    #[test]
+    fn overdue_events_come_first_and_the_rest_keep_the_servers_order() {
+        let order = overdue_first(vec![
+            event("AAAAAA", false),
+            event("CCCCCC", true),
+            event("DDDDDD", false),
+            event("EEEEEE", true),
+        ]);
+        let codes: Vec<&str> = order.iter().map(|e| e.code.as_str()).collect();
+        assert_eq!(codes, ["CCCCCC", "EEEEEE", "AAAAAA", "DDDDDD"]);
+    }
+
+    #[test]
+    fn a_server_path_names_its_box() {
+        assert_eq!(field_id("name.cy"), "event-name-cy");
+        assert_eq!(field_id("surveys[2]"), "event-surveys");
+        assert_eq!(field_id("exit_pin"), "event-exit-pin");
+        assert_eq!(field_id("hear_back_by"), "event-hear-back-by");
+    }
+
+    #[test]
+    fn days_are_in_words_in_both_languages() {
+        assert_eq!(day("2026-03-14", Language::En), "14 March 2026");
+        assert_eq!(day("2026-03-04", Language::Cy), "4 Mawrth 2026");
+        assert_eq!(day("not a day", Language::En), "not a day");
+    }
+}
