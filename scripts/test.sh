@@ -28,7 +28,7 @@ cargo build -p yoursay-server
 step "app: browser tests (IndexedDB in headless Chromium)"
 cargo test --target wasm32-unknown-unknown -p yoursay-app --features surveys
 
-step "console: unit tests in headless Chromium (chart geometry)"
+step "console: unit tests in headless Chromium (chart geometry, the events list)"
 cargo test --target wasm32-unknown-unknown -p yoursay-console
 
 step "app: release builds (first load, console, surveys page)"

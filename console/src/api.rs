@@ -212,6 +212,37 @@ pub async fn add_response_update(id: &str, update: &NewUpdate) -> Result<Respons
     send("POST", &format!("/responses/{id}/updates"), Some(to_json(update)?)).await
 }
 
+// ---- events ----
+
+pub use yoursay_core::event::{Event, EventDraft, EventList, JoinCode};
+
+pub async fn events() -> Result<EventList, ApiError> {
+    get("/events").await
+}
+
+pub async fn event(code: &str) -> Result<Event, ApiError> {
+    let code = String::from(js_sys::encode_uri_component(code));
+    get(&format!("/events/{code}")).await
+}
+
+pub async fn create_event(draft: &EventDraft) -> Result<Event, ApiError> {
+    send("POST", "/events", Some(to_json(draft)?)).await
+}
+
+pub async fn save_event(code: &JoinCode, draft: &EventDraft) -> Result<Event, ApiError> {
+    send("PUT", &format!("/events/{}", code.as_str()), Some(to_json(draft)?)).await
+}
+
+/// `close` or `reopen`.
+pub async fn event_action(code: &JoinCode, action: &str) -> Result<Event, ApiError> {
+    send("POST", &format!("/events/{}/{action}", code.as_str()), None).await
+}
+
+/// The poster's QR code (an image the browser fetches with the session cookie).
+pub fn event_qr_url(code: &JoinCode) -> String {
+    format!("{BASE}/events/{}/qr.svg", code.as_str())
+}
+
 // ---- catalogue ----
 
 /// `promises` or `services`.

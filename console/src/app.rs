@@ -49,6 +49,8 @@ pub fn OfficerApp() -> impl IntoView {
                     <Route path=path!("/surveys/:code/results") view=|| view! { <Private><pages::survey_results::SurveyResultsPage /></Private> } />
                     <Route path=path!("/responses") view=|| view! { <Private><pages::responses::Responses /></Private> } />
                     <Route path=path!("/responses/print") view=|| view! { <Private><pages::responses_print::ResponsesPrint /></Private> } />
+                    <Route path=path!("/events") view=|| view! { <Private><pages::events::Events /></Private> } />
+                    <Route path=path!("/events/:code/poster") view=|| view! { <Private><pages::event_poster::EventPoster /></Private> } />
                     <Route path=path!("/catalogue") view=|| view! { <Private><pages::catalogue::CatalogueEditor /></Private> } />
                     <Route path=path!("/keywords") view=|| view! { <Private><pages::keywords::Keywords /></Private> } />
                     <Route path=path!("/settings") view=|| view! { <Private><pages::settings::Settings /></Private> } />

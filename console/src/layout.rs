@@ -80,6 +80,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li><A href="/officer/inbox">{i18n.tr(Key::NavInbox)}</A></li>
                         <li><A href="/officer/results">{i18n.tr(Key::NavResults)}</A></li>
                         <li><A href="/officer/surveys">{i18n.tr(Key::NavSurveys)}</A></li>
+                        <li><A href="/officer/events">{i18n.tr(Key::NavEvents)}</A></li>
                         <li><A href="/officer/responses">{i18n.tr(Key::NavResponses)}</A></li>
                         <li><A href="/officer/catalogue">{i18n.tr(Key::NavCatalogue)}</A></li>
                         <li><A href="/officer/keywords">{i18n.tr(Key::NavKeywords)}</A></li>

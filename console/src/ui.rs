@@ -64,20 +64,47 @@ pub fn date_time(ms: i64, lang: Language) -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    let locale = match lang {
+    date.to_locale_string(locale(lang), &options).into()
+}
+
+/// A calendar day (`YYYY-MM-DD`) in words ("14 March 2026", "14 Mawrth 2026"), month names from the
+/// translation file the server's documents use (browsers often lack Welsh dates).
+pub fn day(date: &str, lang: Language) -> String {
+    use crate::i18n::{you_said::Key as M, Text};
+    const MONTHS: [M; 12] = [
+        M::Month01,
+        M::Month02,
+        M::Month03,
+        M::Month04,
+        M::Month05,
+        M::Month06,
+        M::Month07,
+        M::Month08,
+        M::Month09,
+        M::Month10,
+        M::Month11,
+        M::Month12,
+    ];
+    let mut parts = date.splitn(3, '-');
+    let (Some(year), Some(month), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return date.to_owned();
+    };
+    match (month.parse::<usize>(), d.parse::<u32>()) {
+        (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {year}", MONTHS[m - 1].text(lang)),
+        _ => date.to_owned(),
+    }
+}
+
+fn locale(lang: Language) -> &'static str {
+    match lang {
         Language::En => "en-GB",
         Language::Cy => "cy-GB",
-    };
-    date.to_locale_string(locale, &options).into()
+    }
 }
 
 /// A number in the language's own style (e.g. "1,234").
 pub fn number(n: f64, lang: Language) -> String {
-    let locale = match lang {
-        Language::En => "en-GB",
-        Language::Cy => "cy-GB",
-    };
-    js_sys::Number::from(n).to_locale_string(locale).into()
+    js_sys::Number::from(n).to_locale_string(locale(lang)).into()
 }
 
 /// Words for a role code from the server (the mapping itself is the library's, shared with the app).
@@ -150,7 +177,8 @@ pub fn error_note(id: Option<String>, text: String) -> impl IntoView {
 
 /// A labelled text box with its problem beside it (`{id}-error`, named by `aria-describedby`): the one
 /// text field of every console form. `rows` makes it a text area; `lang` tells a screen reader which
-/// language the officer types in.
+/// language the officer types in; `kind` is the input's type (`date`, or `pin` for digits on a number pad);
+/// `hint` is a line under the label (`{id}-hint`).
 #[component]
 pub fn TextBox(
     #[prop(into)] id: String,
@@ -161,11 +189,33 @@ pub fn TextBox(
     #[prop(optional_no_strip)] lang: Option<&'static str>,
     #[prop(optional_no_strip)] rows: Option<u32>,
     #[prop(optional)] number: bool,
+    #[prop(optional_no_strip)] kind: Option<&'static str>,
+    #[prop(optional_no_strip, into)] hint: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
-    let described = error_id.clone();
+    let hint_id = format!("{id}-hint");
+    let hint_text = move || hint.and_then(|h| h.get());
     let invalid = move || error.with(|e| e.is_some()).then_some("true");
-    let describedby = move || error.with(|e| e.is_some()).then(|| described.clone());
+    let describedby = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let ids: Vec<&str> = [
+                hint_text().is_some().then_some(hint_id.as_str()),
+                error.with(|e| e.is_some()).then_some(error_id.as_str()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    // A PIN is digits typed in plain sight of the officer alone: a number pad, not a password box.
+    let (input_type, inputmode) = match kind {
+        Some("pin") => ("text", Some("numeric")),
+        Some(kind) => (kind, None),
+        None if number => ("number", None),
+        None => ("text", None),
+    };
     let control = match rows {
         Some(rows) => view! {
             <textarea id=id.clone() lang=lang rows=rows aria-invalid=invalid aria-describedby=describedby
@@ -174,7 +224,7 @@ pub fn TextBox(
         }
         .into_any(),
         None => view! {
-            <input id=id.clone() type=if number { "number" } else { "text" } lang=lang aria-invalid=invalid
+            <input id=id.clone() type=input_type inputmode=inputmode autocomplete="off" lang=lang aria-invalid=invalid
                 aria-describedby=describedby prop:value=move || value.get().to_string()
                 on:input=move |ev| on_input.run(event_target_value(&ev)) />
         }
@@ -183,8 +233,38 @@ pub fn TextBox(
     view! {
         <div class="field" class:has-error=move || error.with(|e| e.is_some())>
             <label for=id>{move || label.get().to_string()}</label>
+            {move || hint_text().map(|text| view! { <p class="hint" id=hint_id.clone()>{text}</p> })}
             {move || error.get().map(|text| error_note(Some(error_id.clone()), text))}
             {control}
+        </div>
+    }
+}
+
+/// A list screen's data once it is there, or what to show instead: the loading line, the failure, or the
+/// "none yet" line.
+pub fn loaded<T>(
+    i18n: I18n,
+    data: Option<Result<T, Key>>,
+    is_empty: impl Fn(&T) -> bool,
+    none: Key,
+) -> Result<T, AnyView> {
+    match data {
+        None => Err(view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any()),
+        Some(Err(key)) => Err(view! { <p class="error" role="alert">{i18n.t(key)}</p> }.into_any()),
+        Some(Ok(list)) if is_empty(&list) => Err(view! { <p>{i18n.t(none)}</p> }.into_any()),
+        Some(Ok(list)) => Ok(list),
+    }
+}
+
+/// A data table (scrolling sideways on a small screen) with its column headings.
+pub fn data_table(i18n: I18n, id: &'static str, columns: &[Key], rows: impl IntoView) -> impl IntoView {
+    let headings = columns.iter().map(|k| view! { <th scope="col">{i18n.t(*k)}</th> }).collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="data" id=id>
+                <thead><tr>{headings}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
         </div>
     }
 }
@@ -298,4 +378,14 @@ pub fn toggle(list: &mut Vec<String>, code: &str) {
 pub fn item_options(i18n: I18n, items: &[yoursay_core::CatalogueItem]) -> Vec<(String, String)> {
     let lang = i18n.lang.get();
     items.iter().filter(|i| !i.retired).map(|i| (i.code.clone(), i.name.get(lang).to_owned())).collect()
+}
+
+/// The problem the server named for `path`, in words, for beside its box (`id` for `aria-describedby`).
+pub fn field_problem(
+    i18n: I18n,
+    errors: RwSignal<Vec<yoursay_core::FieldError>>,
+    path: &'static str,
+    id: String,
+) -> impl IntoView {
+    move || field_error_text(i18n, &errors.get(), path).map(|text| error_note(Some(id.clone()), text))
 }

@@ -426,6 +426,12 @@ pub struct DeviceEvent<F = Form> {
     pub pin: Option<PinHash>,
 }
 
+/// Where a poster's QR code and printed address send a phone: the event screen of the app's surveys page,
+/// which joins at once. One definition for the server's QR code and the console's poster.
+pub fn join_path(code: &JoinCode) -> String {
+    format!("/event?code={}", code.as_str())
+}
+
 /// How long a device waits before the next exit PIN may be tried after `tries` wrong ones in a row: three
 /// come free, then 5 s, doubling each time, at most 10 minutes. The PIN guards a mode, not data, so the wait
 /// only has to make guessing at a session tedious, never lock the person running it out for long.

@@ -67,3 +67,11 @@ export async function signedInOfficer({ server, browser, db }, options = {}) {
   await page.waitForURL("**/officer/inbox");
   return page;
 }
+
+/** Calls the officer API (`/api/v1/officer` + path) with the signed-in page's cookie; answers its JSON. */
+export async function officerApi(page, base, method, path, body) {
+  const url = `${base}/api/v1/officer${path}`;
+  const r = await page.request.fetch(url, { method, data: body ?? {}, headers: { "Content-Type": "application/json" } });
+  assert.ok(r.ok(), `${method} ${url}: ${r.status()} ${await r.text()}`);
+  return r.json();
+}

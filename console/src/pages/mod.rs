@@ -2,6 +2,8 @@
 
 pub mod audit;
 pub mod catalogue;
+pub mod event_poster;
+pub mod events;
 pub mod export;
 pub mod inbox;
 pub mod keywords;

@@ -11,8 +11,8 @@ use crate::api::{self, ApiError, NewUpdate, Progress, ResponseDetail, ResponseLi
 use crate::i18n::{officer::Key, use_i18n, you_said, I18n};
 use crate::layout::use_announce;
 use crate::ui::{
-    date_time, error_note, field_error_text, focus, focus_heading, item_options, page_title, toggle, use_session,
-    Checks, TextBox,
+    data_table, date_time, error_note, field_error_text, focus, focus_heading, item_options, loaded, page_title,
+    toggle, use_session, Checks, TextBox,
 };
 
 /// Progress in words, from the translation file devices and the export share.
@@ -373,44 +373,42 @@ fn list_view(
     start: impl Fn(Option<ResponseDetail>) + Copy + 'static,
 ) -> AnyView {
     let lang = i18n.lang.get_untracked();
-    match list {
-        None => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
-        Some(Err(key)) => view! { <p class="error" role="alert">{i18n.t(key)}</p> }.into_any(),
-        Some(Ok(list)) if list.responses.is_empty() => view! { <p>{i18n.t(Key::ResponsesNone)}</p> }.into_any(),
-        Some(Ok(list)) => view! {
-            <div class="table-wrap">
-                <table class="data" id="responses-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{i18n.t(Key::ResponsesColYouSaid)}</th>
-                            <th scope="col">{i18n.t(Key::ResponsesColState)}</th>
-                            <th scope="col">{i18n.t(Key::ResponsesColProgress)}</th>
-                            <th scope="col">{i18n.t(Key::ResponsesColChanged)}</th>
-                            <th scope="col">{i18n.t(Key::ResponsesColActions)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {list.responses.into_iter().map(|r| {
-                            let said = r.text.you_said.get(lang).to_owned();
-                            let said = if said.is_empty() { r.text.you_said.en.clone() } else { said };
-                            let label = format!(": {said}");
-                            let detail = r.clone();
-                            view! {
-                                <tr data-id=r.id.clone()>
-                                    <td class="wrap">{said}</td>
-                                    <td>{i18n.t(state_key(r.state))}</td>
-                                    <td>{i18n.t(progress_key(r.text.progress))}</td>
-                                    <td>{date_time(r.updated_at, lang)}</td>
-                                    <td><button type="button" class="button secondary" on:click=move |_| start(Some(detail.clone()))>
-                                        {i18n.t(Key::ResponsesEdit)}<span class="visually-hidden">{label}</span>
-                                    </button></td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        }
-        .into_any(),
-    }
+    let list = match loaded(i18n, list, |l| l.responses.is_empty(), Key::ResponsesNone) {
+        Ok(list) => list,
+        Err(instead) => return instead,
+    };
+    let rows = list
+        .responses
+        .into_iter()
+        .map(|r| {
+            let said = r.text.you_said.get(lang).to_owned();
+            let said = if said.is_empty() { r.text.you_said.en.clone() } else { said };
+            let label = format!(": {said}");
+            let detail = r.clone();
+            view! {
+                <tr data-id=r.id.clone()>
+                    <td class="wrap">{said}</td>
+                    <td>{i18n.t(state_key(r.state))}</td>
+                    <td>{i18n.t(progress_key(r.text.progress))}</td>
+                    <td>{date_time(r.updated_at, lang)}</td>
+                    <td><button type="button" class="button secondary" on:click=move |_| start(Some(detail.clone()))>
+                        {i18n.t(Key::ResponsesEdit)}<span class="visually-hidden">{label}</span>
+                    </button></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    data_table(
+        i18n,
+        "responses-table",
+        &[
+            Key::ResponsesColYouSaid,
+            Key::ResponsesColState,
+            Key::ResponsesColProgress,
+            Key::ResponsesColChanged,
+            Key::ResponsesColActions,
+        ],
+        rows,
+    )
+    .into_any()
 }

@@ -257,7 +257,7 @@ fn origin(state: &AppState, headers: &HeaderMap) -> String {
 /// The address a poster sends people to: the event screen of the surveys page, which joins at once
 /// (downloading the event and its surveys for use without signal).
 pub fn join_url(origin: &str, code: &JoinCode) -> String {
-    format!("{origin}/event?code={}", code.as_str())
+    format!("{origin}{}", yoursay_core::event::join_path(code))
 }
 
 fn xml_escape(s: &str) -> String {

@@ -19,6 +19,9 @@ use crate::filters::{number, Bind, Filters, Params, Where};
 use crate::state::AppState;
 use crate::store::forms as store;
 
+/// An option's code, its words and where its count sits in the grid.
+type PlacedOption = (String, Bilingual, Slot);
+
 #[tracing::instrument(skip_all, fields(officer = %officer.email, form = %code))]
 pub async fn get(
     State(state): State<AppState>,
@@ -112,11 +115,11 @@ pub fn results(history: &[PublishedForm], catalogue: &Catalogue, counted: &Count
 
     let mut grid = Grid::default();
     let responses = grid.slot(counted.by_version.iter().map(|(_, n)| n).sum());
-    let placed: Vec<(Slot, Vec<(String, Bilingual, Slot)>)> = questions
+    let placed: Vec<(Slot, Vec<PlacedOption>)> = questions
         .iter()
         .map(|q| {
             let answered = grid.slot(counted.answered.get(&q.code).copied().unwrap_or(0));
-            let options: Vec<(String, Bilingual, Slot)> = options(q, history, catalogue)
+            let options: Vec<PlacedOption> = options(q, history, catalogue)
                 .into_iter()
                 .map(|(code, label)| {
                     let n = counted.options.get(&(q.code.clone(), code.clone())).copied().unwrap_or(0);

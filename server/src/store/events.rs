@@ -56,58 +56,46 @@ fn event(row: &AnyRow) -> sqlx::Result<StoredEvent> {
     })
 }
 
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds `$1`–`$12`, the fields the officer sets, in the one order both statements below use.
+fn bind_fields<'q>(query: AnyQuery<'q>, e: &'q StoredEvent) -> AnyQuery<'q> {
+    let pin = e.pin.as_ref();
+    query
+        .bind(&e.code)
+        .bind(&e.name_en)
+        .bind(&e.name_cy)
+        .bind(&e.date)
+        .bind(&e.place)
+        .bind(&e.surveys)
+        .bind(e.role.clone())
+        .bind(i64::from(e.pass_the_tablet))
+        .bind(pin.map(|p| p.salt.clone()))
+        .bind(pin.map(|p| p.hash.clone()))
+        .bind(pin.map(|p| p.rounds))
+        .bind(&e.hear_back_by)
+}
+
 /// Adds an event; `false` (and nothing written) when its code is taken.
 pub async fn insert(conn: &mut AnyConnection, e: &StoredEvent, by: &str) -> sqlx::Result<bool> {
-    let pin = e.pin.as_ref();
-    let added = sqlx::query(
+    let query = sqlx::query(
         "INSERT INTO events (code, name_en, name_cy, event_date, place, surveys, role, pass_the_tablet, pin_salt, \
          pin_hash, pin_rounds, hear_back_by, closed, created_at, created_by, updated_at, updated_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0, $13, $14, $13, $14) \
          ON CONFLICT (code) DO NOTHING",
-    )
-    .bind(&e.code)
-    .bind(&e.name_en)
-    .bind(&e.name_cy)
-    .bind(&e.date)
-    .bind(&e.place)
-    .bind(&e.surveys)
-    .bind(e.role.clone())
-    .bind(i64::from(e.pass_the_tablet))
-    .bind(pin.map(|p| p.salt.clone()))
-    .bind(pin.map(|p| p.hash.clone()))
-    .bind(pin.map(|p| p.rounds))
-    .bind(&e.hear_back_by)
-    .bind(e.created_at)
-    .bind(by)
-    .execute(conn)
-    .await?;
+    );
+    let added = bind_fields(query, e).bind(e.created_at).bind(by).execute(conn).await?;
     Ok(added.rows_affected() == 1)
 }
 
 /// Writes everything the officer edits (not `closed`, not `created_at`).
 pub async fn update(conn: &mut AnyConnection, e: &StoredEvent, by: &str) -> sqlx::Result<()> {
-    let pin = e.pin.as_ref();
-    sqlx::query(
+    let query = sqlx::query(
         "UPDATE events SET name_en = $2, name_cy = $3, event_date = $4, place = $5, surveys = $6, role = $7, \
          pass_the_tablet = $8, pin_salt = $9, pin_hash = $10, pin_rounds = $11, hear_back_by = $12, \
          updated_at = $13, updated_by = $14 WHERE code = $1",
-    )
-    .bind(&e.code)
-    .bind(&e.name_en)
-    .bind(&e.name_cy)
-    .bind(&e.date)
-    .bind(&e.place)
-    .bind(&e.surveys)
-    .bind(e.role.clone())
-    .bind(i64::from(e.pass_the_tablet))
-    .bind(pin.map(|p| p.salt.clone()))
-    .bind(pin.map(|p| p.hash.clone()))
-    .bind(pin.map(|p| p.rounds))
-    .bind(&e.hear_back_by)
-    .bind(e.updated_at)
-    .bind(by)
-    .execute(conn)
-    .await?;
+    );
+    bind_fields(query, e).bind(e.updated_at).bind(by).execute(conn).await?;
     Ok(())
 }
 

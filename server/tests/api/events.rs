@@ -264,6 +264,10 @@ async fn bad_input_is_refused_naming_each_field(app: TestApp) {
         (fields(&refused), refused["errors"][0]["code"].clone()),
         (vec!["exit_pin".to_owned()], json!("missing"))
     );
+    let mut wizard = draft(&[]);
+    wizard["role"] = json!("wizard");
+    let refused = problem(app.send(Method::POST, EVENTS, wizard).await, 400).await;
+    assert_eq!((fields(&refused), refused["errors"][0]["code"].clone()), (vec!["role".to_owned()], json!("invalid")));
     let mut short = draft(&[]);
     short["exit_pin"] = json!("123");
     assert_eq!(fields(&problem(app.send(Method::POST, EVENTS, short).await, 400).await), ["exit_pin"]);
