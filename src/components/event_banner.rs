@@ -10,6 +10,7 @@ pub fn EventBanner() -> impl IntoView {
     let i18n = use_i18n();
     let event = RwSignal::new(prefs::event());
     follow_joined(event);
+    let leave = way_out(event);
     view! {
         <div class="status-row" data-testid="event" hidden=move || event.with(Option::is_none)>
                 <p class="status-text">
@@ -18,7 +19,7 @@ pub fn EventBanner() -> impl IntoView {
                 <button
                     type="button"
                     class="button button-secondary button-small"
-                    on:click=move |_| leave(event)
+                    on:click=move |_| leave()
                 >
                     {i18n.tr(Key::EventLeave)}
                 </button>
@@ -27,23 +28,28 @@ pub fn EventBanner() -> impl IntoView {
 }
 
 /// One tap out of the event; on the surveys page, through the event's own way out (the exit PIN in
-/// pass-the-tablet mode).
+/// pass-the-tablet mode). Made with the component, where the context is.
 #[cfg(not(feature = "surveys"))]
-fn leave(event: RwSignal<Option<String>>) {
-    prefs::set_event(None);
-    event.set(None);
+fn way_out(event: RwSignal<Option<String>>) -> impl Fn() + Copy {
+    move || {
+        prefs::set_event(None);
+        event.set(None);
+    }
 }
 
 #[cfg(feature = "surveys")]
-fn leave(event: RwSignal<Option<String>>) {
+fn way_out(event: RwSignal<Option<String>>) -> impl Fn() + Copy {
     let joined = crate::event::use_joined();
-    if joined.tablet() {
-        crate::router::use_nav().go(crate::event::LEAVE_PATH, false);
-        return;
+    let nav = crate::router::use_nav();
+    move || {
+        if joined.tablet() {
+            nav.go(crate::event::LEAVE_PATH, false);
+            return;
+        }
+        joined.leave();
+        prefs::set_event(None);
+        event.set(None);
     }
-    joined.leave();
-    prefs::set_event(None);
-    event.set(None);
 }
 
 /// The event joined on the surveys page changes the banner at once.

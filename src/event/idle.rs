@@ -18,12 +18,20 @@ fn is_form(path: &str) -> bool {
     path == "/say" || path == "/rate" || path.strip_prefix("/surveys/").is_some_and(|code| !code.is_empty())
 }
 
-/// Empties every unsent form: "Say something", "Rate a service" and the survey being answered.
-pub fn clear_drafts() {
-    let drafts = crate::drafts::use_drafts();
-    drafts.say.clear();
-    drafts.rate.clear();
-    crate::survey::draft::use_survey_draft().clear();
+/// Every unsent form: "Say something", "Rate a service" and the survey being answered. Taken from context
+/// when the guard is made (a timer runs outside any component, where there is no context to ask).
+#[derive(Clone, Copy)]
+struct Unsent {
+    drafts: crate::drafts::Drafts,
+    survey: crate::survey::draft::SurveyDraft,
+}
+
+impl Unsent {
+    fn clear(self) {
+        self.drafts.say.clear();
+        self.drafts.rate.clear();
+        self.survey.clear();
+    }
 }
 
 /// The watcher and its prompt; drawn once, in the layout.
@@ -32,6 +40,7 @@ pub fn IdleGuard() -> impl IntoView {
     let i18n = use_i18n();
     let joined = use_joined();
     let nav = use_nav();
+    let unsent = Unsent { drafts: crate::drafts::use_drafts(), survey: crate::survey::draft::use_survey_draft() };
     let last_activity = StoredValue::new(js_sys::Date::now());
     // When the prompt was shown (None: not shown).
     let prompted = RwSignal::new(None::<f64>);
@@ -64,7 +73,7 @@ pub fn IdleGuard() -> impl IntoView {
             Some(at) if t - at >= PROMPT_MS => {
                 prompted.set(None);
                 last_activity.set_value(t);
-                clear_drafts();
+                unsent.clear();
                 nav.go("/", true);
             }
             _ => {}

@@ -191,9 +191,10 @@ fn code_in_address() -> Option<String> {
 /// (the event and its surveys are already kept, in localStorage). Checked again each second until true.
 fn watch_ready(ready: RwSignal<bool>) {
     spawn_local(async move {
-        loop {
+        // Until ready, or until the screen is left (its signal let go).
+        while ready.try_get_untracked() == Some(false) {
             if offline_ready().await {
-                ready.set(true);
+                ready.try_set(true);
                 return;
             }
             let _ = JsFuture::from(js_sys::Promise::new(&mut |done, _| {

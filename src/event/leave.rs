@@ -19,9 +19,10 @@ pub fn LeaveScreen() -> impl IntoView {
     let wait = RwSignal::new(tablet::wait_seconds(js_sys::Date::now()));
     if let Ok(handle) = set_interval_with_handle(
         move || {
+            // `try_`: a tick may come after the screen was left and its signal let go.
             let left = tablet::wait_seconds(js_sys::Date::now());
-            if left != wait.get_untracked() {
-                wait.set(left);
+            if wait.try_get_untracked().is_some_and(|now| now != left) {
+                wait.try_set(left);
             }
         },
         std::time::Duration::from_secs(1),
@@ -48,6 +49,8 @@ pub fn LeaveScreen() -> impl IntoView {
             crate::platform::focus_by_id("leave-pin");
         }
     };
+    // Named: a `>` written inside a `view!` attribute would close the tag.
+    let blocked = move || wait.get() > 0;
     let message = move || {
         let w = wait.get();
         if w > 0 {
@@ -81,7 +84,7 @@ pub fn LeaveScreen() -> impl IntoView {
                     prop:value=move || pin.get()
                     on:input=move |ev| pin.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button button-primary" disabled=move || wait.get() > 0>
+                <button type="submit" class="button button-primary" disabled=blocked>
                     {i18n.tr(E::LeaveButton)}
                 </button>
             </form>

@@ -13,7 +13,7 @@ mod joined;
 mod leave;
 pub mod tablet;
 
-pub use idle::{clear_drafts, IdleGuard};
+pub use idle::IdleGuard;
 pub use join::EventScreen;
 pub use joined::{use_joined, Joined};
 pub use leave::LeaveScreen;
@@ -23,6 +23,9 @@ pub const PATH: &str = "/event";
 pub const LEAVE_PATH: &str = "/event/leave";
 
 pub fn provide() {
+    // The surveys page can afford to say why it stopped (the first load cannot): the panic's message in
+    // the browser's console, for whoever looks at a tablet that froze.
+    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&info.to_string().into())));
     Joined::provide();
 }
 

@@ -75,6 +75,7 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
 
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
+    page.on("console", (m) => m.type() === "error" && console.log("page error:", m.text()));
     // Time on this page is the test's to move: the idle prompt comes after two minutes.
     await page.clock.install();
     await page.goto(server.url + "/");
