@@ -7,10 +7,8 @@
 // Needs `bash scripts/build-app.sh` (dist/, dist/surveys/, dist/officer/) and `cargo build -p yoursay-server`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady, axe, expectNoCodeText, ROOT } from "./helpers.mjs";
-import { createOfficer, signIn } from "./officer-helpers.mjs";
+import { freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady, axeUnderCsp, visitOnceOnline, xlsxText } from "./helpers.mjs";
+import { createOfficer, officerApi, signIn } from "./officer-helpers.mjs";
 
 const bi = (en, cy) => ({ en, cy });
 const SURVEY = {
@@ -24,19 +22,7 @@ const SURVEY = {
   ],
 };
 
-const AXE = readFileSync(join(ROOT, "tests/e2e/node_modules/axe-core/axe.min.js"), "utf8");
-async function axeClean(page, screen) {
-  await expectNoCodeText(page);
-  await page.evaluate(AXE);
-  const violations = await axe(page);
-  assert.deepEqual(violations, [], `axe on ${screen}: ${JSON.stringify(violations, null, 1)}`);
-}
 
-async function officerApi(page, method, path, body) {
-  const r = await page.request.fetch(`${new URL(page.url()).origin}/api/v1/officer${path}`, { method, data: body ?? {}, headers: { "Content-Type": "application/json" } });
-  assert.ok(r.ok(), `${method} ${path}: ${r.status()} ${await r.text()}`);
-  return r.json();
-}
 
 async function heading(page, text) {
   await page.waitForFunction((h) => document.querySelector("main h1")?.textContent.trim() === h, text);
@@ -58,10 +44,10 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     const officer = await (await browser.newContext({ locale: "en-GB" })).newPage();
     await signIn(officer, server.url);
     await officer.waitForURL("**/officer/inbox");
-    await officerApi(officer, "POST", "/forms", { code: "coffee_jan" });
-    await officerApi(officer, "PUT", "/forms/coffee_jan/draft", SURVEY);
-    await officerApi(officer, "POST", "/forms/coffee_jan/publish");
-    const event = await officerApi(officer, "POST", "/events", {
+    await officerApi(officer, server.url, "POST", "/forms", { code: "coffee_jan" });
+    await officerApi(officer, server.url, "PUT", "/forms/coffee_jan/draft", SURVEY);
+    await officerApi(officer, server.url, "POST", "/forms/coffee_jan/publish");
+    const event = await officerApi(officer, server.url, "POST", "/events", {
       name: bi("Coffee and Catch up", "Coffi a Sgwrs"),
       date: "2027-01-14",
       place: "Neuadd y Dref",
@@ -78,13 +64,7 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     page.on("console", (m) => m.type() === "error" && console.log("page error:", m.text()));
     // Time on this page is the test's to move: the idle prompt comes after two minutes.
     await page.clock.install();
-    await page.goto(server.url + "/");
-    await appReady(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+    await visitOnceOnline(page, server.url + "/");
 
     // ---- Joining: a wrong code, an unknown one, then the code as read aloud ----
     await page.goto(server.url + "/event");
@@ -93,7 +73,11 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     await page.getByRole("button", { name: "Join" }).click();
     await page.waitForSelector("#event-code-error");
     assert.match(await page.locator("#event-code-error").innerText(), /not an event code/);
-    await axeClean(page, "join, bad code (en)");
+    await axeUnderCsp(page, "join, bad code (en)");
+    await switchTo(page, "cy");
+    await page.waitForFunction(() => /Dydy hwnnw ddim yn god digwyddiad/.test(document.querySelector("#event-code-error")?.textContent ?? ""));
+    await axeUnderCsp(page, "join, bad code (cy)");
+    await switchTo(page, "en");
     await page.getByLabel("Event code").fill("AAAAAA");
     await page.getByRole("button", { name: "Join" }).click();
     await page.waitForFunction(() => /could not find/.test(document.querySelector("#event-code-error")?.textContent ?? ""));
@@ -105,11 +89,11 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     assert.match(await page.locator("main").innerText(), /You will hear what happened by 28 February 2027\./);
     await page.waitForSelector('[data-testid="event-ready"][data-ready="true"]', { timeout: 20_000 });
     assert.equal(await page.getByTestId("event-ready").innerText(), "Ready for use without signal.");
-    await axeClean(page, "event screen (en)");
+    await axeUnderCsp(page, "event screen (en)");
     await switchTo(page, "cy");
     await heading(page, "Coffi a Sgwrs");
     assert.match(await page.locator("main").innerText(), /14 Ionawr 2027/);
-    await axeClean(page, "event screen (cy)");
+    await axeUnderCsp(page, "event screen (cy)");
     await switchTo(page, "en");
 
     // ---- No signal from here ----
@@ -134,7 +118,7 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     await page.getByRole("button", { name: "Send my answers" }).click();
     await page.waitForURL("**/thanks");
     assert.match(await page.locator("main").innerText(), /Please pass it on to the next person\./);
-    await axeClean(page, "thank you, pass it on (en)");
+    await axeUnderCsp(page, "thank you, pass it on (en)");
     await expectWaiting(page, 1);
     assert.doesNotMatch(await page.content(), /placement review/);
     await page.goBack();
@@ -148,12 +132,21 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     await page.getByRole("button", { name: "Dechrau" }).click();
     await page.getByRole("button", { name: "Da", exact: true }).click();
     await heading(page, "Unrhyw beth arall?");
+    // Closed mid-form (here: reloaded): the unfinished form is gone.
+    await page.locator("#survey-text").fill("Second carer, closed the tab");
+    await page.reload();
+    await heading(page, "Coffi a Sgwrs, Ionawr");
+    assert.doesNotMatch(await page.content(), /closed the tab/);
+    await page.getByRole("button", { name: "Dechrau" }).click();
+    await page.getByRole("button", { name: "Da", exact: true }).click();
+    await heading(page, "Unrhyw beth arall?");
+    assert.equal(await page.locator("#survey-text").inputValue(), "");
     await page.locator("#survey-text").fill("Second carer, not finished");
     await page.clock.fastForward("02:05");
     await page.waitForSelector('[role="alertdialog"]');
     assert.equal(await page.locator("#idle-title").innerText(), "Wyt ti'n dal yma?");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "idle-more");
-    await axeClean(page, "still there? (cy)");
+    await axeUnderCsp(page, "still there? (cy)");
     await page.getByRole("button", { name: "Mwy o amser" }).click();
     await page.waitForSelector('[role="alertdialog"]', { state: "detached" });
     assert.equal(await page.locator("#survey-text").inputValue(), "Second carer, not finished", "More time keeps the answers");
@@ -173,12 +166,17 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     await page.getByRole("button", { name: "Anfon fy atebion" }).click();
     await page.waitForURL("**/thanks");
     await expectWaiting(page, 2);
+    await axeUnderCsp(page, "thank you, pass it on (cy)");
 
     // ---- Leaving: a wrong PIN three times waits, the right one leaves ----
     await switchTo(page, "en");
     await page.getByRole("button", { name: "Leave event" }).click();
     await heading(page, "Leave pass-the-tablet mode");
-    await axeClean(page, "exit PIN (en)");
+    await axeUnderCsp(page, "exit PIN (en)");
+    await switchTo(page, "cy");
+    await heading(page, "Gadael y modd pasio'r llechen");
+    await axeUnderCsp(page, "exit PIN (cy)");
+    await switchTo(page, "en");
     for (let i = 0; i < 3; i++) {
       await page.getByLabel("Exit PIN").fill("1111");
       await page.getByRole("button", { name: "Leave", exact: true }).click();
@@ -204,7 +202,15 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
       ["survey", "coffee_jan", code, "foster_carer", "cy"],
       ["survey", "coffee_jan", code, "foster_carer", "en"],
     ]);
-    assert.equal(sql(db, "SELECT COUNT(*) FROM survey_answers WHERE text LIKE '%not finished%'")[0][0], "0");
+    assert.equal(sql(db, "SELECT COUNT(*) FROM survey_answers WHERE text LIKE '%not finished%' OR text LIKE '%closed the tab%'")[0][0], "0");
+    // In the officer's results and the export, filtered to the event.
+    const results = await officerApi(officer, server.url, "GET", `/forms/coffee_jan/results?event=${code}`);
+    assert.equal(results.responses, "small", "two people: fewer than the threshold");
+    const xlsx = await officer.request.get(`${server.url}/api/v1/officer/export?format=xlsx&event=${code}`);
+    assert.equal(xlsx.status(), 200);
+    const sheets = xlsxText(await xlsx.body());
+    assert.match(sheets, /placement review was cancelled twice/);
+    assert.equal((sheets.match(new RegExp(code, "g")) || []).length, 3, "one row per answer (two, then one), each with the event");
   } finally {
     await browser.close();
     await stopServer(server);

@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end tests: a real server process on a loopback port, a real SQLite file,
 // real headless Chromium. Nothing is mocked.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -129,6 +129,36 @@ export async function axe(page) {
       nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
     }));
   });
+}
+
+/**
+ * axe with the page's real Content Security Policy kept: axe-core goes in through the debugger, not a
+ * script tag (the surveys page must start under the policy). Fails on any violation or program text shown.
+ */
+export async function axeUnderCsp(page, screen) {
+  await expectNoCodeText(page);
+  await page.evaluate(readFileSync(join(ROOT, "tests/e2e/node_modules/axe-core/axe.min.js"), "utf8"));
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `axe on ${screen}: ${JSON.stringify(violations, null, 1)}`);
+}
+
+/** The text of every sheet of an XLSX file (a zip of XML parts), read with Python's zipfile. */
+export function xlsxText(bytes) {
+  const file = join(scratch().dir, "export.xlsx");
+  writeFileSync(file, bytes);
+  const read = "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(''.join(z.read(n).decode() for n in z.namelist() if n.startswith('xl/')))";
+  return execFileSync("python3", ["-c", read, file], { encoding: "utf8" });
+}
+
+/** First visit, online: the service worker installs, caches the app and takes charge of the page. */
+export async function visitOnceOnline(page, url) {
+  await page.goto(url);
+  await appReady(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
 }
 
 /** A young person says something on /say and is thanked. */

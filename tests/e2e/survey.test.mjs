@@ -6,10 +6,8 @@
 // the server binary: `bash scripts/build-app.sh` and `cargo build -p yoursay-server`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady, axe, expectNoCodeText, ROOT } from "./helpers.mjs";
-import { createOfficer, signIn } from "./officer-helpers.mjs";
+import { freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady, axeUnderCsp, visitOnceOnline, xlsxText } from "./helpers.mjs";
+import { createOfficer, officerApi, signIn } from "./officer-helpers.mjs";
 
 const bi = (en, cy) => ({ en, cy });
 const choice = (code, en, cy) => ({ code, label: bi(en, cy) });
@@ -36,26 +34,12 @@ const SURVEY = {
   ],
 };
 
-async function officerApi(page, method, path, body) {
-  const r = await page.request.fetch(`${new URL(page.url()).origin}/api/v1/officer${path}`, { method, data: body ?? {}, headers: { "Content-Type": "application/json" } });
-  assert.ok(r.ok(), `${method} ${path}: ${r.status()} ${await r.text()}`);
-  return r;
-}
 
 /** The runner's screen has drawn the question with this heading. */
 async function onQuestion(page, heading) {
   await page.waitForFunction((h) => document.querySelector("main h1")?.textContent.trim() === h, heading);
 }
 
-// axe-core is put into the page through the debugger rather than a script tag, so the page keeps its real
-// Content Security Policy throughout (the surveys page must start under it).
-const AXE = readFileSync(join(ROOT, "tests/e2e/node_modules/axe-core/axe.min.js"), "utf8");
-async function axeClean(page, screen) {
-  await expectNoCodeText(page);
-  await page.evaluate(AXE);
-  const violations = await axe(page);
-  assert.deepEqual(violations, [], `axe on ${screen}: ${JSON.stringify(violations, null, 1)}`);
-}
 
 test("a survey opens with no signal, two people answer it in turn, and it arrives once", { timeout: 300_000 }, async () => {
   const port = await freePort();
@@ -68,26 +52,20 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     const officer = await (await browser.newContext({ locale: "en-GB" })).newPage();
     await signIn(officer, server.url);
     await officer.waitForURL("**/officer/inbox");
-    await officerApi(officer, "POST", "/forms", { code: "coffee_dec" });
-    await officerApi(officer, "PUT", "/forms/coffee_dec/draft", SURVEY);
-    await officerApi(officer, "POST", "/forms/coffee_dec/publish");
+    await officerApi(officer, server.url, "POST", "/forms", { code: "coffee_dec" });
+    await officerApi(officer, server.url, "PUT", "/forms/coffee_dec/draft", SURVEY);
+    await officerApi(officer, server.url, "POST", "/forms/coffee_dec/publish");
 
     // ---- A tablet visits once, online: the app and the surveys page are kept ----
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
-    await page.goto(server.url + "/");
-    await appReady(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+    await visitOnceOnline(page, server.url + "/");
     await page.getByRole("link", { name: /Answer a survey/ }).click();
     await page.waitForURL("**/surveys");
     await onQuestion(page, "Surveys");
     const item = page.getByRole("link", { name: /Coffee and Catch up, December/ });
     assert.match(await item.innerText(), /For foster and kinship carers\s+7 questions, about 3 minutes/);
-    await axeClean(page, "surveys list (en)");
+    await axeUnderCsp(page, "surveys list (en)");
 
     // ---- No signal ----
     await stopServer(server);
@@ -105,7 +83,7 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     await page.getByRole("button", { name: "Skip this one" }).click();
     await page.waitForSelector("#survey-error");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "survey-error");
-    await axeClean(page, "a required question left unanswered");
+    await axeUnderCsp(page, "a required question left unanswered");
     await page.getByRole("button", { name: "Good", exact: true }).click();
     await onQuestion(page, "How was today?");
     await page.getByRole("button", { name: "OK", exact: true }).click();
@@ -124,7 +102,7 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     assert.equal(await page.locator(".progress").innerText(), "Question 5 of 7");
     await page.getByLabel("Online").check();
     await page.getByLabel("Evening").check();
-    await axeClean(page, "multiple choice");
+    await axeUnderCsp(page, "multiple choice");
     await page.getByRole("button", { name: "Next" }).click();
     await onQuestion(page, "Anything else?");
     await page.locator("#survey-text").fill("More notice of meetings, please");
@@ -143,7 +121,7 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     for (const words of ["Good", "OK", "Most of the time", "Yes", "Online, Evening", "More notice of meetings, please", "1 promises answered"]) {
       assert.ok(check.includes(words), `the check screen says ${words}: ${check}`);
     }
-    await axeClean(page, "check your answers (en)");
+    await axeUnderCsp(page, "check your answers (en)");
     await page.getByRole("button", { name: "Send my answers" }).click();
     await page.waitForURL("**/thanks");
     await expectWaiting(page, 1);
@@ -158,7 +136,7 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     await page.locator("button.lang-switch").first().click();
     await page.waitForFunction(() => document.documentElement.lang === "cy");
     await onQuestion(page, "Coffi a Sgwrs, Rhagfyr");
-    await axeClean(page, "survey introduction (cy)");
+    await axeUnderCsp(page, "survey introduction (cy)");
     await page.getByRole("button", { name: "Dechrau" }).click();
     await onQuestion(page, "Pa mor dda ydych chi'n cael eich cefnogi?");
     assert.equal(await page.locator(".progress").innerText(), "Cwestiwn 1 o 6");
@@ -168,7 +146,7 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     await onQuestion(page, "Ydych chi'n cael eich cynnwys mewn penderfyniadau?");
     await page.getByRole("button", { name: "Weithiau" }).click();
     await onQuestion(page, "Aethoch chi i hyfforddiant eleni?");
-    await axeClean(page, "single choice (cy)");
+    await axeUnderCsp(page, "single choice (cy)");
     await page.getByRole("button", { name: "Nac ydw" }).click();
     await onQuestion(page, "Unrhyw beth arall?");
     assert.equal(await page.locator(".progress").innerText(), "Cwestiwn 5 o 6");
@@ -178,7 +156,7 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     await onQuestion(page, "Bron â gorffen");
     await page.getByRole("button", { name: "Gwirio fy atebion" }).click();
     await onQuestion(page, "Gwirio dy atebion");
-    await axeClean(page, "check your answers (cy)");
+    await axeUnderCsp(page, "check your answers (cy)");
     await page.getByRole("button", { name: "Anfon fy atebion" }).click();
     await page.waitForURL("**/thanks");
     await expectWaiting(page, 2);
@@ -201,12 +179,21 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
 
     // The officer sees them in the results and the export.
     // Two people: fewer than the small-number threshold, so the count is not shown as a number.
-    const results = await (await officerApi(officer, "GET", "/forms/coffee_dec/results")).json();
+    const results = await officerApi(officer, server.url, "GET", "/forms/coffee_dec/results");
     assert.equal(results.responses, "small");
     assert.equal(results.questions.find((q) => q.code === "support").answered, "small");
-    const csv = await (await officerApi(officer, "GET", "/export?format=csv&kind=survey")).text();
+    const download = async (format) => {
+      const r = await officer.request.get(`${server.url}/api/v1/officer/export?format=${format}&kind=survey`);
+      assert.equal(r.status(), 200, format);
+      return r.body();
+    };
+    const csv = (await download("csv")).toString("utf8");
     assert.equal((csv.match(/coffee_dec/g) || []).length >= 9, true, csv);
     assert.match(csv, /More notice of meetings, please/);
+    const sheets = xlsxText(await download("xlsx"));
+    assert.match(sheets, /More notice of meetings, please/);
+    assert.match(sheets, /Most of the time/);
+    assert.match(sheets, /Ar-lein/, "choice words in Welsh too");
   } finally {
     await browser.close();
     await stopServer(server);
