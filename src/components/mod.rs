@@ -5,4 +5,8 @@ pub mod document;
 pub mod event_banner;
 pub mod faces;
 pub mod layout;
+#[cfg(feature = "surveys")]
+pub mod service_list;
 pub mod status_strip;
+#[cfg(feature = "surveys")]
+pub mod tick_box;

@@ -6,6 +6,8 @@ use yoursay_core::form::{Frequency, Kind, Question, NONE_OF_THESE};
 
 use super::draft::Answered;
 use crate::components::faces::{face_svg, single_tap, Choice, FaceScale};
+use crate::components::service_list::ServiceList;
+use crate::components::tick_box::{toggle as toggle_code, TickBox};
 use crate::i18n::{answers, fill, survey::Key as S, use_i18n, Key};
 use crate::state::use_app_state;
 
@@ -273,18 +275,8 @@ fn MultiChoices(multi: yoursay_core::form::MultiChoice, ticked: Vec<String>, on:
                     .into_iter()
                     .enumerate()
                     .map(|(i, (code, label))| {
-                        let id = format!("survey-choice-{i}");
-                        let for_checked = code.clone();
                         view! {
-                            <div class="tag">
-                                <input
-                                    type="checkbox"
-                                    id=id.clone()
-                                    prop:checked=move || ticked.with(|t| t.contains(&for_checked))
-                                    on:change=move |_| toggle(code.clone())
-                                />
-                                <label for=id>{move || i18n.pick(&label)}</label>
-                            </div>
+                            <TickBox id=format!("survey-choice-{i}") code=code label=label ticked=ticked.into() on_toggle=toggle />
                         }
                     })
                     .collect_view()}
@@ -318,27 +310,14 @@ fn TextAnswer(
             .get()
             .active_promises()
             .map(|p| {
-                let code = p.code.clone();
-                let id = format!("survey-tag-{}", p.code);
-                let for_checked = code.clone();
                 view! {
-                    <div class="tag">
-                        <input
-                            type="checkbox"
-                            id=id.clone()
-                            prop:checked=move || tags.with(|t| t.contains(&for_checked))
-                            on:change=move |_| {
-                                let code = code.clone();
-                                tags.update(|t| match t.iter().position(|c| *c == code) {
-                                    Some(i) => {
-                                        t.remove(i);
-                                    }
-                                    None => t.push(code),
-                                })
-                            }
-                        />
-                        <label for=id>{i18n.pick(&p.name)}</label>
-                    </div>
+                    <TickBox
+                        id=format!("survey-tag-{}", p.code)
+                        code=p.code.clone()
+                        label=p.name.clone()
+                        ticked=tags.into()
+                        on_toggle=move |code| tags.update(|t| toggle_code(t, code))
+                    />
                 }
             })
             .collect_view()
@@ -381,44 +360,21 @@ fn Grid(part: usize, given: Option<Answered>, on: Callback<Move>) -> impl IntoVi
     if part == 0 || service.is_none() || part > promises.len() {
         let current = service.clone();
         let kept = (promises.clone(), choices.clone());
-        let services = catalogue.active_services().cloned().collect::<Vec<_>>();
         let offered: Vec<String> = catalogue.active_promises().map(|p| p.code.clone()).collect();
         return view! {
             <p class="question">{i18n.tr(S::RunPickService)}</p>
-            <ul class="service-list">
-                {services
-                    .into_iter()
-                    .map(|s| {
-                        let code = s.code.clone();
-                        let (current, kept, offered) = (current.clone(), kept.clone(), offered.clone());
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="choice service"
-                                    data-code=s.code.clone()
-                                    aria-pressed=if current.as_deref() == Some(s.code.as_str()) { "true" } else { "false" }
-                                    on:click=move |ev| {
-                                        if !single_tap(&ev) {
-                                            return;
-                                        }
-                                        // The same service again keeps its answers; another starts afresh.
-                                        let answer = if current.as_deref() == Some(code.as_str()) {
-                                            Answered::Grid { service: code.clone(), promises: kept.0.clone(), choices: kept.1.clone() }
-                                        } else {
-                                            Answered::Grid { service: code.clone(), promises: offered.clone(), choices: Vec::new() }
-                                        };
-                                        on.run(Move::Part(1, answer))
-                                    }
-                                >
-                                    <span class="choice-title">{i18n.pick(&s.name)}</span>
-                                    <span class="choice-hint">{i18n.pick(&s.line)}</span>
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <ServiceList
+                chosen=current.clone()
+                on_pick=move |s: yoursay_core::CatalogueItem| {
+                    // The same service again keeps its answers; another starts afresh.
+                    let answer = if current.as_deref() == Some(s.code.as_str()) {
+                        Answered::Grid { service: s.code, promises: kept.0.clone(), choices: kept.1.clone() }
+                    } else {
+                        Answered::Grid { service: s.code, promises: offered.clone(), choices: Vec::new() }
+                    };
+                    on.run(Move::Part(1, answer))
+                }
+            />
         }
         .into_any();
     }

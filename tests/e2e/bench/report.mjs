@@ -43,6 +43,10 @@ const rows = [
     `${queued.ms.length} entries; median ${ms(queued.medianMs)}, slowest ${ms(queued.maxMs)}`],
   [`Sync of ${int(sync.entries)} waiting entries ("Send now" → 0 waiting)`, ms(sync.ms),
     `batches of 50, no CPU slowdown, server on loopback`],
+  ...(phone.longSurvey
+    ? [["A cached 30-question survey opened offline (slow phone's CPU), median", ms(phone.longSurvey.openMedianMs),
+        `to its introduction; runs: ${list(phone.longSurvey.openMs)} ms; "Start" → first question: median ${ms(phone.longSurvey.startMedianMs)}`]]
+    : []),
   ["Server ingest, new entries (one device)", `${int(server.ingest.perSecond)} entries/s`,
     `${int(server.entries)} entries in ${s(server.ingest.seconds)}; ${server.requests} sequential requests of ${server.batch}; slowest batch ${ms(server.ingest.worstBatchSeconds * 1000)}`],
   ["Raw SQLite insert of the same rows, same settings (same run)", `${int(server.raw.perSecond)} entries/s`,
