@@ -266,7 +266,7 @@ async function main() {
     await sendNow.waitFor();
     const started = await syncPage.evaluate(() => {
       window.__synced = null;
-      const count = () => document.querySelector('[data-testid="waiting-count"]')?.textContent?.trim();
+      const count = () => document.querySelector('[data-testid="status"]')?.dataset.waiting;
       new MutationObserver(() => {
         if (window.__synced === null && count() === "0") window.__synced = performance.now();
       }).observe(document.body, { childList: true, subtree: true, characterData: true });
