@@ -14,6 +14,8 @@ pub(super) const CACHE: &str = "cache";
 /// Index of the outbox by `[state, saved_at, id]`: counting one state, and reading the oldest waiting
 /// entries a batch at a time, then cost what they return rather than the whole queue.
 pub(super) const QUEUE: &str = "queue";
+/// "You said, we did" responses as the device keeps them, keyed by response id.
+pub(super) const RESPONSES: &str = "responses";
 
 /// Bump when the schema changes, and add a step below: steps run in order from the device's version, so
 /// a phone that skipped releases still upgrades correctly, and no step may lose a record.
@@ -21,7 +23,9 @@ pub(super) const QUEUE: &str = "queue";
 /// * 1: the `outbox` (keyed by entry id) and `cache` stores.
 /// * 2: the `queue` index on the outbox. Records written by version 1 already hold `state`, `saved_at` and
 ///   `id`, so the browser indexes them as it builds the index: nothing is rewritten.
-const VERSION: u32 = 2;
+/// * 3: the `responses` store ("you said, we did", keyed by id; its cursor lives in `cache`). A new store:
+///   the outbox is not touched.
+const VERSION: u32 = 3;
 
 /// Opens (and creates or upgrades) the database called `name`. The app uses [`DB_NAME`]; tests use
 /// their own names so they never touch real data.
@@ -51,6 +55,9 @@ pub async fn open_at(name: &str, version: u32) -> Result<Store, StorageError> {
                 let key_path: js_sys::Array =
                     ["state", "saved_at", "id"].iter().map(|s| JsValue::from_str(s)).collect();
                 upgrade.object_store(OUTBOX)?.create_index_with_str_sequence(QUEUE, &key_path)?;
+            }
+            if old < 3 && new >= 3 {
+                db.create_object_store(RESPONSES).with_key_path("id".into()).build()?;
             }
             Ok(())
         })
