@@ -183,8 +183,21 @@ pub fn WhatChanged() -> impl IntoView {
 #[component]
 fn Filters(promise: RwSignal<String>, service: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
+    view! {
+        <fieldset class="feed-filters">
+            <legend>{i18n.tr(Y::FeedFilters)}</legend>
+            <Filter id="feed-promise" label=Y::FeedFilterPromise all=Y::FeedAllPromises promises=true chosen=promise />
+            <Filter id="feed-service" label=Y::FeedFilterService all=Y::FeedAllServices promises=false chosen=service />
+        </fieldset>
+    }
+}
+
+/// One filter: "all", then the catalogue's promises (or services) still in use.
+#[component]
+fn Filter(id: &'static str, label: Y, all: Y, promises: bool, chosen: RwSignal<String>) -> impl IntoView {
+    let i18n = use_i18n();
     let state = use_app_state();
-    let options = move |promises: bool| {
+    let options = move || {
         state.catalogue.with(|c| {
             let items = if promises { &c.promises } else { &c.services };
             items
@@ -195,26 +208,10 @@ fn Filters(promise: RwSignal<String>, service: RwSignal<String>) -> impl IntoVie
         })
     };
     view! {
-        <fieldset class="feed-filters">
-            <legend>{i18n.tr(Y::FeedFilters)}</legend>
-            <label for="feed-promise">{i18n.tr(Y::FeedFilterPromise)}</label>
-            <select
-                id="feed-promise"
-                on:change=move |ev| promise.set(event_target_value(&ev))
-                prop:value=move || promise.get()
-            >
-                <option value="">{i18n.tr(Y::FeedAllPromises)}</option>
-                {move || options(true)}
-            </select>
-            <label for="feed-service">{i18n.tr(Y::FeedFilterService)}</label>
-            <select
-                id="feed-service"
-                on:change=move |ev| service.set(event_target_value(&ev))
-                prop:value=move || service.get()
-            >
-                <option value="">{i18n.tr(Y::FeedAllServices)}</option>
-                {move || options(false)}
-            </select>
-        </fieldset>
+        <label for=id>{i18n.tr(label)}</label>
+        <select id=id on:change=move |ev| chosen.set(event_target_value(&ev)) prop:value=move || chosen.get()>
+            <option value="">{i18n.tr(all)}</option>
+            {options}
+        </select>
     }
 }

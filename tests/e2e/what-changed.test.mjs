@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { appReady, axe, expectNoCodeText, freePort, launchBrowser, ROOT, scratch, startServer, stopServer } from "./helpers.mjs";
+import { appReady, axe, expectNoCodeText, ROOT, stopServer, withServerAndBrowser } from "./helpers.mjs";
 import { createOfficer, signIn } from "./officer-helpers.mjs";
 
 async function officer(page, method, path, body) {
@@ -41,12 +41,8 @@ const responses = (page) => page.locator("main li.response");
 const newMarks = (page, lang = "en") => page.locator("main .response-new", { hasText: lang === "en" ? "New since you last looked" : "Newydd ers i ti edrych ddiwethaf" });
 
 test("responses are kept on the phone: online, filtered, updated, withdrawn, offline, in English and Welsh", { timeout: 300_000 }, async () => {
-  const port = await freePort();
-  const { db } = scratch();
-  createOfficer(db);
-  let server = await startServer({ port, db });
-  const browser = await launchBrowser();
-  try {
+  await withServerAndBrowser(async ({ server, browser, db }) => {
+    createOfficer(db);
     const desk = await (await browser.newContext({ locale: "en-GB", bypassCSP: true })).newPage();
     await signIn(desk, server.url);
     await desk.waitForURL("**/officer/inbox");
@@ -134,8 +130,7 @@ test("responses are kept on the phone: online, filtered, updated, withdrawn, off
 
     // ---- The server stopped: the phone still shows what it keeps, in both languages ----
     await stopServer(server);
-    server = null;
-    await phone.goto(`http://127.0.0.1:${port}/`);
+    await phone.goto(server.url + "/");
     await appReady(phone);
     await phone.getByRole("link", { name: "What changed" }).click();
     await phone.waitForURL("**/what-changed");
@@ -147,8 +142,5 @@ test("responses are kept on the phone: online, filtered, updated, withdrawn, off
     await phone.waitForFunction(() => document.querySelector("main")?.innerText.includes("Dechreuodd y ddau ym mis Mawrth."));
     assert.match(await phone.locator("main").innerText(), /Diweddariad, \d{1,2} \S+ \d{4}: Wedi'i wneud\./);
     await axeClean(phone, "what changed offline (cy)");
-  } finally {
-    await browser.close();
-    if (server) await stopServer(server);
-  }
+  });
 });
