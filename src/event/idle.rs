@@ -18,12 +18,13 @@ fn is_form(path: &str) -> bool {
     path == "/say" || path == "/rate" || path.strip_prefix("/surveys/").is_some_and(|code| !code.is_empty())
 }
 
-/// Empties every unsent form: "Say something", "Rate a service" and the survey being answered.
-pub fn clear_drafts() {
-    let drafts = crate::drafts::use_drafts();
+/// Empties every unsent form: "Say something", "Rate a service" and the survey being answered. The drafts
+/// are taken from context when the guard is drawn: the interval's tick runs outside any reactive owner, so
+/// looking them up there panicked (the wasm's `unreachable`) instead of clearing the form.
+fn clear_drafts(drafts: crate::drafts::Drafts, survey: crate::survey::draft::SurveyDraft) {
     drafts.say.clear();
     drafts.rate.clear();
-    crate::survey::draft::use_survey_draft().clear();
+    survey.clear();
 }
 
 /// The watcher and its prompt; drawn once, in the layout.
@@ -32,6 +33,7 @@ pub fn IdleGuard() -> impl IntoView {
     let i18n = use_i18n();
     let joined = use_joined();
     let nav = use_nav();
+    let (drafts, survey) = (crate::drafts::use_drafts(), crate::survey::draft::use_survey_draft());
     let last_activity = StoredValue::new(js_sys::Date::now());
     // When the prompt was shown (None: not shown).
     let prompted = RwSignal::new(None::<f64>);
@@ -64,7 +66,7 @@ pub fn IdleGuard() -> impl IntoView {
             Some(at) if t - at >= PROMPT_MS => {
                 prompted.set(None);
                 last_activity.set_value(t);
-                clear_drafts();
+                clear_drafts(drafts, survey);
                 nav.go("/", true);
             }
             _ => {}

@@ -13,7 +13,7 @@ mod joined;
 mod leave;
 pub mod tablet;
 
-pub use idle::{clear_drafts, IdleGuard};
+pub use idle::IdleGuard;
 pub use join::EventScreen;
 pub use joined::{use_joined, Joined};
 pub use leave::LeaveScreen;
