@@ -48,6 +48,9 @@ pub fn LeaveScreen() -> impl IntoView {
             crate::platform::focus_by_id("leave-pin");
         }
     };
+    // Named outside `view!`: written inline, the macro read `> 0` as the end of the tag and the button's
+    // text, so the button was disabled from the start ("disabled" set to the number 0).
+    let waiting = move || wait.get() > 0;
     let message = move || {
         let w = wait.get();
         if w > 0 {
@@ -81,7 +84,7 @@ pub fn LeaveScreen() -> impl IntoView {
                     prop:value=move || pin.get()
                     on:input=move |ev| pin.set(event_target_value(&ev))
                 />
-                <button type="submit" class="button button-primary" disabled=move || wait.get() > 0>
+                <button type="submit" class="button button-primary" disabled=waiting>
                     {i18n.tr(E::LeaveButton)}
                 </button>
             </form>
