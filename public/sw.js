@@ -69,7 +69,7 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (request.mode === "navigate") {
-    // Every route is one of two app shells (the surveys page for /surveys… and /event…, the first-load
+    // Every route is one of two app shells (the surveys page for /surveys…, /event… and /what-changed, the first-load
     // app for the rest): answer from the cache at once, so one bar of signal does not keep a young person waiting. A
     // new release arrives with the next service worker. Opening the app online also refreshes the kept
     // surveys list, so surveys published since are there when the signal goes.
@@ -79,7 +79,7 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(
       caches
         .match(TABLET, { cacheName: DATA })
-        .then((tablet) => (tablet || own("/surveys") || own("/event") ? "/surveys/" : "/"))
+        .then((tablet) => (tablet || own("/surveys") || own("/event") || own("/what-changed") ? "/surveys/" : "/"))
         .then((shell) => caches.match(shell, { cacheName: CACHE }))
         .then((hit) => hit || fetch(request))
     );

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::layout::Layout;
 use crate::i18n::I18n;
-use crate::pages::about::{Accessibility, PrivacyAdults, PrivacyYoung, WhatChanged};
+use crate::pages::about::{Accessibility, PrivacyAdults, PrivacyYoung};
 use crate::pages::{help::Help, home::Home, not_found::NotFound, rate::Rate, say::Say, thanks::Thanks};
 use crate::router::Nav;
 use crate::state::AppState;
@@ -43,7 +43,9 @@ pub fn App() -> impl IntoView {
         "/privacy" => view! { <PrivacyYoung /> }.into_any(),
         "/privacy/adults" => view! { <PrivacyAdults /> }.into_any(),
         "/accessibility" => view! { <Accessibility /> }.into_any(),
-        "/what-changed" => view! { <WhatChanged /> }.into_any(),
+        // "What changed" is on the surveys page only: the first load's home screen links to it with a page load.
+        #[cfg(feature = "surveys")]
+        crate::you_said::PATH => view! { <crate::you_said::WhatChanged /> }.into_any(),
         #[cfg(feature = "surveys")]
         crate::event::PATH => view! { <crate::event::EventScreen /> }.into_any(),
         #[cfg(feature = "surveys")]

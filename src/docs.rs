@@ -37,28 +37,12 @@ impl Document {
     }
 }
 
-/// "What changed": the council's published responses, made by the server as a document in one language.
-/// Not a build file, so the service worker does not hold it: the last copy fetched is kept instead.
-pub const WHAT_CHANGED: &str = "what-changed";
-
 pub async fn fetch(name: &str, lang: Language) -> Option<Document> {
-    let path = match name {
-        WHAT_CHANGED => format!("/api/v1/responses/document?lang={}", lang.code()),
-        _ => format!("/docs/{}/{name}.json", lang.code()),
-    };
-    let answer = crate::fetch::fetch("GET", &path, None).await.ok().filter(|a| (200..300).contains(&a.status));
-    match answer {
-        Some(answer) => {
-            if name == WHAT_CHANGED {
-                if let Some(text) = js_sys::JSON::stringify(&answer.json).ok().and_then(|t| t.as_string()) {
-                    crate::prefs::keep_document(name, lang, &text);
-                }
-            }
-            Document::from_js(&answer.json)
-        }
-        // No signal: the copy kept last time, if there is one.
-        None => Document::from_js(&js_sys::JSON::parse(&crate::prefs::kept_document(name, lang)?).ok()?),
+    let answer = crate::fetch::fetch("GET", &format!("/docs/{}/{name}.json", lang.code()), None).await.ok()?;
+    if !(200..300).contains(&answer.status) {
+        return None;
     }
+    Document::from_js(&answer.json)
 }
 
 /// The retention period the officer set, from the server, remembered for when the notice is read offline.

@@ -45,6 +45,47 @@ impl I18n {
 
 pub use yoursay_core::template::fill;
 
+/// A day as "14 March 2026" / "14 Mawrth 2026", with the month names of the translation files (the same
+/// words the server uses; browsers do not all carry Welsh month names). `None` for no such month.
+pub fn day_in_words(year: i32, month: u32, day: u32, i18n: I18n) -> Option<String> {
+    use you_said::Key as Y;
+    const MONTHS: [Y; 12] = [
+        Y::Month01,
+        Y::Month02,
+        Y::Month03,
+        Y::Month04,
+        Y::Month05,
+        Y::Month06,
+        Y::Month07,
+        Y::Month08,
+        Y::Month09,
+        Y::Month10,
+        Y::Month11,
+        Y::Month12,
+    ];
+    let month = MONTHS.get((month as usize).wrapping_sub(1))?;
+    Some(format!("{day} {} {year}", i18n.t(*month)))
+}
+
+/// `2026-03-14` in words ([`day_in_words`]); anything else as it is.
+pub fn date_in_words(date: &str, i18n: I18n) -> String {
+    let mut parts = date.splitn(3, '-');
+    let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
+        return date.to_owned();
+    };
+    match (year.parse(), month.parse(), day.parse()) {
+        (Ok(y), Ok(m), Ok(d)) => day_in_words(y, m, d, i18n).unwrap_or_else(|| date.to_owned()),
+        _ => date.to_owned(),
+    }
+}
+
+/// The UTC day of a time in milliseconds, in words ([`day_in_words`]).
+pub fn time_in_words(ms: i64, i18n: I18n) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    day_in_words(date.get_utc_full_year() as i32, date.get_utc_month() + 1, date.get_utc_date(), i18n)
+        .unwrap_or_default()
+}
+
 /// The words for a role: the one mapping, for the "about you" question and the officer's console.
 pub fn role_key(role: Role) -> Key {
     match role {

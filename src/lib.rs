@@ -25,5 +25,7 @@ pub mod storage;
 #[cfg(feature = "surveys")]
 pub mod survey;
 pub mod sync;
+#[cfg(feature = "surveys")]
+mod you_said;
 
 pub use app::App;

@@ -1,6 +1,5 @@
-//! Small preferences kept in localStorage (gloo-storage), the privacy notice's retention period so the
-//! notice can state it offline, and the last copy of "What changed" (the council's published responses:
-//! nothing personal) to read offline. Never entries: those live in IndexedDB.
+//! Small preferences kept in localStorage (gloo-storage) and the privacy notice's retention period so the
+//! notice can state it offline. Never entries: those live in IndexedDB.
 //!
 //! Values are plain strings through `LocalStorage::raw()`: gloo's typed `get`/`set` would bring a JSON
 //! parser into the phone's download for two short codes.
@@ -77,13 +76,4 @@ pub fn retention_months() -> Option<u32> {
 
 pub fn set_retention_months(months: u32) {
     set(RETENTION, &months.to_string());
-}
-
-/// The last copy of a server-made document (as JSON text) in this language, for reading offline.
-pub fn kept_document(name: &str, lang: Language) -> Option<String> {
-    get(&format!("yoursay.doc.{name}.{}", lang.code()))
-}
-
-pub fn keep_document(name: &str, lang: Language, json: &str) {
-    set(&format!("yoursay.doc.{name}.{}", lang.code()), json);
 }

@@ -216,9 +216,19 @@ async fn records_written_by_the_previous_release_are_kept_and_sent_once_after_th
     assert_eq!(records.len(), 4);
     write_as_release_1("test-upgrade", &records).await;
 
+    // Release 2 (the queue index) upgraded some phones first; release 3 (the "you said, we did" store)
+    // upgrades them again: each step keeps every record.
+    let release_2 = storage::open_at("test-upgrade", 2).await.unwrap();
+    let counts = release_2.counts().await.unwrap();
+    assert_eq!((counts.waiting, counts.refused), (3, 1), "nothing lost in the upgrade to version 2");
+    release_2.close();
     let db = storage::open("test-upgrade").await.unwrap();
     let counts = db.counts().await.unwrap();
     assert_eq!((counts.waiting, counts.refused), (3, 1), "nothing lost in the upgrade");
+    // The new store is there, beside the outbox.
+    let feed = yoursay_core::you_said::Feed { items: Vec::new(), withdrawn: Vec::new(), cursor: "c0".into() };
+    db.apply_feed(&feed, false).await.expect("the responses store exists after the upgrade");
+    assert_eq!(db.feed_cursor().await.unwrap().as_deref(), Some("c0"));
     // A new entry saved after the upgrade queues behind the old ones.
     db.save_entry(&entry(A, "after the upgrade"), 1_770_000_000_000.0).await.unwrap();
     let expected = [

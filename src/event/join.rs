@@ -113,8 +113,11 @@ fn EventHome(event: DeviceEvent) -> impl IntoView {
     watch_ready(ready);
     let name = event.name.clone();
     let (date, place, hear_back) = (event.date.clone(), event.place.clone(), event.hear_back_by.clone());
-    let when = move || fill(i18n.t(E::EventWhen), &[("date", &in_words(date.as_str(), i18n)), ("place", &place)]);
-    let hear = move || fill(i18n.t(E::EventHearBack), &[("date", &in_words(hear_back.as_str(), i18n))]);
+    let when = move || {
+        fill(i18n.t(E::EventWhen), &[("date", &crate::i18n::date_in_words(date.as_str(), i18n)), ("place", &place)])
+    };
+    let hear =
+        move || fill(i18n.t(E::EventHearBack), &[("date", &crate::i18n::date_in_words(hear_back.as_str(), i18n))]);
     let tablet = event.pass_the_tablet;
     let surveys = event.surveys.clone();
     let list = if surveys.is_empty() {
@@ -216,34 +219,5 @@ async fn offline_ready() -> bool {
     match JsFuture::from(caches.match_with_str("/surveys/")).await {
         Ok(hit) => hit.dyn_ref::<web_sys::Response>().is_some(),
         Err(_) => false,
-    }
-}
-
-/// `2026-03-14` as "14 March 2026" / "14 Mawrth 2026", with the month names of the translation files (the
-/// same words the server's "What changed" uses; browsers do not all carry Welsh month names).
-fn in_words(date: &str, i18n: crate::i18n::I18n) -> String {
-    use crate::i18n::you_said::Key as Y;
-    const MONTHS: [Y; 12] = [
-        Y::Month01,
-        Y::Month02,
-        Y::Month03,
-        Y::Month04,
-        Y::Month05,
-        Y::Month06,
-        Y::Month07,
-        Y::Month08,
-        Y::Month09,
-        Y::Month10,
-        Y::Month11,
-        Y::Month12,
-    ];
-    let mut parts = date.splitn(3, '-');
-    let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
-        return date.to_owned();
-    };
-    let month = month.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
-    match (month, day.parse::<u32>()) {
-        (Some(month), Ok(day)) => format!("{day} {} {year}", i18n.t(*month)),
-        _ => date.to_owned(),
     }
 }

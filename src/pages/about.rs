@@ -1,4 +1,4 @@
-//! The privacy notices, the accessibility statement and "What changed": documents fetched when opened.
+//! The privacy notices and the accessibility statement: documents fetched when opened.
 
 use leptos::prelude::*;
 
@@ -31,11 +31,4 @@ pub fn PrivacyAdults() -> impl IntoView {
 #[component]
 pub fn Accessibility() -> impl IntoView {
     view! { <DocumentPage title=Key::AccessibilityTitle name="accessibility" /> }
-}
-
-/// What the council did with what people said ("you said, we did"), newest first; readable offline once
-/// seen with signal.
-#[component]
-pub fn WhatChanged() -> impl IntoView {
-    view! { <DocumentPage title=Key::WhatChangedTitle name=crate::docs::WHAT_CHANGED /> }
 }

@@ -26,7 +26,8 @@ pub fn Home() -> impl IntoView {
                     <span class="choice-title">{i18n.tr(Key::HomeSurveys)}</span>
                 </a>
             </div>
-            <p><Link href="/what-changed" class="text-target">{i18n.tr(Key::WhatChangedTitle)}</Link></p>
+            // On the surveys page too (kept in the device database, pulled by cursor): a page load.
+            <p><a href="/what-changed" class="text-target">{i18n.tr(Key::WhatChangedTitle)}</a></p>
             <p class="hint">{i18n.tr(Key::HomeAnonymous)}</p>
         </section>
     }

@@ -2,12 +2,16 @@
 //!
 //! One database, versioned schema:
 //! * `outbox`: entries not yet confirmed by the server, keyed by entry id, indexed by state and age.
-//! * `cache`: copies of server data needed offline (the catalogue), keyed by name.
+//! * `cache`: copies of server data needed offline (the catalogue; the "you said, we did" cursor and what
+//!   this device has shown of it), keyed by name.
+//! * `responses`: "you said, we did" responses as last pulled, keyed by response id.
 
 mod outbox;
+mod responses;
 mod schema;
 
 pub use outbox::{OutboxCounts, OutboxRecord, QueuePosition, RecordState};
+pub use responses::{is_new, newest_first, Seen};
 
 /// The open device database. Cheap to clone.
 #[derive(Clone, Debug)]

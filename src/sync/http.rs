@@ -79,3 +79,18 @@ pub async fn fetch_retention_months() -> Result<f64, NetError> {
         .and_then(|v| v.as_f64())
         .ok_or(NetError::Unreadable("notice"))
 }
+
+/// "You said, we did" changed since `since` (none: from the beginning). `Status(400)`: a cursor this
+/// server never gave out (a database restored, say): pull again from the beginning.
+pub async fn fetch_feed(since: Option<&str>) -> Result<yoursay_core::you_said::Feed, NetError> {
+    let path = match since {
+        Some(cursor) => format!(
+            "{}?since={}",
+            yoursay_core::you_said::FEED_PATH,
+            String::from(js_sys::encode_uri_component(cursor))
+        ),
+        None => yoursay_core::you_said::FEED_PATH.to_owned(),
+    };
+    let (status, json) = call("GET", &path, None).await?;
+    decode(status, json)
+}

@@ -64,7 +64,7 @@ pub const CONSOLE_DIR: &str = "officer";
 
 /// The officer's console, and the surveys page (the app with the survey runner and events, fetched on
 /// demand).
-pub const PAGES: [Page; 3] = [
+pub const PAGES: [Page; 4] = [
     Page {
         prefix: "/officer",
         dir: CONSOLE_DIR,
@@ -73,6 +73,8 @@ pub const PAGES: [Page; 3] = [
     Page { prefix: "/surveys", dir: "surveys", not_built: SURVEYS_NOT_BUILT },
     // Joining an event and pass-the-tablet mode live on the surveys page too (an event offers surveys).
     Page { prefix: "/event", dir: "surveys", not_built: SURVEYS_NOT_BUILT },
+    // "What changed" ("you said, we did" kept in the device database, with filters) is too big for the first load.
+    Page { prefix: "/what-changed", dir: "surveys", not_built: SURVEYS_NOT_BUILT },
 ];
 
 const SURVEYS_NOT_BUILT: &str = "The surveys page has not been built: run scripts/build-surveys.sh.";

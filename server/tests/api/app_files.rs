@@ -87,9 +87,9 @@ async fn officer_routes_fall_back_to_the_console_page(app: TestApp) {
 }
 
 /// The surveys page is a bundle of its own, fetched only when a survey or an event is opened: its routes
-/// (surveys, joining an event, pass-the-tablet's exit) get its page.
+/// (surveys, joining an event, pass-the-tablet's exit, "What changed") get its page.
 async fn survey_routes_fall_back_to_the_surveys_page(app: TestApp) {
-    for path in ["/surveys", "/surveys/", "/surveys/coffee_catch_up", "/event", "/event/leave"] {
+    for path in ["/surveys", "/surveys/", "/surveys/coffee_catch_up", "/event", "/event/leave", "/what-changed"] {
         let response = app.client.get(app.url(path)).send().await.unwrap();
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
@@ -100,7 +100,7 @@ async fn survey_routes_fall_back_to_the_surveys_page(app: TestApp) {
     assert_eq!(asset.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert_eq!(app.client.get(app.url("/surveys/old.js")).send().await.unwrap().status(), 404);
     // Only the prefix itself: `/surveysx` and the first-load routes are the first-load page.
-    for path in ["/surveysx", "/events", "/say"] {
+    for path in ["/surveysx", "/events", "/say", "/what-changedx"] {
         let body = app.client.get(app.url(path)).send().await.unwrap().text().await.unwrap();
         assert!(body.contains(INLINE_SCRIPT) && !body.contains(SURVEYS_INLINE_SCRIPT), "{path}: {body}");
     }
