@@ -1,6 +1,8 @@
 use crate::router::Link;
 use leptos::prelude::*;
 
+#[cfg(feature = "surveys")]
+use crate::i18n::fill;
 use crate::i18n::{use_i18n, Key};
 use crate::state::use_app_state;
 
@@ -30,13 +32,25 @@ pub fn Thanks() -> impl IntoView {
     }
 }
 
-/// Pass-the-tablet mode (the surveys page only): the next person is asked to take over.
+/// On the surveys page: in pass-the-tablet mode the next person is asked to take over; at an event, when
+/// people will hear back; and the newest "you said, we did" this device keeps.
 #[cfg(feature = "surveys")]
 fn pass_it_on() -> impl IntoView {
+    use crate::i18n::event::Key as E;
     let i18n = use_i18n();
-    crate::event::is_tablet().then(|| {
-        view! { <p class="lead pass-on">{i18n.tr(crate::i18n::event::Key::ThanksPassOn)}</p> }
-    })
+    let joined = crate::event::use_joined();
+    let hear_back = joined.0.with_untracked(|e| e.as_ref().map(|e| e.hear_back_by.clone()));
+    view! {
+        {crate::event::is_tablet().then(|| view! { <p class="lead pass-on">{i18n.tr(E::ThanksPassOn)}</p> })}
+        {hear_back.map(|date| {
+            view! {
+                <p data-testid="hear-back">
+                    {move || fill(i18n.t(E::EventHearBack), &[("date", &crate::i18n::date_in_words(date.as_str(), i18n))])}
+                </p>
+            }
+        })}
+        <crate::you_said::LatestResponse />
+    }
 }
 
 #[cfg(not(feature = "surveys"))]

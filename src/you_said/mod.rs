@@ -9,6 +9,9 @@
 //! * `item`: one response. UI only.
 
 mod item;
+mod latest;
+
+pub use latest::LatestResponse;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;

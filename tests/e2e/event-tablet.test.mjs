@@ -118,6 +118,7 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     await page.getByRole("button", { name: "Send my answers" }).click();
     await page.waitForURL("**/thanks");
     assert.match(await page.locator("main").innerText(), /Please pass it on to the next person\./);
+    assert.equal(await page.getByTestId("hear-back").innerText(), "You will hear what happened by 28 February 2027.");
     await axeUnderCsp(page, "thank you, pass it on (en)");
     await expectWaiting(page, 1);
     assert.doesNotMatch(await page.content(), /placement review/);
