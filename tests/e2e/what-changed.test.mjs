@@ -7,16 +7,9 @@
 // Needs dist/ (scripts/build-app.sh) and the server binary (cargo build -p yoursay-server).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { appReady, axe, expectNoCodeText, ROOT, stopServer, withServerAndBrowser } from "./helpers.mjs";
-import { createOfficer, signIn } from "./officer-helpers.mjs";
+import { appReady, axeUnderCsp, stopServer, withServerAndBrowser } from "./helpers.mjs";
+import { createOfficer, officerApi, signIn } from "./officer-helpers.mjs";
 
-async function officer(page, method, path, body) {
-  const r = await page.request.fetch(path, { method, data: body ?? {}, headers: { "Content-Type": "application/json" } });
-  assert.ok(r.ok(), `${method} ${path}: ${r.status()} ${await r.text()}`);
-  return r.json();
-}
 
 async function switchTo(page, lang) {
   if ((await page.evaluate(() => document.documentElement.lang)) === lang) return;
@@ -24,13 +17,6 @@ async function switchTo(page, lang) {
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
 
-// axe-core goes in through the debugger, not a script tag, so the page keeps its real policy.
-const AXE = readFileSync(join(ROOT, "tests/e2e/node_modules/axe-core/axe.min.js"), "utf8");
-async function axeClean(page, screen) {
-  await expectNoCodeText(page);
-  await page.evaluate(AXE);
-  assert.deepEqual(await axe(page), [], `axe on ${screen}`);
-}
 
 /** The feed's status line says `words` (the pull has ended). */
 async function status(page, words) {
@@ -46,10 +32,10 @@ test("responses are kept on the phone: online, filtered, updated, withdrawn, off
     const desk = await (await browser.newContext({ locale: "en-GB", bypassCSP: true })).newPage();
     await signIn(desk, server.url);
     await desk.waitForURL("**/officer/inbox");
-    const api = (path) => `${server.url}/api/v1/officer${path}`;
+    const officer = (page, method, path, body) => officerApi(page, server.url, method, path, body);
     const publish = async (text) => {
-      const made = await officer(desk, "POST", api("/responses"), text);
-      await officer(desk, "POST", api(`/responses/${made.id}/publish`));
+      const made = await officer(desk, "POST", "/responses", text);
+      await officer(desk, "POST", `/responses/${made.id}/publish`);
       return made.id;
     };
     const workers = await publish({
@@ -87,14 +73,14 @@ test("responses are kept on the phone: online, filtered, updated, withdrawn, off
     assert.match(text, /What we did: We are taking on two more social workers\./);
     assert.match(text, /About: Support, Social worker/);
     assert.equal(await newMarks(phone).count(), 2, "both new on the first look");
-    await axeClean(phone, "what changed (en)");
+    await axeUnderCsp(phone, "what changed (en)");
 
     // Welsh from what the phone keeps.
     await switchTo(phone, "cy");
     await phone.waitForFunction(() => document.querySelector("main")?.innerText.includes("Dywedaist ti: Dywedaist ti mai anaml"));
     assert.match(await phone.locator("main").innerText(), /Ble rydyn ni arni: Rydyn ni'n ei wneud/);
     assert.equal(await newMarks(phone, "cy").count(), 2);
-    await axeClean(phone, "what changed (cy)");
+    await axeUnderCsp(phone, "what changed (cy)");
     await switchTo(phone, "en");
 
     // ---- A filter by promise, and the same from the address ----
@@ -115,11 +101,11 @@ test("responses are kept on the phone: online, filtered, updated, withdrawn, off
     assert.equal(await newMarks(phone).count(), 0, "the markers clear once seen");
 
     // ---- An update and a withdrawal reach the phone on the next pull ----
-    await officer(desk, "POST", api(`/responses/${workers}/updates`), {
+    await officer(desk, "POST", `/responses/${workers}/updates`, {
       progress: "done",
       text: { en: "Both started in March.", cy: "Dechreuodd y ddau ym mis Mawrth." },
     });
-    await officer(desk, "POST", api(`/responses/${clubs}/withdraw`));
+    await officer(desk, "POST", `/responses/${clubs}/withdraw`);
     await phone.reload();
     await status(phone, "Up to date.");
     assert.equal(await responses(phone).count(), 1, "the withdrawn response is gone");
@@ -141,6 +127,16 @@ test("responses are kept on the phone: online, filtered, updated, withdrawn, off
     await switchTo(phone, "cy");
     await phone.waitForFunction(() => document.querySelector("main")?.innerText.includes("Dechreuodd y ddau ym mis Mawrth."));
     assert.match(await phone.locator("main").innerText(), /Diweddariad, \d{1,2} \S+ \d{4}: Wedi'i wneud\./);
-    await axeClean(phone, "what changed offline (cy)");
+    await axeUnderCsp(phone, "what changed offline (cy)");
+    // The thank-you screen of the surveys page shows the newest response it keeps, offline too (in Welsh now).
+    await phone.evaluate(() => {
+      history.pushState(null, "", "/thanks");
+      dispatchEvent(new PopStateEvent("popstate"));
+    });
+    await phone.waitForSelector("#latest-response-title");
+    const latest = await phone.locator(".latest-response").innerText();
+    assert.match(latest, /Am fod pobl wedi dweud eu dweud/);
+    assert.match(latest, /Beth wnaethon ni: Rydyn ni'n cyflogi dau weithiwr cymdeithasol arall\./);
+    await axeUnderCsp(phone, "thank you with the newest response (cy)");
   });
 });
