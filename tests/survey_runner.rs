@@ -40,6 +40,7 @@ fn questions() -> Vec<Question> {
 fn show_if_decides_the_next_question_and_the_progress() {
     let qs = questions();
     let mut answers: Vec<Option<Answered>> = vec![None; qs.len()];
+    assert_eq!(draft::first(&qs, &answers), Step::Question { index: 0, part: 0 });
     answers[1] = Some(Answered::Single("no".into()));
     assert_eq!(draft::after(&qs, &answers, 1), Step::Question { index: 3, part: 0 }, "'which' is hidden after no");
     assert_eq!(draft::progress(&qs, &answers, 3), (3, 4));

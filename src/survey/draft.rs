@@ -107,6 +107,13 @@ pub fn shown(questions: &[Question], answers: &[Option<Answered>]) -> Vec<bool> 
     visibility::shown(questions, given).into_iter().map(|s| s == Some(true)).collect()
 }
 
+/// The first question shown (a form may open with questions hidden until an earlier answer), or "about
+/// you" when none is.
+pub fn first(questions: &[Question], answers: &[Option<Answered>]) -> Step {
+    let shown = shown(questions, answers);
+    shown.iter().position(|s| *s).map_or(Step::AboutYou, |k| Step::Question { index: k, part: 0 })
+}
+
 /// The step after question `index`: the next question shown, or "about you" after the last.
 pub fn after(questions: &[Question], answers: &[Option<Answered>], index: usize) -> Step {
     let shown = shown(questions, answers);

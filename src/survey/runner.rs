@@ -67,19 +67,14 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
         draft.step.set(step);
         focus_heading();
     };
-    let questions = {
-        let form = form.clone();
-        move || form.form.questions.clone()
-    };
-
     // What a move on question `index` leads to. A required question left unanswered stays, saying so.
     let on_move = {
-        let questions = questions.clone();
+        let form = form.clone();
         move |index: usize, part: usize, m: Move| {
-            let qs = questions();
+            let qs = &form.form.questions;
             match m {
                 Move::Back if part > 0 => go(Step::Question { index, part: part - 1 }),
-                Move::Back => go(draft.answers.with_untracked(|a| draft::before(&qs, a, Some(index)))),
+                Move::Back => go(draft.answers.with_untracked(|a| draft::before(qs, a, Some(index)))),
                 Move::Part(next, answer) => {
                     draft.answers.update(|a| a[index] = Some(answer));
                     go(Step::Question { index, part: next });
@@ -92,7 +87,7 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
                         return;
                     }
                     draft.answers.update(|a| a[index] = answer);
-                    go(draft.answers.with_untracked(|a| draft::after(&qs, a, index)));
+                    go(draft.answers.with_untracked(|a| draft::after(qs, a, index)));
                 }
             }
         }
@@ -145,12 +140,15 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
 
     let title = form.form.title.clone();
     let intro = form.form.intro.clone();
-    let form_for_check = form.clone();
+    // The form is shared, never copied: each step borrows the questions it needs.
+    let steps_form = form.clone();
     view! {
-        {move || match draft.step.get() {
+        {move || {
+            let qs = &steps_form.form.questions;
+            match draft.step.get() {
             Step::Intro => {
                 let (title, intro) = (title.clone(), intro.clone());
-                let first = draft.answers.with_untracked(|a| first_question(&questions(), a));
+                let first = draft.answers.with_untracked(|a| draft::first(qs, a));
                 view! {
                     <h1 tabindex="-1">{move || i18n.pick(&title)}</h1>
                     <p class="lead intro">{move || i18n.pick(&intro)}</p>
@@ -162,9 +160,8 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
                 .into_any()
             }
             Step::Question { index, part } => {
-                let qs = questions();
                 let (given, progress) =
-                    draft.answers.with_untracked(|a| (a[index].clone(), draft::progress(&qs, a, index)));
+                    draft.answers.with_untracked(|a| (a[index].clone(), draft::progress(qs, a, index)));
                 let on_move = on_move.clone();
                 view! {
                     <QuestionScreen
@@ -179,7 +176,7 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
                 .into_any()
             }
             Step::AboutYou => {
-                let qs = questions();
+                let back = draft.answers.with_untracked(|a| draft::before(qs, a, None));
                 view! {
                     <h1 tabindex="-1">{i18n.tr(Key::RateAlmostDone)}</h1>
                     <AboutYou role=draft.about.role age_band=draft.about.age_band />
@@ -189,7 +186,7 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
                     <button
                         type="button"
                         class="button button-quiet back"
-                        on:click=move |_| go(draft.answers.with_untracked(|a| draft::before(&qs, a, None)))
+                        on:click=move |_| go(back)
                     >
                         {i18n.tr(Key::Back)}
                     </button>
@@ -200,7 +197,7 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
                 let send = send.clone();
                 view! {
                     <CheckAnswers
-                        form=form_for_check.clone()
+                        form=steps_form.clone()
                         answers=draft.answers.get_untracked()
                         on_change=move |index| go(Step::Question { index, part: 0 })
                     />
@@ -222,14 +219,9 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
                 }
                 .into_any()
             }
+            }
         }}
     }
-}
-
-/// The first question shown (a form may open with questions hidden until an earlier answer).
-fn first_question(questions: &[yoursay_core::form::Question], answers: &[Option<Answered>]) -> Step {
-    let shown = draft::shown(questions, answers);
-    shown.iter().position(|s| *s).map_or(Step::AboutYou, |k| Step::Question { index: k, part: 0 })
 }
 
 /// The question a problem from the answer parser is about: `answers[2]…` (the third answer sent) or
