@@ -20,7 +20,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { freePort, scratch, startServer, stopServer, launchBrowser, appReady, axe, expectWaiting, expectNoCodeText, ROOT } from "./helpers.mjs";
+import { freePort, scratch, startServer, stopServer, launchBrowser, appReady, axe, expectWaiting, expectNoCodeText, ROOT, withPage } from "./helpers.mjs";
 
 let server;
 let browser;
@@ -138,9 +138,10 @@ async function open(page, screen, lang) {
   if (screen.then) await screen.then(page);
 }
 
-async function newContext(options = {}) {
+/** `body(page, context)` in a fresh context with `options`, closed after. */
+function inPage(options, body) {
   // Service workers are blocked unless a test is about them: every goto then reaches the server itself.
-  return browser.newContext({ locale: "en-GB", serviceWorkers: "block", ...options });
+  return withPage(browser, { locale: "en-GB", serviceWorkers: "block", ...options }, body);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -149,10 +150,8 @@ async function newContext(options = {}) {
 for (const lang of ["en", "cy"]) {
   test(`axe finds no WCAG 2.2 A/AA violation on any young person's screen (${lang})`, { timeout: 90_000 }, async (t) => {
     // axe is injected as an inline script, which the server's policy rightly forbids; this context lets it in.
-    const context = await newContext({ bypassCSP: true });
-    const page = await context.newPage();
     const problems = [];
-    try {
+    await inPage({ bypassCSP: true }, async (page) => {
       for (const screen of screens()) {
         await open(page, screen, lang);
         assert.equal(await page.getAttribute("html", "lang"), lang, `${screen.name}: <html lang>`);
@@ -169,9 +168,7 @@ for (const lang of ["en", "cy"]) {
       }
       const missing = EXPECTED_LATER.filter((p) => !routedPaths().includes(p));
       if (missing.length) t.diagnostic(`not routed in src/app.rs yet, so not checked: ${missing.join(", ")}`);
-    } finally {
-      await context.close();
-    }
+    });
     assert.equal(problems.length, 0, `axe violations:\n  ${problems.join("\n  ")}`);
   });
 }
@@ -207,9 +204,7 @@ async function headingFocused(page, text, what) {
 }
 
 test("keyboard only: Say something, from the home screen to Thank you", { timeout: 60_000 }, async () => {
-  const context = await newContext();
-  const page = await context.newPage();
-  try {
+  await inPage({}, async (page) => {
     await page.goto(base + "/");
     await appReady(page);
     await headingFocused(page, "Have your say", "home on load");
@@ -238,15 +233,11 @@ test("keyboard only: Say something, from the home screen to Thank you", { timeou
     await page.keyboard.press("Enter");
     await page.waitForURL("**/thanks");
     await headingFocused(page, "Thank you", "after sending");
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test("keyboard only: the skip link moves focus to the main content and keeps what was typed", { timeout: 30_000 }, async () => {
-  const context = await newContext();
-  const page = await context.newPage();
-  try {
+  await inPage({}, async (page) => {
     await page.goto(base + "/say");
     await appReady(page);
     await headingFocused(page, "Say something", "say on load");
@@ -266,15 +257,11 @@ test("keyboard only: the skip link moves focus to the main content and keeps wha
     // The next Tab goes on from the main content, not from the header.
     await page.keyboard.press("Tab");
     assert.ok(await page.evaluate(() => document.activeElement?.closest("main") !== null), "Tab continues inside main");
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test("keyboard only: Rate a service, every promise answered from the keyboard", { timeout: 90_000 }, async () => {
-  const context = await newContext();
-  const page = await context.newPage();
-  try {
+  await inPage({}, async (page) => {
     await page.goto(base + "/");
     await appReady(page);
     await headingFocused(page, "Have your say", "home on load");
@@ -308,18 +295,14 @@ test("keyboard only: Rate a service, every promise answered from the keyboard", 
     await page.keyboard.press("Enter");
     await page.waitForURL("**/thanks");
     await headingFocused(page, "Thank you", "after sending the rating");
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------
 // 3. Language
 
 test("switching language keeps what was typed and ticked; lang follows; the choice is remembered", { timeout: 60_000 }, async () => {
-  const context = await newContext();
-  const page = await context.newPage();
-  try {
+  await inPage({}, async (page) => {
     await page.goto(base + "/say");
     await appReady(page);
     assert.equal(await page.getAttribute("html", "lang"), "en");
@@ -377,9 +360,7 @@ test("switching language keeps what was typed and ticked; lang follows; the choi
     assert.notEqual(await page.locator("main .progress").innerText(), welshProgress);
     assert.notEqual(await page.locator("#promise-question").innerText(), welshPromise, "the promise is now in English");
     assert.equal(await button.getAttribute("lang"), "cy");
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -472,9 +453,7 @@ test("reflow: no sideways scrolling at 320 px, at 200 % zoom and with wider text
   const problems = [];
   for (const viewport of VIEWPORTS) {
     // The text-spacing style sheet is injected, which the server's policy forbids; that context lets it in.
-    const context = await newContext({ viewport: { width: viewport.width, height: viewport.height }, bypassCSP: !!viewport.spacing });
-    const page = await context.newPage();
-    try {
+    await inPage({ viewport: { width: viewport.width, height: viewport.height }, bypassCSP: !!viewport.spacing }, async (page) => {
       for (const lang of viewport.langs ?? ["cy", "en"]) {
         for (const screen of screens()) {
           await open(page, screen, lang);
@@ -493,9 +472,7 @@ test("reflow: no sideways scrolling at 320 px, at 200 % zoom and with wider text
           }
         }
       }
-    } finally {
-      await context.close();
-    }
+    });
   }
   assert.equal(problems.length, 0, `reflow and target problems:\n  ${problems.join("\n  ")}`);
 });
@@ -505,9 +482,7 @@ test("reflow: no sideways scrolling at 320 px, at 200 % zoom and with wider text
 
 test("the status strip is a polite live region and its count follows what is saved, sent and refused", { timeout: 60_000 }, async () => {
   // axe is injected as an inline script: this context lets it past the server's policy.
-  const context = await newContext({ bypassCSP: true });
-  const page = await context.newPage();
-  try {
+  await inPage({ bypassCSP: true }, async (page, context) => {
     // The server cannot be reached, as at an event with no signal.
     await context.route("**/api/v1/entries", (route) => route.abort("internetdisconnected"));
     await page.goto(base + "/say");
@@ -558,9 +533,7 @@ test("the status strip is a polite live region and its count follows what is sav
     }
     await page.locator('[data-testid="refused-entry"] button').click();
     await page.locator('[data-testid="refused-entry"]').waitFor({ state: "detached" });
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -670,10 +643,8 @@ function runningMotion() {
 }
 
 test("with prefers-reduced-motion nothing animates or transitions", { timeout: 60_000 }, async () => {
-  const context = await newContext({ reducedMotion: "reduce" });
-  const page = await context.newPage();
   const problems = [];
-  try {
+  await inPage({ reducedMotion: "reduce" }, async (page) => {
     await page.emulateMedia({ reducedMotion: "reduce" });
     for (const lang of ["en"]) {
       for (const screen of screens()) {
@@ -681,8 +652,6 @@ test("with prefers-reduced-motion nothing animates or transitions", { timeout: 6
         for (const p of await page.evaluate(runningMotion)) problems.push(`${screen.name}: ${p}`);
       }
     }
-  } finally {
-    await context.close();
-  }
+  });
   assert.equal(problems.length, 0, `motion despite prefers-reduced-motion:\n  ${problems.join("\n  ")}`);
 });

@@ -8,7 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady, axeUnderCsp, visitOnceOnline, xlsxText } from "./helpers.mjs";
-import { createOfficer, officerApi, signIn } from "./officer-helpers.mjs";
+import { officerApi, publishSurvey, signedInOfficer } from "./officer-helpers.mjs";
 
 const bi = (en, cy) => ({ en, cy });
 const SURVEY = {
@@ -37,16 +37,11 @@ async function switchTo(page, lang) {
 test("a tablet joins an event, two carers answer in turn with no signal, and only the PIN leaves the mode", { timeout: 300_000 }, async () => {
   const port = await freePort();
   const { db } = scratch();
-  createOfficer(db);
   let server = await startServer({ port, db });
   const browser = await launchBrowser();
   try {
-    const officer = await (await browser.newContext({ locale: "en-GB" })).newPage();
-    await signIn(officer, server.url);
-    await officer.waitForURL("**/officer/inbox");
-    await officerApi(officer, server.url, "POST", "/forms", { code: "coffee_jan" });
-    await officerApi(officer, server.url, "PUT", "/forms/coffee_jan/draft", SURVEY);
-    await officerApi(officer, server.url, "POST", "/forms/coffee_jan/publish");
+    const officer = await signedInOfficer({ server, browser, db });
+    await publishSurvey(officer, server.url, SURVEY);
     const event = await officerApi(officer, server.url, "POST", "/events", {
       name: bi("Coffee and Catch up", "Coffi a Sgwrs"),
       date: "2027-01-14",

@@ -11,7 +11,7 @@ import { chromium } from "playwright-core";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const SERVER_BIN = process.env.YOURSAY_SERVER_BIN || join(ROOT, "target/debug/yoursay-server");
-const APP_DIR = process.env.YOURSAY_APP_DIR || join(ROOT, "dist");
+export const APP_DIR = process.env.YOURSAY_APP_DIR || join(ROOT, "dist");
 
 export async function freePort() {
   return new Promise((ok, fail) => {
@@ -30,11 +30,11 @@ export function scratch() {
   return { dir, db: join(dir, "yoursay.sqlite3") };
 }
 
-/** Starts the real server binary and waits until it answers. */
-export async function startServer({ port, db, extraArgs = [] }) {
+/** Starts the real server binary and waits until it answers; it serves the build in `appDir` (`dist/`). */
+export async function startServer({ port, db, extraArgs = [], appDir = APP_DIR }) {
   const proc = spawn(
     SERVER_BIN,
-    ["serve", "--bind", `127.0.0.1:${port}`, "--database-url", `sqlite://${db}?mode=rwc`, "--app-dir", APP_DIR, ...extraArgs],
+    ["serve", "--bind", `127.0.0.1:${port}`, "--database-url", `sqlite://${db}?mode=rwc`, "--app-dir", appDir, ...extraArgs],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RUST_LOG: process.env.RUST_LOG || "warn" } },
   );
   let output = "";
@@ -168,6 +168,16 @@ export async function saySomething(page, base, text) {
   await page.getByRole("button", { name: "Send", exact: true }).click();
   await page.waitForURL("**/thanks");
   await page.waitForSelector("main h1:has-text('Thank you')");
+}
+
+/** Runs `body(page, context)` on a new page of a fresh browser context made with `options`; always closes it. */
+export async function withPage(browser, options, body) {
+  const context = await browser.newContext(options);
+  try {
+    return await body(await context.newPage(), context);
+  } finally {
+    await context.close();
+  }
 }
 
 /**

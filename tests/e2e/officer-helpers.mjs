@@ -75,3 +75,14 @@ export async function officerApi(page, base, method, path, body) {
   assert.ok(r.ok(), `${method} ${url}: ${r.status()} ${await r.text()}`);
   return r.json();
 }
+
+/**
+ * Publishes `survey` (a draft as the survey builder saves it, its `code` included) through the officer API,
+ * as the officer would: creates it unless `{ create: false }` (a form already made, whose next version this
+ * publishes), saves the draft, publishes it. Answers the publish's JSON.
+ */
+export async function publishSurvey(page, base, survey, { create = true } = {}) {
+  if (create) await officerApi(page, base, "POST", "/forms", { code: survey.code });
+  await officerApi(page, base, "PUT", `/forms/${survey.code}/draft`, survey);
+  return officerApi(page, base, "POST", `/forms/${survey.code}/publish`);
+}

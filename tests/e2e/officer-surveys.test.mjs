@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { expectNoCodeText, withServerAndBrowser } from "./helpers.mjs";
-import { createOfficer, signIn, axeBothLanguages, openSection, switchLanguage } from "./officer-helpers.mjs";
+import { axeBothLanguages, openSection, publishSurvey, signedInOfficer, switchLanguage } from "./officer-helpers.mjs";
 
 const bi = (en, cy) => ({ en, cy });
 const choice = (code, en, cy) => ({ code, label: bi(en, cy) });
@@ -57,13 +57,6 @@ async function push(base, entries) {
   assert.deepEqual(body.results.map((x) => x.status), entries.map(() => "accepted"), JSON.stringify(body));
 }
 
-/** Calls the officer API with the signed-in page's cookie. */
-async function officer(page, method, path, body) {
-  const r = await page.request.fetch(path, { method, data: body ?? {}, headers: { "Content-Type": "application/json" } });
-  assert.ok(r.ok(), `${method} ${path}: ${r.status()} ${await r.text()}`);
-  return r;
-}
-
 /** The table of one question: [answer words, count words] per row. */
 async function rows(page, code) {
   return page.locator(`#question-${code}-table tbody tr`).evaluateAll((trs) => trs.map((tr) => [tr.querySelector("th").textContent.trim(), tr.querySelector("td").textContent.trim()]));
@@ -71,21 +64,12 @@ async function rows(page, code) {
 
 test("the officer reads a survey's results per question, merged across versions, small numbers hidden, in both languages", { timeout: 300_000 }, async () => {
   await withServerAndBrowser(async ({ server, browser, db }) => {
-    createOfficer(db);
-    const context = await browser.newContext({ locale: "en-GB", bypassCSP: true, acceptDownloads: true });
-    const page = await context.newPage();
-    await signIn(page, server.url);
-    await page.waitForURL("**/officer/inbox");
-    const api = (path) => `${server.url}/api/v1/officer${path}`;
-
-    await officer(page, "POST", api("/forms"), { code: "coffee_nov" });
-    await officer(page, "PUT", api("/forms/coffee_nov/draft"), SURVEY);
-    await officer(page, "POST", api("/forms/coffee_nov/publish"));
+    const page = await signedInOfficer({ server, browser, db }, { acceptDownloads: true });
+    await publishSurvey(page, server.url, SURVEY);
     await push(server.url, Array.from({ length: 6 }, () => entry(1, FULL)));
     const reworded = structuredClone(SURVEY);
     reworded.questions[0].prompt = bi("How supported do you feel?", "Pa mor gefnogol ydych chi'n teimlo?");
-    await officer(page, "PUT", api("/forms/coffee_nov/draft"), reworded);
-    await officer(page, "POST", api("/forms/coffee_nov/publish"));
+    await publishSurvey(page, server.url, reworded, { create: false });
     await push(server.url, [entry(2, SHORT), entry(2, SHORT), entry(1, FULL)]);
 
     // ---- The list of surveys ----

@@ -12,7 +12,7 @@
 //   9. the privacy notices state the retention period the officer set, also offline.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { appReady, expectNoCodeText, expectWaiting, freePort, launchBrowser, scratch, sql, startServer, stopServer } from "./helpers.mjs";
+import { appReady, expectNoCodeText, expectWaiting, freePort, launchBrowser, scratch, sql, startServer, stopServer, withPage } from "./helpers.mjs";
 import { createOfficer, EMAIL, PASSWORD } from "./officer-helpers.mjs";
 
 let server;
@@ -35,9 +35,10 @@ after(async () => {
 
 const PHONE = { width: 360, height: 640 };
 
-async function newContext(options = {}) {
+/** `body(page, context)` in a fresh phone-sized context with `options`, closed after. */
+function inPage(options, body) {
   // Service workers are blocked unless a test is about them: every request then reaches the routes below.
-  return browser.newContext({ locale: "en-GB", serviceWorkers: "block", viewport: PHONE, ...options });
+  return withPage(browser, { locale: "en-GB", serviceWorkers: "block", viewport: PHONE, ...options }, body);
 }
 
 /** Switches with the header's button when the page is in the other language. */
@@ -179,9 +180,7 @@ async function fillOutbox(page, state) {
 test("at 360 × 640 no control on any young person's screen is covered, with the status strip in each state, in both languages", { timeout: 300_000 }, async () => {
   const problems = [];
   for (const state of STRIP_STATES) {
-    const context = await newContext();
-    const page = await context.newPage();
-    try {
+    await inPage({}, async (page, context) => {
       await state.setUp(context);
       if (state.waiting || state.refused) await fillOutbox(page, state);
       for (const lang of ["en", "cy"]) {
@@ -204,17 +203,13 @@ test("at 360 × 640 no control on any young person's screen is covered, with the
       if (!/^[^.…]+[.…]( [^.]+\.)*$/.test(sentence)) problems.push(`[${state.name}] "${sentence}" is not whole sentences`);
       const sendNow = await page.locator(".status-strip button:visible", { hasText: "Anfon nawr" }).count();
       if (sendNow !== (state.waiting ? 1 : 0)) problems.push(`[${state.name}] "Send now" shown ${sendNow} times`);
-    } finally {
-      await context.close();
-    }
+    });
   }
   assert.deepEqual(problems, [], `covered controls:\n  ${problems.join("\n  ")}`);
 });
 
 test("with nothing waiting the status strip is one slim line", { timeout: 60_000 }, async () => {
-  const context = await newContext();
-  const page = await context.newPage();
-  try {
+  await inPage({}, async (page) => {
     for (const lang of ["en", "cy"]) {
       await open(page, "/say", lang);
       await expectWaiting(page, 0);
@@ -222,15 +217,11 @@ test("with nothing waiting the status strip is one slim line", { timeout: 60_000
       const line = await page.locator('[data-testid="status"]').evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
       assert.ok(box.height <= line * 1.5 + 8, `[${lang}] the strip is one line: ${box.height} px for a ${line} px line`);
     }
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test("the faces are drawn by the app, five in one row in order at 320 px, each with its word", { timeout: 60_000 }, async () => {
-  const context = await newContext({ viewport: { width: 320, height: 640 } });
-  const page = await context.newPage();
-  try {
+  await inPage({ viewport: { width: 320, height: 640 } }, async (page) => {
     for (const lang of ["en", "cy"]) {
       await open(page, "/rate", lang);
       await chooseService(page);
@@ -259,15 +250,11 @@ test("the faces are drawn by the app, five in one row in order at 320 px, each w
       for (let i = 1; i < faces.length; i++) assert.ok(faces[i].left > faces[i - 1].left, `[${lang}] left to right`);
       assert.equal(new Set(faces.map((f) => f.drawn)).size, 5, `[${lang}] each score has its own mouth`);
     }
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test("a double tap gives one answer: on a service card and on a face", { timeout: 60_000 }, async () => {
-  const context = await newContext();
-  const page = await context.newPage();
-  try {
+  await inPage({}, async (page) => {
     await open(page, "/rate", "en");
     await page.locator("main button.service").first().dblclick();
     await page.waitForSelector("#promise-question");
@@ -286,15 +273,11 @@ test("a double tap gives one answer: on a service card and on a face", { timeout
     await page.waitForFunction(() => /^Promise 1 /.test(document.querySelector("main .progress")?.textContent ?? ""));
     assert.equal(await page.locator("main .face-4").getAttribute("aria-pressed"), "true");
     assert.equal(await page.locator("main .face-3").getAttribute("aria-pressed"), "false");
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test("leaving a form half-way keeps it for the visit, in memory only, and sending empties it", { timeout: 90_000 }, async () => {
-  const context = await newContext();
-  const page = await context.newPage();
-  try {
+  await inPage({}, async (page) => {
     const typed = "My social worker keeps changing and I have to start again every time";
     await open(page, "/say", "en");
     await page.fill("#say-text", typed);
@@ -343,16 +326,12 @@ test("leaving a form half-way keeps it for the visit, in memory only, and sendin
     await page.locator('main a[href="/say"]').click();
     await page.waitForSelector("#say-text");
     assert.equal(await page.inputValue("#say-text"), "", "after sending, the next person gets an empty form");
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test("the thank-you page says what is true: saved and waiting, or sent", { timeout: 60_000 }, async () => {
   for (const lang of ["en", "cy"]) {
-    const context = await newContext();
-    const page = await context.newPage();
-    try {
+    await inPage({}, async (page, context) => {
       await context.route("**/api/v1/entries", (route) => route.abort("internetdisconnected"));
       await open(page, "/say", lang);
       await page.fill("#say-text", "The youth club should open on Saturdays");
@@ -368,16 +347,12 @@ test("the thank-you page says what is true: saved and waiting, or sent", { timeo
       const sent = await page.locator('[data-testid="thanks-outcome"]').innerText();
       assert.match(sent, lang === "en" ? /has been sent/ : /wedi'i anfon/, sent);
       assert.doesNotMatch(sent, lang === "en" ? /will be sent/ : /Bydd yn cael/, "no promise of what already happened");
-    } finally {
-      await context.close();
-    }
+    });
   }
 });
 
 test("selects show every option whole at 320 px, in Welsh and in English", { timeout: 60_000 }, async () => {
-  const context = await newContext({ viewport: { width: 320, height: 640 } });
-  const page = await context.newPage();
-  try {
+  await inPage({ viewport: { width: 320, height: 640 } }, async (page) => {
    for (const lang of ["cy", "en"]) {
     await open(page, "/say", lang);
     const cut = await page.evaluate(() => {
@@ -397,15 +372,11 @@ test("selects show every option whole at 320 px, in Welsh and in English", { tim
     });
     assert.deepEqual(cut, [], `options cut off (${lang})`);
    }
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test("event mode shows on screen, tags entries, and is left with one tap", { timeout: 60_000 }, async () => {
-  const context = await newContext();
-  const page = await context.newPage();
-  try {
+  await inPage({}, async (page) => {
     await page.goto(base + "/?event=summer-26");
     await appReady(page);
     const banner = page.locator('[data-testid="event"]');
@@ -434,9 +405,7 @@ test("event mode shows on screen, tags entries, and is left with one tap", { tim
     await page.waitForURL("**/thanks");
     await expectWaiting(page, 0);
     assert.deepEqual(sql(db, "SELECT event IS NULL FROM entries WHERE text = 'Said after leaving the event'"), [["1"]]);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 /** Signs in through the API, as the console does, and sets the retention period. */
@@ -459,9 +428,7 @@ async function setRetention(months) {
 test("the privacy notices state the retention period the officer set, in both languages, also offline", { timeout: 60_000 }, async () => {
   createOfficer(db);
   await setRetention(18);
-  const context = await newContext();
-  const page = await context.newPage();
-  try {
+  await inPage({}, async (page, context) => {
     for (const [path, lang, words] of [
       ["/privacy", "en", /We keep answers for 18 months/],
       ["/privacy", "cy", /am 18 mis/],
@@ -486,7 +453,5 @@ test("the privacy notices state the retention period the officer set, in both la
     await settled(page);
     await page.waitForTimeout(300);
     assert.match(await page.locator("main").innerText(), /30 months/);
-  } finally {
-    await context.close();
-  }
+  });
 });

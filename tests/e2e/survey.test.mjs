@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady, axeUnderCsp, visitOnceOnline, xlsxText } from "./helpers.mjs";
-import { createOfficer, officerApi, signIn } from "./officer-helpers.mjs";
+import { officerApi, publishSurvey, signedInOfficer } from "./officer-helpers.mjs";
 
 const bi = (en, cy) => ({ en, cy });
 const choice = (code, en, cy) => ({ code, label: bi(en, cy) });
@@ -44,17 +44,12 @@ async function onQuestion(page, heading) {
 test("a survey opens with no signal, two people answer it in turn, and it arrives once", { timeout: 300_000 }, async () => {
   const port = await freePort();
   const { db } = scratch();
-  createOfficer(db);
   let server = await startServer({ port, db });
   const browser = await launchBrowser();
   try {
     // ---- The officer publishes the survey ----
-    const officer = await (await browser.newContext({ locale: "en-GB" })).newPage();
-    await signIn(officer, server.url);
-    await officer.waitForURL("**/officer/inbox");
-    await officerApi(officer, server.url, "POST", "/forms", { code: "coffee_dec" });
-    await officerApi(officer, server.url, "PUT", "/forms/coffee_dec/draft", SURVEY);
-    await officerApi(officer, server.url, "POST", "/forms/coffee_dec/publish");
+    const officer = await signedInOfficer({ server, browser, db });
+    await publishSurvey(officer, server.url, SURVEY);
 
     // ---- A tablet visits once, online: the app and the surveys page are kept ----
     const context = await browser.newContext({ locale: "en-GB" });

@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 process.env.YOURSAY_SERVER_BIN ||= join(ROOT, "target/release/yoursay-server");
 const { freePort, scratch, startServer, stopServer, launchBrowser, appReady, expectWaiting, visitOnceOnline } = await import("../helpers.mjs");
-const { createOfficer, signIn, officerApi } = await import("../officer-helpers.mjs");
+const { publishSurvey, signedInOfficer } = await import("../officer-helpers.mjs");
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const ENTRIES = Number(process.env.BENCH_ENTRIES || 20);
@@ -166,15 +166,9 @@ function longSurvey() {
 
 /** Publishes the long survey as the officer would (through the officer API). */
 async function publishLongSurvey(browser, server, db) {
-  createOfficer(db);
-  const context = await browser.newContext({ locale: "en-GB" });
-  const page = await context.newPage();
-  await signIn(page, server.url);
-  await page.waitForURL("**/officer/inbox");
-  await officerApi(page, server.url, "POST", "/forms", { code: "bench_30" });
-  await officerApi(page, server.url, "PUT", "/forms/bench_30/draft", longSurvey());
-  await officerApi(page, server.url, "POST", "/forms/bench_30/publish");
-  await context.close();
+  const page = await signedInOfficer({ server, browser, db });
+  await publishSurvey(page, server.url, longSurvey());
+  await page.context().close();
 }
 
 async function main() {
