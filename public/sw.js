@@ -11,11 +11,18 @@ const FILES = [
 __BUILD_FILES__
 ];
 
+// A file whose name is the same in every release (the pages, the documents, the icon) is asked of the server
+// again rather than taken from the browser's HTTP cache, which may hold last release's copy (older servers
+// sent the documents as immutable for a year). Names Trunk hashed never name other bytes: those may come
+// from the HTTP cache, so an unchanged bundle is not downloaded twice.
+const HASHED = /-(?=[0-9a-f]*[0-9])[0-9a-f]{4,}(_bg)?\.[^/]+$/;
+const fresh = (file) => new Request(file, { cache: HASHED.test(file) ? "default" : "no-cache" });
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(FILES))
+      .then((cache) => cache.addAll(FILES.map(fresh)))
       .then(() => refreshForms())
       .then(() => self.skipWaiting())
   );

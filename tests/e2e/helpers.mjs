@@ -196,3 +196,27 @@ export async function withServerAndBrowser(body) {
     await stopServer(server);
   }
 }
+
+/**
+ * Runs `body({ browser, db, base, network })` with a headless Chromium and a server that goes away and
+ * comes back (no signal, then signal) on one port and one SQLite file, so `base` stays the same:
+ * `network.down()` stops it, `network.up({ appDir })` starts it again, serving `appDir` (`dist/`) — a next
+ * release when told. Always closes both.
+ */
+export async function withServerComingAndGoing(body) {
+  const port = await freePort();
+  const { db } = scratch();
+  let server = await startServer({ port, db });
+  const network = {
+    down: () => stopServer(server),
+    up: async (options = {}) => (server = await startServer({ port, db, ...options })),
+    server: () => server,
+  };
+  const browser = await launchBrowser();
+  try {
+    return await body({ browser, db, base: server.url, network });
+  } finally {
+    await browser.close();
+    await stopServer(server);
+  }
+}

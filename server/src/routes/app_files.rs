@@ -1,6 +1,8 @@
-//! Serves the built app. Trunk hashes asset names, so those may be cached for a year; the files whose
-//! names never change (the page, the service worker, the manifest) must be revalidated every time, or a
-//! new release would never reach a phone.
+//! Serves the built app. Trunk hashes asset names, so those may be cached for a year; every file whose
+//! name stays the same from one release to the next (the pages, the service worker, the manifest, the icon,
+//! the documents under `docs/`) must be revalidated every time, or a new release would never reach a phone:
+//! the new service worker fills its cache through the browser's HTTP cache, and a year-long copy there of
+//! last release's document would be kept as this release's.
 //!
 //! The build writes maximum-quality `.br` and `.gz` siblings of each text file (`scripts/precompress.sh`);
 //! a request is answered with the best sibling its `Accept-Encoding` allows, so the bytes a phone pays are
@@ -143,7 +145,7 @@ fn accepts(accept_encoding: &str, coding: &str) -> bool {
 
 fn file_response(path: &Path, coding: Option<&'static str>, bytes: Vec<u8>) -> Response {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-    let cache = if matches!(name, "index.html" | "sw.js" | "manifest.webmanifest") { NO_CACHE } else { IMMUTABLE };
+    let cache = if named_by_content(name) { IMMUTABLE } else { NO_CACHE };
     let mut response =
         ([(header::CONTENT_TYPE, content_type(name)), (header::CACHE_CONTROL, cache)], bytes).into_response();
     let headers = response.headers_mut();
@@ -153,6 +155,17 @@ fn file_response(path: &Path, coding: Option<&'static str>, bytes: Vec<u8>) -> R
         headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
     }
     response
+}
+
+/// Whether Trunk put a hash of the file's content in its name (`yoursay-app-44c3baf052722618_bg.wasm`,
+/// `main-ef0f8043e368cba.css`): hex digits, at least one a digit, after the last `-` of the name without
+/// its extension and wasm-bindgen's `_bg`. Such a name never names other bytes, so the file may be kept.
+fn named_by_content(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        hash.len() >= 4 && hash.bytes().all(|b| b.is_ascii_hexdigit()) && hash.bytes().any(|b| b.is_ascii_digit())
+    })
 }
 
 fn content_type(name: &str) -> &'static str {
@@ -174,7 +187,17 @@ fn content_type(name: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::accepts;
+    use super::{accepts, named_by_content};
+
+    #[test]
+    fn only_names_carrying_a_content_hash_may_be_kept() {
+        for name in ["yoursay-app-44c3baf052722618_bg.wasm", "yoursay-app-44c3baf052722618.js", "main-ef0f8043e368cba.css", "glue-5d6e.js"] {
+            assert!(named_by_content(name), "{name}");
+        }
+        for name in ["index.html", "sw.js", "manifest.webmanifest", "icon.svg", "privacy-young.json", "privacy-adults.json", "accessibility.json", "x-face.js", "v-12.js"] {
+            assert!(!named_by_content(name), "{name}");
+        }
+    }
 
     #[test]
     fn accept_encoding_is_read_with_its_qualities() {

@@ -17,6 +17,20 @@ async fn app_routes_fall_back_to_index_html_without_caching(app: TestApp) {
     }
 }
 
+/// A new service worker fills its cache through the browser's HTTP cache: a file whose name is the same in
+/// every release (a document, the icon) kept there for a year would be taken as the new release's.
+async fn files_named_alike_in_every_release_are_revalidated(app: TestApp) {
+    let docs = app.app_dir.path().join("docs/en");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("privacy-young.json"), "{\"sections\":[]}").unwrap();
+    std::fs::write(app.app_dir.path().join("icon.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+    for path in ["/docs/en/privacy-young.json", "/icon.svg"] {
+        let response = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
+    }
+}
+
 async fn hashed_assets_are_cached_for_a_year(app: TestApp) {
     let response = app.client.get(app.url("/app-1a2b3c.js")).send().await.unwrap();
     assert_eq!(response.status(), 200);
@@ -189,6 +203,7 @@ crate::on_both_databases!(
     the_policy_allows_the_consoles_start_up_script,
     app_routes_fall_back_to_index_html_without_caching,
     hashed_assets_are_cached_for_a_year,
+    files_named_alike_in_every_release_are_revalidated,
     unknown_api_paths_are_404_problem_details,
     every_response_carries_the_security_headers,
     precompressed_siblings_are_served_by_accept_encoding,
