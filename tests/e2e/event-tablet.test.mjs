@@ -7,7 +7,7 @@
 // Needs `bash scripts/build-app.sh` (dist/, dist/surveys/, dist/officer/) and `cargo build -p yoursay-server`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady, axeUnderCsp, visitOnceOnline, xlsxText } from "./helpers.mjs";
+import { sql, expectWaiting, appReady, axeUnderCsp, visitOnceOnline, withServerComingAndGoing, xlsxText } from "./helpers.mjs";
 import { officerApi, publishSurvey, signedInOfficer } from "./officer-helpers.mjs";
 
 const bi = (en, cy) => ({ en, cy });
@@ -35,14 +35,10 @@ async function switchTo(page, lang) {
 }
 
 test("a tablet joins an event, two carers answer in turn with no signal, and only the PIN leaves the mode", { timeout: 300_000 }, async () => {
-  const port = await freePort();
-  const { db } = scratch();
-  let server = await startServer({ port, db });
-  const browser = await launchBrowser();
-  try {
-    const officer = await signedInOfficer({ server, browser, db });
-    await publishSurvey(officer, server.url, SURVEY);
-    const event = await officerApi(officer, server.url, "POST", "/events", {
+  await withServerComingAndGoing(async ({ browser, db, base, network }) => {
+    const officer = await signedInOfficer({ server: network.server(), browser, db });
+    await publishSurvey(officer, base, SURVEY);
+    const event = await officerApi(officer, base, "POST", "/events", {
       name: bi("Coffee and Catch up", "Coffi a Sgwrs"),
       date: "2027-01-14",
       place: "Neuadd y Dref",
@@ -59,10 +55,10 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     page.on("console", (m) => m.type() === "error" && console.log("page error:", m.text()));
     // Time on this page is the test's to move: the idle prompt comes after two minutes.
     await page.clock.install();
-    await visitOnceOnline(page, server.url + "/");
+    await visitOnceOnline(page, base + "/");
 
     // ---- Joining: a wrong code, an unknown one, then the code as read aloud ----
-    await page.goto(server.url + "/event");
+    await page.goto(base + "/event");
     await heading(page, "Join an event");
     await page.getByLabel("Event code").fill("hello");
     await page.getByRole("button", { name: "Join" }).click();
@@ -92,14 +88,14 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     await switchTo(page, "en");
 
     // ---- No signal from here ----
-    await stopServer(server);
+    await network.down();
     // In pass-the-tablet mode every address opens the event's page, with the event on screen.
-    await page.goto(server.url + "/");
+    await page.goto(base + "/");
     await appReady(page);
     assert.match(await page.getByTestId("event").innerText(), new RegExp(code));
 
     // First carer, in English; the role is preset by the event.
-    await page.goto(server.url + "/event");
+    await page.goto(base + "/event");
     await page.getByRole("link", { name: "Coffee and Catch up, January" }).click();
     await heading(page, "Coffee and Catch up, January");
     await page.getByRole("button", { name: "Start" }).click();
@@ -123,7 +119,7 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
 
     // Second carer, in Welsh, walks away half-way: "Still there?" first, then the form is cleared.
     await switchTo(page, "cy");
-    await page.goto(server.url + "/surveys/coffee_jan");
+    await page.goto(base + "/surveys/coffee_jan");
     await heading(page, "Coffi a Sgwrs, Ionawr");
     await page.getByRole("button", { name: "Dechrau" }).click();
     await page.getByRole("button", { name: "Da", exact: true }).click();
@@ -153,7 +149,7 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     assert.doesNotMatch(await page.content(), /not finished/);
     // Nothing half-filled was sent, and the survey starts afresh.
     await expectWaiting(page, 1);
-    await page.goto(server.url + "/surveys/coffee_jan");
+    await page.goto(base + "/surveys/coffee_jan");
     await heading(page, "Coffi a Sgwrs, Ionawr");
     await page.getByRole("button", { name: "Dechrau" }).click();
     await page.getByRole("button", { name: "Iawn", exact: true }).click();
@@ -189,7 +185,7 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     await page.waitForFunction(() => document.querySelector('[data-testid="event"]')?.hidden === true);
 
     // ---- The signal returns: both answers arrive once, tagged with the event ----
-    server = await startServer({ port, db });
+    await network.up();
     // The retry timer, on this page's clock.
     await page.clock.fastForward("00:31");
     await expectWaiting(page, 0, 60_000);
@@ -200,15 +196,12 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     ]);
     assert.equal(sql(db, "SELECT COUNT(*) FROM survey_answers WHERE text LIKE '%not finished%' OR text LIKE '%closed the tab%'")[0][0], "0");
     // In the officer's results and the export, filtered to the event.
-    const results = await officerApi(officer, server.url, "GET", `/forms/coffee_jan/results?event=${code}`);
+    const results = await officerApi(officer, base, "GET", `/forms/coffee_jan/results?event=${code}`);
     assert.equal(results.responses, "small", "two people: fewer than the threshold");
-    const xlsx = await officer.request.get(`${server.url}/api/v1/officer/export?format=xlsx&event=${code}`);
+    const xlsx = await officer.request.get(`${base}/api/v1/officer/export?format=xlsx&event=${code}`);
     assert.equal(xlsx.status(), 200);
     const sheets = xlsxText(await xlsx.body());
     assert.match(sheets, /placement review was cancelled twice/);
     assert.equal((sheets.match(new RegExp(code, "g")) || []).length, 3, "one row per answer (two, then one), each with the event");
-  } finally {
-    await browser.close();
-    await stopServer(server);
-  }
+  });
 });

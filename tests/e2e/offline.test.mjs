@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady, saySomething, withServerAndBrowser,
+  sql, expectWaiting, appReady, saySomething, visitOnceOnline, withServerAndBrowser, withServerComingAndGoing,
 } from "./helpers.mjs";
 
 async function rateAService(page) {
@@ -20,33 +20,23 @@ async function rateAService(page) {
 }
 
 test("entries made with the server down reach it exactly once when it returns", { timeout: 180_000 }, async () => {
-  const port = await freePort();
-  const { db } = scratch();
-  let server = await startServer({ port, db });
-  const browser = await launchBrowser();
-  try {
+  await withServerComingAndGoing(async ({ browser, db, base, network }) => {
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
-    page.baseUrl = server.url;
+    page.baseUrl = base;
 
     // First visit, online: the service worker installs and caches the app.
-    await page.goto(server.url + "/");
-    await appReady(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15_000 });
+    await visitOnceOnline(page, base + "/");
     await expectWaiting(page, 0);
 
     // The server goes away (no signal at the event).
-    await stopServer(server);
+    await network.down();
     await page.reload();
     await appReady(page);
     assert.match(await page.locator("main h1").innerText(), /Have your say/);
 
-    await saySomething(page, server.url, "I would like to see my social worker more often");
-    await saySomething(page, server.url, "=SUM(A1:A9) the youth club is great");
+    await saySomething(page, base, "I would like to see my social worker more often");
+    await saySomething(page, base, "=SUM(A1:A9) the youth club is great");
     await rateAService(page);
     await expectWaiting(page, 3);
     const waitingIds = await page.evaluate(
@@ -66,15 +56,12 @@ test("entries made with the server down reach it exactly once when it returns", 
     assert.doesNotMatch(await page.content(), /social worker more often/);
 
     // The signal comes back: the app notices on its own, within a minute.
-    server = await startServer({ port, db });
+    await network.up();
     await expectWaiting(page, 0, 60_000);
 
     const stored = sql(db, "SELECT id FROM entries ORDER BY id").map((r) => r[0]);
     assert.deepEqual(stored, waitingIds, "exactly the three waiting entries, once each");
-  } finally {
-    await browser.close();
-    await stopServer(server);
-  }
+  });
 });
 
 test("a lost answer makes the device send the same entries again, and the server keeps them once", { timeout: 120_000 }, async () => {

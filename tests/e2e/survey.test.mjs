@@ -6,7 +6,7 @@
 // the server binary: `bash scripts/build-app.sh` and `cargo build -p yoursay-server`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { freePort, scratch, startServer, stopServer, sql, launchBrowser, expectWaiting, appReady, axeUnderCsp, visitOnceOnline, xlsxText } from "./helpers.mjs";
+import { sql, expectWaiting, axeUnderCsp, visitOnceOnline, withServerComingAndGoing, xlsxText } from "./helpers.mjs";
 import { officerApi, publishSurvey, signedInOfficer } from "./officer-helpers.mjs";
 
 const bi = (en, cy) => ({ en, cy });
@@ -42,19 +42,15 @@ async function onQuestion(page, heading) {
 
 
 test("a survey opens with no signal, two people answer it in turn, and it arrives once", { timeout: 300_000 }, async () => {
-  const port = await freePort();
-  const { db } = scratch();
-  let server = await startServer({ port, db });
-  const browser = await launchBrowser();
-  try {
+  await withServerComingAndGoing(async ({ browser, db, base, network }) => {
     // ---- The officer publishes the survey ----
-    const officer = await signedInOfficer({ server, browser, db });
-    await publishSurvey(officer, server.url, SURVEY);
+    const officer = await signedInOfficer({ server: network.server(), browser, db });
+    await publishSurvey(officer, base, SURVEY);
 
     // ---- A tablet visits once, online: the app and the surveys page are kept ----
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
-    await visitOnceOnline(page, server.url + "/");
+    await visitOnceOnline(page, base + "/");
     await page.getByRole("link", { name: /Answer a survey/ }).click();
     await page.waitForURL("**/surveys");
     await onQuestion(page, "Surveys");
@@ -63,8 +59,8 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     await axeUnderCsp(page, "surveys list (en)");
 
     // ---- No signal ----
-    await stopServer(server);
-    await page.goto(server.url + "/surveys");
+    await network.down();
+    await page.goto(base + "/surveys");
     await onQuestion(page, "Surveys");
     await page.getByRole("link", { name: /Coffee and Catch up, December/ }).click();
     await page.waitForURL("**/surveys/coffee_dec");
@@ -127,7 +123,7 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     assert.doesNotMatch(await page.content(), /More notice of meetings/);
 
     // Second person, in Welsh: "no" to training hides the follow-up question.
-    await page.goto(server.url + "/surveys/coffee_dec");
+    await page.goto(base + "/surveys/coffee_dec");
     await page.locator("button.lang-switch").first().click();
     await page.waitForFunction(() => document.documentElement.lang === "cy");
     await onQuestion(page, "Coffi a Sgwrs, Rhagfyr");
@@ -157,7 +153,7 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     await expectWaiting(page, 2);
 
     // ---- The signal returns: both arrive, once each ----
-    server = await startServer({ port, db });
+    await network.up();
     await expectWaiting(page, 0, 60_000);
     const entries = sql(db, "SELECT kind, form, form_version, language, COALESCE(role, '') FROM entries ORDER BY language");
     assert.deepEqual(entries, [
@@ -174,11 +170,11 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
 
     // The officer sees them in the results and the export.
     // Two people: fewer than the small-number threshold, so the count is not shown as a number.
-    const results = await officerApi(officer, server.url, "GET", "/forms/coffee_dec/results");
+    const results = await officerApi(officer, base, "GET", "/forms/coffee_dec/results");
     assert.equal(results.responses, "small");
     assert.equal(results.questions.find((q) => q.code === "support").answered, "small");
     const download = async (format) => {
-      const r = await officer.request.get(`${server.url}/api/v1/officer/export?format=${format}&kind=survey`);
+      const r = await officer.request.get(`${base}/api/v1/officer/export?format=${format}&kind=survey`);
       assert.equal(r.status(), 200, format);
       return r.body();
     };
@@ -189,8 +185,5 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     assert.match(sheets, /More notice of meetings, please/);
     assert.match(sheets, /Most of the time/);
     assert.match(sheets, /Ar-lein/, "choice words in Welsh too");
-  } finally {
-    await browser.close();
-    await stopServer(server);
-  }
+  });
 });
