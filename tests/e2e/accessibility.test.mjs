@@ -20,24 +20,14 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { freePort, scratch, startServer, stopServer, launchBrowser, appReady, axe, expectWaiting, expectNoCodeText, ROOT, withPage } from "./helpers.mjs";
+import { startServerAndBrowser, closeServerAndBrowser, appReady, axe, expectWaiting, expectNoCodeText, ROOT, withPage } from "./helpers.mjs";
 
 let server;
 let browser;
 let base;
 
-before(async () => {
-  const port = await freePort();
-  const { db } = scratch();
-  server = await startServer({ port, db });
-  base = server.url;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stopServer(server);
-});
+before(async () => ({ server, browser, base } = await startServerAndBrowser()));
+after(() => closeServerAndBrowser({ server, browser }));
 
 // ---------------------------------------------------------------------------------------------------------
 // Screens

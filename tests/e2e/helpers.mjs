@@ -170,6 +170,20 @@ export async function saySomething(page, base, text) {
   await page.waitForSelector("main h1:has-text('Thank you')");
 }
 
+/** A fresh server (own port, own SQLite file) and a fresh headless Chromium: `{ server, browser, base, db }`. */
+export async function startServerAndBrowser() {
+  const port = await freePort();
+  const { db } = scratch();
+  const server = await startServer({ port, db });
+  return { server, browser: await launchBrowser(), base: server.url, db };
+}
+
+/** Closes what startServerAndBrowser started (either may be missing when starting failed). */
+export async function closeServerAndBrowser({ server, browser }) {
+  await browser?.close();
+  await stopServer(server);
+}
+
 /** Runs `body(page, context)` on a new page of a fresh browser context made with `options`; always closes it. */
 export async function withPage(browser, options, body) {
   const context = await browser.newContext(options);

@@ -86,3 +86,29 @@ export async function publishSurvey(page, base, survey, { create = true } = {}) 
   await officerApi(page, base, "PUT", `/forms/${survey.code}/draft`, survey);
   return officerApi(page, base, "POST", `/forms/${survey.code}/publish`);
 }
+
+/** Both languages of one text, as the officer API takes them. */
+export const bi = (en, cy) => ({ en, cy });
+const choice = (code, en, cy) => ({ code, label: bi(en, cy) });
+
+/**
+ * A carers' survey's questions with every kind of question: a required one first (faces, "support"), a
+ * single choice ("training") and a multiple choice shown only after its "yes", a text, the service and
+ * promise grid. `support` adds fields to the first question (`{ help }` for a help text).
+ */
+export function everyKindOfQuestion({ support = {} } = {}) {
+  return [
+    { code: "support", kind: "faces", required: true, prompt: bi("How well are you supported?", "Pa mor dda ydych chi'n cael eich cefnogi?"), ...support },
+    { code: "day", kind: "easy3", prompt: bi("How was today?", "Sut oedd heddiw?") },
+    { code: "included", kind: "frequency", prompt: bi("Are you included in decisions?", "Ydych chi'n cael eich cynnwys mewn penderfyniadau?") },
+    { code: "training", kind: { single: [choice("yes", "Yes", "Ydw"), choice("no", "No", "Nac ydw")] }, prompt: bi("Did you go to training this year?", "Aethoch chi i hyfforddiant eleni?") },
+    {
+      code: "which_training",
+      kind: { multi: { choices: [choice("online", "Online", "Ar-lein"), choice("evening", "Evening", "Gyda'r nos")], none_of_these: bi("None of these", "Dim un o'r rhain") } },
+      prompt: bi("Which kinds?", "Pa fathau?"),
+      show_if: { question: "training", any_of: ["yes"] },
+    },
+    { code: "anything_else", kind: { text: { max_chars: 500 } }, prompt: bi("Anything else?", "Unrhyw beth arall?") },
+    { code: "services", kind: "service_promise_grid", prompt: bi("Rate a service", "Sgorio gwasanaeth") },
+  ];
+}

@@ -8,30 +8,15 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { expectNoCodeText, withServerAndBrowser } from "./helpers.mjs";
-import { axeBothLanguages, openSection, publishSurvey, signedInOfficer, switchLanguage } from "./officer-helpers.mjs";
+import { axeBothLanguages, bi, everyKindOfQuestion, openSection, publishSurvey, signedInOfficer, switchLanguage } from "./officer-helpers.mjs";
 
-const bi = (en, cy) => ({ en, cy });
-const choice = (code, en, cy) => ({ code, label: bi(en, cy) });
 
 const SURVEY = {
   code: "coffee_nov",
   title: bi("Coffee and Catch up", "Coffi a Sgwrs"),
   intro: bi("Tell us how things are going.", "Dywedwch wrthym sut mae pethau'n mynd."),
   audience: "carers",
-  questions: [
-    { code: "support", kind: "faces", required: true, prompt: bi("How well are you supported?", "Pa mor dda ydych chi'n cael eich cefnogi?") },
-    { code: "day", kind: "easy3", prompt: bi("How was today?", "Sut oedd heddiw?") },
-    { code: "included", kind: "frequency", prompt: bi("Are you included in decisions?", "Ydych chi'n cael eich cynnwys mewn penderfyniadau?") },
-    { code: "training", kind: { single: [choice("yes", "Yes", "Ydw"), choice("no", "No", "Nac ydw")] }, prompt: bi("Did you go to training this year?", "Aethoch chi i hyfforddiant eleni?") },
-    {
-      code: "which_training",
-      kind: { multi: { choices: [choice("online", "Online", "Ar-lein"), choice("evening", "Evening", "Gyda'r nos")], none_of_these: bi("None of these", "Dim un o'r rhain") } },
-      prompt: bi("Which kinds?", "Pa fathau?"),
-      show_if: { question: "training", any_of: ["yes"] },
-    },
-    { code: "anything_else", kind: { text: { max_chars: 500 } }, prompt: bi("Anything else?", "Unrhyw beth arall?") },
-    { code: "services", kind: "service_promise_grid", prompt: bi("Rate a service", "Sgorio gwasanaeth") },
-  ],
+  questions: everyKindOfQuestion(),
 };
 
 const answer = (question, value) => ({ question, value });

@@ -12,7 +12,7 @@
 //   9. the privacy notices state the retention period the officer set, also offline.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { appReady, expectNoCodeText, expectWaiting, freePort, launchBrowser, scratch, sql, startServer, stopServer, withPage } from "./helpers.mjs";
+import { appReady, closeServerAndBrowser, expectNoCodeText, expectWaiting, sql, startServerAndBrowser, withPage } from "./helpers.mjs";
 import { createOfficer, EMAIL, PASSWORD } from "./officer-helpers.mjs";
 
 let server;
@@ -20,18 +20,8 @@ let browser;
 let base;
 let db;
 
-before(async () => {
-  const port = await freePort();
-  ({ db } = scratch());
-  server = await startServer({ port, db });
-  base = server.url;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await stopServer(server);
-});
+before(async () => ({ server, browser, base, db } = await startServerAndBrowser()));
+after(() => closeServerAndBrowser({ server, browser }));
 
 const PHONE = { width: 360, height: 640 };
 

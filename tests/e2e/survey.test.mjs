@@ -7,10 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { sql, expectWaiting, axeUnderCsp, visitOnceOnline, withServerComingAndGoing, xlsxText } from "./helpers.mjs";
-import { officerApi, publishSurvey, signedInOfficer } from "./officer-helpers.mjs";
-
-const bi = (en, cy) => ({ en, cy });
-const choice = (code, en, cy) => ({ code, label: bi(en, cy) });
+import { bi, everyKindOfQuestion, officerApi, publishSurvey, signedInOfficer } from "./officer-helpers.mjs";
 
 // Every kind of question, a required one, help text and a show-if rule.
 const SURVEY = {
@@ -18,20 +15,7 @@ const SURVEY = {
   title: bi("Coffee and Catch up, December", "Coffi a Sgwrs, Rhagfyr"),
   intro: bi("Five minutes on how things are going for you.", "Pum munud ar sut mae pethau'n mynd i chi."),
   audience: "carers",
-  questions: [
-    { code: "support", kind: "faces", required: true, prompt: bi("How well are you supported?", "Pa mor dda ydych chi'n cael eich cefnogi?"), help: bi("Think about the last three months.", "Meddyliwch am y tri mis diwethaf.") },
-    { code: "day", kind: "easy3", prompt: bi("How was today?", "Sut oedd heddiw?") },
-    { code: "included", kind: "frequency", prompt: bi("Are you included in decisions?", "Ydych chi'n cael eich cynnwys mewn penderfyniadau?") },
-    { code: "training", kind: { single: [choice("yes", "Yes", "Ydw"), choice("no", "No", "Nac ydw")] }, prompt: bi("Did you go to training this year?", "Aethoch chi i hyfforddiant eleni?") },
-    {
-      code: "which_training",
-      kind: { multi: { choices: [choice("online", "Online", "Ar-lein"), choice("evening", "Evening", "Gyda'r nos")], none_of_these: bi("None of these", "Dim un o'r rhain") } },
-      prompt: bi("Which kinds?", "Pa fathau?"),
-      show_if: { question: "training", any_of: ["yes"] },
-    },
-    { code: "anything_else", kind: { text: { max_chars: 500 } }, prompt: bi("Anything else?", "Unrhyw beth arall?") },
-    { code: "services", kind: "service_promise_grid", prompt: bi("Rate a service", "Sgorio gwasanaeth") },
-  ],
+  questions: everyKindOfQuestion({ support: { help: bi("Think about the last three months.", "Meddyliwch am y tri mis diwethaf.") } }),
 };
 
 

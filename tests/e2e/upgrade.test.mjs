@@ -10,10 +10,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { sql, expectWaiting, appReady, visitOnceOnline, withServerComingAndGoing, APP_DIR } from "./helpers.mjs";
-import { officerApi, publishSurvey, signedInOfficer } from "./officer-helpers.mjs";
+import { bi, officerApi, publishSurvey, signedInOfficer } from "./officer-helpers.mjs";
 import { cacheNames, MARKED_DOCUMENT, nextRelease, releaseOf, workerVersion } from "./release.mjs";
 
-const bi = (en, cy) => ({ en, cy });
 const SURVEY = {
   code: "coffee_feb",
   title: bi("Coffee and Catch up, February", "Coffi a Sgwrs, Chwefror"),
