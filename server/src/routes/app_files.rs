@@ -191,10 +191,25 @@ mod tests {
 
     #[test]
     fn only_names_carrying_a_content_hash_may_be_kept() {
-        for name in ["yoursay-app-44c3baf052722618_bg.wasm", "yoursay-app-44c3baf052722618.js", "main-ef0f8043e368cba.css", "glue-5d6e.js"] {
+        for name in [
+            "yoursay-app-44c3baf052722618_bg.wasm",
+            "yoursay-app-44c3baf052722618.js",
+            "main-ef0f8043e368cba.css",
+            "glue-5d6e.js",
+        ] {
             assert!(named_by_content(name), "{name}");
         }
-        for name in ["index.html", "sw.js", "manifest.webmanifest", "icon.svg", "privacy-young.json", "privacy-adults.json", "accessibility.json", "x-face.js", "v-12.js"] {
+        for name in [
+            "index.html",
+            "sw.js",
+            "manifest.webmanifest",
+            "icon.svg",
+            "privacy-young.json",
+            "privacy-adults.json",
+            "accessibility.json",
+            "x-face.js",
+            "v-12.js",
+        ] {
             assert!(!named_by_content(name), "{name}");
         }
     }
