@@ -8,21 +8,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { sql, expectWaiting, appReady, axeUnderCsp, visitOnceOnline, withServerComingAndGoing, xlsxText } from "./helpers.mjs";
-import { officerApi, publishSurvey, signedInOfficer } from "./officer-helpers.mjs";
+import { bi, carersCatchUpSurvey, officerApi, publishSurvey, signedInOfficer } from "./officer-helpers.mjs";
 
-const bi = (en, cy) => ({ en, cy });
-const SURVEY = {
-  code: "coffee_jan",
-  title: bi("Coffee and Catch up, January", "Coffi a Sgwrs, Ionawr"),
-  intro: bi("A few questions for carers.", "Ychydig o gwestiynau i ofalwyr."),
-  audience: "carers",
-  questions: [
-    { code: "support", kind: "faces", required: true, prompt: bi("How well are you supported?", "Pa mor dda ydych chi'n cael eich cefnogi?") },
-    { code: "anything_else", kind: { text: { max_chars: 500 } }, prompt: bi("Anything else?", "Unrhyw beth arall?") },
-  ],
-};
-
-
+const SURVEY = carersCatchUpSurvey("coffee_jan", bi("January", "Ionawr"));
 
 async function heading(page, text) {
   await page.waitForFunction((h) => document.querySelector("main h1")?.textContent.trim() === h, text);

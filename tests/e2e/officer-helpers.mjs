@@ -89,6 +89,20 @@ export async function publishSurvey(page, base, survey, { create = true } = {}) 
 
 /** Both languages of one text, as the officer API takes them. */
 export const bi = (en, cy) => ({ en, cy });
+
+/** A two-question "Coffee and Catch up" survey for carers (faces, required; free text), named by month. */
+export function carersCatchUpSurvey(code, month) {
+  return {
+    code,
+    title: bi(`Coffee and Catch up, ${month.en}`, `Coffi a Sgwrs, ${month.cy}`),
+    intro: bi("A few questions for carers.", "Ychydig o gwestiynau i ofalwyr."),
+    audience: "carers",
+    questions: [
+      { code: "support", kind: "faces", required: true, prompt: bi("How well are you supported?", "Pa mor dda ydych chi'n cael eich cefnogi?") },
+      { code: "anything_else", kind: { text: { max_chars: 500 } }, prompt: bi("Anything else?", "Unrhyw beth arall?") },
+    ],
+  };
+}
 const choice = (code, en, cy) => ({ code, label: bi(en, cy) });
 
 /**

@@ -12,19 +12,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { sql, expectWaiting, appReady, visitOnceOnline, withServerComingAndGoing, APP_DIR } from "./helpers.mjs";
-import { bi, officerApi, publishSurvey, signedInOfficer } from "./officer-helpers.mjs";
+import { bi, carersCatchUpSurvey, officerApi, publishSurvey, signedInOfficer } from "./officer-helpers.mjs";
 import { cacheNames, MARKED_DOCUMENT, nextRelease, releaseOf, workerVersion } from "./release.mjs";
 
-const SURVEY = {
-  code: "coffee_feb",
-  title: bi("Coffee and Catch up, February", "Coffi a Sgwrs, Chwefror"),
-  intro: bi("Two questions for carers.", "Dau gwestiwn i ofalwyr."),
-  audience: "carers",
-  questions: [
-    { code: "support", kind: "faces", required: true, prompt: bi("How well are you supported?", "Pa mor dda ydych chi'n cael eich cefnogi?") },
-    { code: "anything_else", kind: { text: { max_chars: 500 } }, prompt: bi("Anything else?", "Unrhyw beth arall?") },
-  ],
-};
+const SURVEY = carersCatchUpSurvey("coffee_feb", bi("February", "Chwefror"));
 
 const RELEASE_1_CACHE = `yoursay-${workerVersion(APP_DIR)}`;
 
