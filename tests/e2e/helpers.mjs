@@ -195,19 +195,15 @@ export async function withPage(browser, options, body) {
 }
 
 /**
- * Runs `body({ server, browser, db })` against a fresh server (own port, own SQLite file) and a fresh
+ * Runs `body({ server, browser, base, db })` against a fresh server (own port, own SQLite file) and a fresh
  * headless Chromium, and always closes both.
  */
 export async function withServerAndBrowser(body) {
-  const port = await freePort();
-  const { db } = scratch();
-  const server = await startServer({ port, db });
-  const browser = await launchBrowser();
+  const started = await startServerAndBrowser();
   try {
-    return await body({ server, browser, db });
+    return await body(started);
   } finally {
-    await browser.close();
-    await stopServer(server);
+    await closeServerAndBrowser(started);
   }
 }
 
