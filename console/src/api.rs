@@ -6,8 +6,8 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 use yoursay_core::officer::OFFICER_PATH as BASE;
 pub use yoursay_core::officer::{
-    AuditItem, Cell, ItemWords, Me, NewItem, Page, ResultRow, Results, RetentionRun, RiskWords, Settings, SignIn,
-    Tally, ViewAction, ViewItem, ViewStatus,
+    AuditFacts, AuditItem, Cell, ItemWords, Me, NewItem, Page, ResultRow, Results, RetentionRun, RiskWords, Settings,
+    SignIn, Tally, ViewAction, ViewItem, ViewStatus,
 };
 use yoursay_core::protocol::Problem;
 use yoursay_core::{Catalogue, FieldError};

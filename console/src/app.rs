@@ -21,7 +21,9 @@ pub fn OfficerApp() -> impl IntoView {
     Effect::new(move |_| {
         let lang = i18n.lang.get();
         if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", lang.code());
+            // `en-GB` / `cy-GB`, not `en` / `cy`: the region puts dates in UK order wherever the
+            // browser takes the page's language for them.
+            let _ = html.set_attribute("lang", crate::ui::locale(lang));
         }
         prefs::set_language(lang);
     });

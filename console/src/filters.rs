@@ -2,11 +2,10 @@
 //! language, promise, status or kind. What is typed stays in the form until "Apply" copies it.
 
 use leptos::prelude::*;
-use yoursay_core::EntryKind;
+use yoursay_core::{EntryKind, ErrorCode, EventCode, FieldError, Role};
 
-use super::ui::role_words;
-use crate::i18n::{app, officer::Key, use_i18n};
-use yoursay_core::Role;
+use super::ui::{error_note, focus, role_words};
+use crate::i18n::{app, officer::Key, use_i18n, I18n};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FilterValues {
@@ -37,12 +36,68 @@ impl FilterValues {
 }
 
 impl FilterValues {
+    /// Sets the filter `name` of [`FilterValues::params`]; other names change nothing.
+    pub fn set(&mut self, name: &str, value: String) {
+        let field = match name {
+            "from" => &mut self.from,
+            "to" => &mut self.to,
+            "event" => &mut self.event,
+            "role" => &mut self.role,
+            "language" => &mut self.language,
+            "promise" => &mut self.promise,
+            "status" => &mut self.status,
+            "kind" => &mut self.kind,
+            _ => return,
+        };
+        *field = value;
+    }
+
     /// The query string of the filters results are counted by (date range, event, role).
     pub fn results_query(&self) -> String {
         let params: Vec<_> =
             self.params().into_iter().filter(|(k, _)| matches!(*k, "from" | "to" | "event" | "role")).collect();
         crate::api::query(&params)
     }
+}
+
+impl FilterValues {
+    /// What the server would refuse in these filters, found before asking it, with the same parsers:
+    /// a last day before the first, an event code that cannot be one. Dates come from date boxes, the
+    /// rest from lists, so nothing else can be wrong. Lets the export say so beside the field instead of
+    /// a download that fails with no word.
+    pub fn problems(&self) -> Vec<FieldError> {
+        let mut problems = Vec::new();
+        // `YYYY-MM-DD` compares in date order.
+        if !self.from.is_empty() && !self.to.is_empty() && self.to < self.from {
+            problems.push(FieldError::new("to", ErrorCode::OutOfRange));
+        }
+        if !self.event.trim().is_empty() {
+            if let Err(e) = EventCode::parse(&self.event) {
+                problems.push(e);
+            }
+        }
+        problems
+    }
+}
+
+/// The words for a filter's problem, saying how to put it right.
+pub fn problem_words(i18n: I18n, problem: &FieldError) -> String {
+    match (problem.field.as_str(), problem.code) {
+        ("to", ErrorCode::OutOfRange) => i18n.t(Key::FiltersProblemToBeforeFrom).to_owned(),
+        ("event", _) => i18n.t(Key::FiltersProblemEvent).to_owned(),
+        (_, code) => i18n.t(crate::i18n::error_key(code)).to_owned(),
+    }
+}
+
+/// Shows `problems` beside their fields and moves focus to the first; true when there were any.
+pub fn show_problems(id: &str, shown: RwSignal<Vec<FieldError>>, problems: Vec<FieldError>) -> bool {
+    let first = problems.first().map(|p| format!("{id}-{}", p.field));
+    shown.set(problems);
+    if let Some(first) = &first {
+        let first = first.clone();
+        request_animation_frame(move || focus(&first));
+    }
+    first.is_some()
 }
 
 /// Which extra fields a screen offers.
@@ -64,24 +119,38 @@ pub fn FilterForm(
     #[prop(optional)]
     promises: Option<Signal<Vec<(String, String)>>>,
     on_apply: Callback<()>,
+    /// The problems shown beside the fields: set by the form when it is applied, and by the screen when
+    /// the server refuses the filters.
+    problems: RwSignal<Vec<FieldError>>,
     /// Without a button, for a form that is part of a bigger one (export).
     #[prop(optional)]
     no_buttons: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let field_id = move |name: &str| format!("{id}-{name}");
+    let problem = move |name: &'static str| {
+        move || problems.with(|p| p.iter().find(|p| p.field == name).map(|p| problem_words(i18n, p)))
+    };
+    let invalid = move |name: &'static str| move || problem(name)().is_some().then_some("true");
+    let described = move |name: &'static str| move || problem(name)().is_some().then(|| format!("{id}-{name}-error"));
+    let note = move |name: &'static str| {
+        move || problem(name)().map(|text| error_note(Some(format!("{id}-{name}-error")), text))
+    };
     let text_input = move |name: &'static str,
                            label: Key,
                            kind: &'static str,
                            get: fn(&FilterValues) -> String,
                            set: fn(&mut FilterValues, String)| {
         view! {
-            <div class="field">
+            <div class="field" class:has-error=move || problem(name)().is_some()>
                 <label for=field_id(name)>{i18n.tr(label)}</label>
+                {note(name)}
                 <input
                     id=field_id(name)
                     name=name
                     type=kind
+                    aria-invalid=invalid(name)
+                    aria-describedby=described(name)
                     prop:value=move || draft.with(get)
                     on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))
                 />
@@ -94,9 +163,10 @@ pub fn FilterForm(
                        get: fn(&FilterValues) -> String,
                        set: fn(&mut FilterValues, String)| {
         view! {
-            <div class="field">
+            <div class="field" class:has-error=move || problem(name)().is_some()>
                 <label for=field_id(name)>{i18n.tr(label)}</label>
-                <select id=field_id(name) name=name on:change=move |ev| draft.update(|d| set(d, event_target_value(&ev)))>
+                {note(name)}
+                <select id=field_id(name) name=name aria-invalid=invalid(name) aria-describedby=described(name) on:change=move |ev| draft.update(|d| set(d, event_target_value(&ev)))>
                     <option value="" selected=move || draft.with(get).is_empty()>{i18n.tr(Key::FiltersAny)}</option>
                     {options
                         .into_iter()
@@ -111,10 +181,13 @@ pub fn FilterForm(
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        on_apply.run(());
+        if !show_problems(id, problems, draft.with_untracked(FilterValues::problems)) {
+            on_apply.run(());
+        }
     };
     let clear = move |_| {
         draft.set(FilterValues::default());
+        problems.set(Vec::new());
         on_apply.run(());
     };
     // Rebuilt when the language changes, so the option words follow it.

@@ -8,11 +8,13 @@
 //! * `api`: the officer API over `fetch`. No UI.
 //! * `charts`: SVG geometry, pure functions (tested in the browser test run of this crate).
 //! * `form_edit`: the survey builder's pure logic (problem paths to boxes, edits of a form), tested too.
-//! * `ui`, `layout`, `filters`: what the screens share.
+//! * `ui`, `layout`, `filters`, `address`: what the screens share (`address`: a list's filters and page
+//!   kept in the screen's address).
 //! * `pages`: one module per screen, UI only.
 
 use yoursay_app::{i18n, prefs};
 
+mod address;
 pub mod api;
 mod app;
 pub mod charts;

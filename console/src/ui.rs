@@ -57,19 +57,32 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     crate::i18n::fill(template, &values)
 }
 
-/// A date and time from the server (ms since the epoch) in the reader's language and time zone.
+/// A date and time from the server (ms since the epoch) in the reader's language and time zone:
+/// "23 Nov 2026, 19:09" / "23 Tachwedd 2026, 19:09". Welsh is put together here from the translation
+/// file's month names, because many browsers have no Welsh date data and would answer in US English.
 pub fn date_time(ms: i64, lang: Language) -> String {
     // Exact for any date: ms since the epoch stay far below 2^53.
     let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    date.to_locale_string(locale(lang), &options).into()
+    match lang {
+        Language::En => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+            let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+            date.to_locale_string(locale(lang), &options).into()
+        }
+        Language::Cy => format!(
+            "{} {} {}, {:02}:{:02}",
+            date.get_date(),
+            month_name(date.get_month() as usize + 1, lang).unwrap_or_default(),
+            date.get_full_year(),
+            date.get_hours(),
+            date.get_minutes()
+        ),
+    }
 }
 
-/// A calendar day (`YYYY-MM-DD`) in words ("14 March 2026", "14 Mawrth 2026"), month names from the
-/// translation file the server's documents use (browsers often lack Welsh dates).
-pub fn day(date: &str, lang: Language) -> String {
+/// A month's name (1 = January) from the translation file.
+fn month_name(month: usize, lang: Language) -> Option<&'static str> {
     use crate::i18n::{you_said::Key as M, Text};
     const MONTHS: [M; 12] = [
         M::Month01,
@@ -85,17 +98,24 @@ pub fn day(date: &str, lang: Language) -> String {
         M::Month11,
         M::Month12,
     ];
+    MONTHS.get(month.checked_sub(1)?).map(|m| m.text(lang))
+}
+
+/// A calendar day (`YYYY-MM-DD`) in words ("14 March 2026", "14 Mawrth 2026"), month names from the
+/// translation file the server's documents use (browsers often lack Welsh dates).
+pub fn day(date: &str, lang: Language) -> String {
     let mut parts = date.splitn(3, '-');
     let (Some(year), Some(month), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
         return date.to_owned();
     };
-    match (month.parse::<usize>(), d.parse::<u32>()) {
-        (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {year}", MONTHS[m - 1].text(lang)),
+    match (month.parse::<usize>().ok().and_then(|m| month_name(m, lang)), d.parse::<u32>()) {
+        (Some(month), Ok(d)) => format!("{d} {month} {year}"),
         _ => date.to_owned(),
     }
 }
 
-fn locale(lang: Language) -> &'static str {
+/// The page's language with its region, for dates and numbers in UK order.
+pub fn locale(lang: Language) -> &'static str {
     match lang {
         Language::En => "en-GB",
         Language::Cy => "cy-GB",

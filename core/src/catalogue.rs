@@ -33,17 +33,27 @@ impl Bilingual {
         }
     }
 
-    pub fn parse(en: &str, cy: &str, field: &str, max_chars: usize) -> Result<Self, FieldError> {
-        for (text, lang) in [(en, "en"), (cy, "cy")] {
-            let at = format!("{field}.{lang}");
-            if text.trim().is_empty() {
-                return Err(FieldError::new(at, ErrorCode::Empty));
-            }
-            if text.chars().count() > max_chars {
-                return Err(FieldError::new(at, ErrorCode::TooLong));
-            }
+    /// Text in both languages, each present and within `max_chars`; every problem at once (both
+    /// languages empty is two problems, `name.en` and `name.cy`), so the officer fixes them in one go.
+    pub fn parse(en: &str, cy: &str, field: &str, max_chars: usize) -> Result<Self, Vec<FieldError>> {
+        let problems: Vec<FieldError> = [(en, "en"), (cy, "cy")]
+            .into_iter()
+            .filter_map(|(text, lang)| {
+                let code = if text.trim().is_empty() {
+                    ErrorCode::Empty
+                } else if text.chars().count() > max_chars {
+                    ErrorCode::TooLong
+                } else {
+                    return None;
+                };
+                Some(FieldError::new(format!("{field}.{lang}"), code))
+            })
+            .collect();
+        if problems.is_empty() {
+            Ok(Bilingual::new(en.trim(), cy.trim()))
+        } else {
+            Err(problems)
         }
-        Ok(Bilingual::new(en.trim(), cy.trim()))
     }
 }
 
@@ -211,8 +221,17 @@ mod tests {
 
     #[test]
     fn bilingual_text_needs_both_languages() {
-        assert_eq!(Bilingual::parse("Housing", " ", "name", 80).unwrap_err().field, "name.cy");
-        assert_eq!(Bilingual::parse("", "Tai", "name", 80).unwrap_err().field, "name.en");
-        assert_eq!(Bilingual::parse("Housing", &"a".repeat(81), "name", 80).unwrap_err().code, ErrorCode::TooLong);
+        let fields = |en: &str, cy: &str| -> Vec<(String, ErrorCode)> {
+            Bilingual::parse(en, cy, "name", 80).unwrap_err().into_iter().map(|e| (e.field, e.code)).collect()
+        };
+        assert_eq!(fields("Housing", " "), [("name.cy".to_owned(), ErrorCode::Empty)]);
+        assert_eq!(fields("", "Tai"), [("name.en".to_owned(), ErrorCode::Empty)]);
+        assert_eq!(fields("Housing", &"a".repeat(81)), [("name.cy".to_owned(), ErrorCode::TooLong)]);
+        // Both at once, not the English one first and the Welsh one on the next try.
+        assert_eq!(
+            fields("", &"a".repeat(81)),
+            [("name.en".to_owned(), ErrorCode::Empty), ("name.cy".to_owned(), ErrorCode::TooLong)]
+        );
+        assert!(Bilingual::parse(" Housing ", "Tai", "name", 80).is_ok_and(|b| b.en == "Housing"));
     }
 }

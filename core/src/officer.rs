@@ -65,21 +65,27 @@ impl ViewStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ViewAction {
     Review,
+    /// Takes back "reviewed" (the console's Undo).
+    Unreview,
     /// Not to be quoted or exported; also takes back "safe to quote".
     Hide,
     Unhide,
     FollowUp,
+    /// Takes back "followed up" (the console's Undo): a flagged view comes first again.
+    UndoFollowUp,
     /// The officer has read it and it may be quoted in a "you said, we did" response (never a hidden one).
     SafeToQuote,
     NotSafeToQuote,
 }
 
 impl ViewAction {
-    pub const ALL: [ViewAction; 6] = [
+    pub const ALL: [ViewAction; 8] = [
         ViewAction::Review,
+        ViewAction::Unreview,
         ViewAction::Hide,
         ViewAction::Unhide,
         ViewAction::FollowUp,
+        ViewAction::UndoFollowUp,
         ViewAction::SafeToQuote,
         ViewAction::NotSafeToQuote,
     ];
@@ -88,9 +94,11 @@ impl ViewAction {
     pub fn path(self) -> &'static str {
         match self {
             ViewAction::Review => "review",
+            ViewAction::Unreview => "unreview",
             ViewAction::Hide => "hide",
             ViewAction::Unhide => "unhide",
             ViewAction::FollowUp => "follow-up",
+            ViewAction::UndoFollowUp => "undo-follow-up",
             ViewAction::SafeToQuote => "safe-to-quote",
             ViewAction::NotSafeToQuote => "not-safe-to-quote",
         }
@@ -100,13 +108,31 @@ impl ViewAction {
         Self::ALL.into_iter().find(|a| a.path() == path)
     }
 
+    /// The action that takes this one back, for Undo. Undoing "hide" shows the view again but does not
+    /// make it safe to quote again: hiding took that back, with any quote of it, and quoting is a choice
+    /// the officer makes afresh.
+    pub fn undo(self) -> ViewAction {
+        match self {
+            ViewAction::Review => ViewAction::Unreview,
+            ViewAction::Unreview => ViewAction::Review,
+            ViewAction::Hide => ViewAction::Unhide,
+            ViewAction::Unhide => ViewAction::Hide,
+            ViewAction::FollowUp => ViewAction::UndoFollowUp,
+            ViewAction::UndoFollowUp => ViewAction::FollowUp,
+            ViewAction::SafeToQuote => ViewAction::NotSafeToQuote,
+            ViewAction::NotSafeToQuote => ViewAction::SafeToQuote,
+        }
+    }
+
     /// Its name in the audit log.
     pub fn audit_name(self) -> &'static str {
         match self {
             ViewAction::Review => "view_review",
+            ViewAction::Unreview => "view_unreview",
             ViewAction::Hide => "view_hide",
             ViewAction::Unhide => "view_unhide",
             ViewAction::FollowUp => "view_follow_up",
+            ViewAction::UndoFollowUp => "view_undo_follow_up",
             ViewAction::SafeToQuote => "view_safe_to_quote",
             ViewAction::NotSafeToQuote => "view_not_safe_to_quote",
         }
@@ -201,7 +227,74 @@ pub struct AuditItem {
     pub actor: String,
     pub action: String,
     pub target: Option<String>,
+    /// The particulars in English, as the log has always kept them (`AuditFacts::text`).
     pub detail: Option<String>,
+    /// The same particulars as facts, for the console to say in the officer's language. Missing on lines
+    /// written before facts were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<AuditFacts>,
+}
+
+/// An audit line's particulars as facts. The console puts them in words in the officer's language; the
+/// English `detail` text is made from them ([`AuditFacts::text`]) for whoever reads the log itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "fact", rename_all = "snake_case")]
+pub enum AuditFacts {
+    /// The catalogue or a survey is now at this version.
+    Version { version: i64 },
+    /// Published again with nothing changed: still this version.
+    Unchanged { version: i64 },
+    /// A survey started empty.
+    Blank,
+    /// A survey started from the ready-made one with this code.
+    StartingPoint { name: String },
+    /// A survey started as a copy of another's published `version`, or of its draft (`None`).
+    CopyOf { source: String, version: Option<i64> },
+    /// The risk words now in each list, and how many views they flag.
+    RiskWords { english: u64, welsh: u64, flagged: i64 },
+    /// A setting's new value (`retention_months`).
+    Setting { name: String, value: i64 },
+    /// Entries made before `cutoff` (ms since the epoch; `cutoff_iso` the same in UTC) were deleted.
+    RetentionRun { deleted: u64, cutoff: i64, cutoff_iso: String, months: i64 },
+    /// An export of this many rows, with the filters as given (`name`, value); `finished` is false when
+    /// the download was cut off.
+    Export { rows: u64, filters: Vec<(String, String)>, finished: bool },
+    /// An event's exit PIN was changed.
+    PinChanged,
+    /// A response's progress update, by its progress code.
+    Progress { progress: String },
+    /// An officer account was created, or (false) its password changed.
+    Officer { created: bool },
+}
+
+impl AuditFacts {
+    /// The facts in English, as the log's `detail` column has them.
+    pub fn text(&self) -> String {
+        match self {
+            AuditFacts::Version { version } => format!("version {version}"),
+            AuditFacts::Unchanged { version } => format!("unchanged: version {version}"),
+            AuditFacts::Blank => "blank".to_owned(),
+            AuditFacts::StartingPoint { name } => format!("from starting point {name}"),
+            AuditFacts::CopyOf { source, version: Some(v) } => format!("copy of {source} version {v}"),
+            AuditFacts::CopyOf { source, version: None } => format!("copy of {source} draft"),
+            AuditFacts::RiskWords { english, welsh, flagged } => {
+                format!("{english} English, {welsh} Welsh words; {flagged} views flagged")
+            }
+            AuditFacts::Setting { name, value } => format!("{name} = {value}"),
+            AuditFacts::RetentionRun { deleted, cutoff_iso, months, .. } => {
+                format!("deleted {deleted} entries created before {cutoff_iso} (kept {months} months)")
+            }
+            AuditFacts::Export { rows, filters, finished } => {
+                let given: Vec<String> = filters.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                let given = if given.is_empty() { "everything".to_owned() } else { given.join(" ") };
+                format!("{rows} rows; {given}{}", if *finished { "" } else { "; not finished" })
+            }
+            AuditFacts::PinChanged => "exit PIN changed".to_owned(),
+            AuditFacts::Progress { progress } => progress.clone(),
+            AuditFacts::Officer { created: true } => "created".to_owned(),
+            AuditFacts::Officer { created: false } => "password changed".to_owned(),
+        }
+    }
 }
 
 // ---- results ----
@@ -329,6 +422,37 @@ pub struct Results {
 mod tests {
     use super::*;
     use Count::{Shown as S, Small, Withheld};
+
+    #[test]
+    fn audit_facts_read_back_as_written_and_keep_the_logs_english() {
+        let export = AuditFacts::Export {
+            rows: 3,
+            filters: vec![("from".into(), "2025-10-01".into()), ("to".into(), "2025-10-31".into())],
+            finished: true,
+        };
+        assert_eq!(export.text(), "3 rows; from=2025-10-01 to=2025-10-31");
+        let cut = AuditFacts::Export { rows: 0, filters: vec![], finished: false };
+        assert_eq!(cut.text(), "0 rows; everything; not finished");
+        let run =
+            AuditFacts::RetentionRun { deleted: 1, cutoff: 0, cutoff_iso: "1970-01-01T00:00:00Z".into(), months: 24 };
+        assert_eq!(run.text(), "deleted 1 entries created before 1970-01-01T00:00:00Z (kept 24 months)");
+        assert_eq!(AuditFacts::CopyOf { source: "carers".into(), version: None }.text(), "copy of carers draft");
+        for facts in [export, cut, run, AuditFacts::PinChanged, AuditFacts::Officer { created: true }] {
+            let json = serde_json::to_string(&facts).unwrap();
+            assert_eq!(serde_json::from_str::<AuditFacts>(&json).unwrap(), facts, "{json}");
+        }
+    }
+
+    #[test]
+    fn every_moderation_action_has_an_undo_that_leads_back() {
+        for action in ViewAction::ALL {
+            assert_eq!(action.undo().undo(), action, "{action:?}");
+            assert_ne!(action.undo(), action);
+            assert_eq!(ViewAction::parse(action.path()), Some(action));
+        }
+        let names: std::collections::HashSet<_> = ViewAction::ALL.iter().map(|a| a.audit_name()).collect();
+        assert_eq!(names.len(), ViewAction::ALL.len());
+    }
 
     #[test]
     fn a_followed_up_view_says_so_and_hidden_wins() {

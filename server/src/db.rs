@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("../migrations/0009_safe_to_quote.sql")),
     (10, include_str!("../migrations/0010_draft_revision.sql")),
     (11, include_str!("../migrations/0011_events.sql")),
+    (14, include_str!("../migrations/0014_audit_facts.sql")),
 ];
 
 pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {

@@ -158,7 +158,7 @@ async fn create_officer(database_url: &str, email: &str, no_prompt: bool) -> any
         audit::CLI,
         "officer_set_password",
         Some(email.as_str()),
-        Some(if created { "created" } else { "password changed" }),
+        Some(&yoursay_core::officer::AuditFacts::Officer { created }),
     )
     .await?;
     println!("{} officer {}", if created { "Created" } else { "Changed the password of" }, email.as_str());

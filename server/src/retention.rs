@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use sqlx::AnyPool;
-use yoursay_core::officer::RetentionRun;
+use yoursay_core::officer::{AuditFacts, RetentionRun};
 
 use crate::clock::{iso_utc, months_before, now_ms};
 use crate::store::{self, audit, settings};
@@ -23,8 +23,8 @@ pub async fn run(pool: &AnyPool, actor: &str) -> sqlx::Result<RetentionRun> {
     crate::db::lock_for_transaction(&mut tx, crate::db::RETENTION_LOCK).await?;
     let deleted = store::entries::delete_older_than(&mut tx, cutoff).await?;
     let cutoff_iso = iso_utc(cutoff);
-    let detail = format!("deleted {deleted} entries created before {cutoff_iso} (kept {months} months)");
-    audit::record(&mut tx, actor, "retention_run", None, Some(&detail)).await?;
+    let facts = AuditFacts::RetentionRun { deleted, cutoff, cutoff_iso: cutoff_iso.clone(), months };
+    audit::record(&mut tx, actor, "retention_run", None, Some(&facts)).await?;
     tx.commit().await?;
     tracing::info!(deleted, cutoff = %cutoff_iso, "retention run");
     Ok(RetentionRun { deleted, cutoff, cutoff_iso })

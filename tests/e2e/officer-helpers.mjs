@@ -27,11 +27,13 @@ export async function signIn(page, base, password = PASSWORD) {
 }
 
 export async function switchLanguage(page, to) {
-  if ((await page.evaluate(() => document.documentElement.lang)) === to) return;
+  // The console's page language carries its region (`en-GB`, `cy-GB`) so dates follow UK order.
+  const pageLanguage = () => document.documentElement.lang.split("-")[0];
+  if ((await page.evaluate(pageLanguage)) === to) return;
   const want = to === "cy" ? "Cymraeg" : "English";
   // In "present" mode the board covers the header and has its own switch, last in the page.
   await page.locator("button.lang-switch", { hasText: want }).last().click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, to);
+  await page.waitForFunction((lang) => document.documentElement.lang === `${lang}-GB`, to);
 }
 
 /**

@@ -212,7 +212,7 @@ test("the console runs under the server's Content-Security-Policy and asks only 
     await page.waitForURL("**/officer/sign-in");
     // The browser prefers Welsh: the console starts in Welsh.
     await page.waitForSelector('main h1:has-text("Mewngofnodi")');
-    assert.equal(await page.evaluate(() => document.documentElement.lang), "cy");
+    assert.equal(await page.evaluate(() => document.documentElement.lang), "cy-GB");
     await page.getByLabel("Cyfeiriad e-bost").fill(EMAIL);
     await page.getByLabel("Cyfrinair").fill(PASSWORD);
     await page.getByRole("button", { name: "Mewngofnodi", exact: true }).click();

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use yoursay_core::{Bilingual, Catalogue, CatalogueItem, FieldError};
+use yoursay_core::{Bilingual, Catalogue, CatalogueItem, ErrorCode, FieldError};
 
 use crate::api::{self, ApiError, ItemWords, Kind, NewItem};
 use crate::i18n::{officer::Key, use_i18n, I18n};
@@ -156,7 +156,7 @@ fn KindSection(kind: Kind, catalogue: RwSignal<Option<Result<Catalogue, Key>>>) 
         let rows = name.starts_with("statement.").then_some(3);
         view! {
             <TextBox id=id label=i18n.tr(label) lang=lang rows=rows
-                error=Signal::derive(move || field_error_text(i18n, &errors.get(), name))
+                error=Signal::derive(move || problem_text(i18n, &errors.get(), name))
                 value=move || draft.with(get)
                 on_input=move |v: String| draft.update(|d| set(d, v)) />
         }
@@ -217,6 +217,16 @@ fn KindSection(kind: Kind, catalogue: RwSignal<Option<Result<Catalogue, Key>>>) 
                 </div>
             </form>
         </section>
+    }
+}
+
+/// A field's problem in words; a name another item has is said as such, not as "It is there twice".
+fn problem_text(i18n: I18n, errors: &[FieldError], field: &str) -> Option<String> {
+    let taken = errors.iter().any(|e| e.field == field && e.code == ErrorCode::Duplicate);
+    if taken && field.starts_with("name.") {
+        Some(i18n.t(Key::CatalogueNameTaken).to_owned())
+    } else {
+        field_error_text(i18n, errors, field)
     }
 }
 

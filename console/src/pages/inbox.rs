@@ -3,8 +3,9 @@ use leptos::task::spawn_local;
 use yoursay_core::Catalogue;
 
 use super::paging::Paging;
+use crate::address::use_list_address;
 use crate::api::{self, Page, ViewAction, ViewItem, ViewStatus};
-use crate::filters::{Fields, FilterForm, FilterValues};
+use crate::filters::{show_problems, Fields, FilterForm, FilterValues};
 use crate::i18n::{officer::Key, use_i18n};
 use crate::layout::use_announce;
 use crate::ui::{
@@ -13,6 +14,29 @@ use crate::ui::{
 };
 
 const PER_PAGE: u32 = 20;
+
+/// What the officer just did, for the line beside Undo.
+fn done_key(action: ViewAction) -> Key {
+    match action {
+        ViewAction::Review => Key::InboxDidReview,
+        ViewAction::Unreview => Key::InboxDidUnreview,
+        ViewAction::Hide => Key::InboxDidHide,
+        ViewAction::Unhide => Key::InboxDidUnhide,
+        ViewAction::FollowUp => Key::InboxDidFollowUp,
+        ViewAction::UndoFollowUp => Key::InboxDidUndoFollowUp,
+        ViewAction::SafeToQuote => Key::InboxDidSafeToQuote,
+        ViewAction::NotSafeToQuote => Key::InboxDidNotSafeToQuote,
+    }
+}
+
+/// The last moderation action, which Undo takes back: the view, what was done, and the view's time (how
+/// the officer tells views apart in the list).
+#[derive(Clone)]
+struct LastAction {
+    id: String,
+    action: ViewAction,
+    at: i64,
+}
 
 /// The words for where a view stands, as the server says.
 fn status_key(status: ViewStatus) -> Key {
@@ -32,11 +56,13 @@ pub fn Inbox() -> impl IntoView {
     page_title(Key::InboxTitle);
     focus_heading();
     let draft = RwSignal::new(FilterValues::default());
-    let applied = RwSignal::new(FilterValues::default());
-    let page = RwSignal::new(1u32);
+    let address = use_list_address(|| "/inbox".to_owned(), draft);
+    let (applied, page, apply) = (address.applied, address.page, address.apply);
     let reload = RwSignal::new(0u32);
     let data = RwSignal::new(None::<Result<Page<ViewItem>, Key>>);
     let catalogue = RwSignal::new(None::<Catalogue>);
+    let problems = RwSignal::new(Vec::new());
+    let last = RwSignal::new(None::<LastAction>);
 
     spawn_local(async move {
         match api::catalogue().await {
@@ -54,7 +80,11 @@ pub fn Inbox() -> impl IntoView {
         reload.track();
         let query = api::query(&params);
         spawn_local(async move {
-            let result = api::views(&query).await.map_err(|e| session.fail(&e));
+            let result = api::views(&query).await;
+            if let Err(e) = &result {
+                show_problems("inbox-filters", problems, e.field_errors().to_vec());
+            }
+            let result = result.map_err(|e| session.fail(&e));
             data.set(Some(result));
         });
     });
@@ -67,15 +97,19 @@ pub fn Inbox() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let apply = Callback::new(move |()| {
-        applied.set(draft.get_untracked());
-        page.set(1);
-    });
-    let act = move |id: String, action: ViewAction| {
+    // Every action can be taken back once with Undo (the inverse action, audited like any other), so
+    // a slip of the mouse costs nothing and no action needs a "Are you sure?" first.
+    let act = move |id: String, action: ViewAction, at: i64, undoing: bool| {
         spawn_local(async move {
             match api::view_action(&id, action).await {
                 Ok(_) => {
-                    announce.say(i18n.t(Key::InboxDone));
+                    if undoing {
+                        last.set(None);
+                        announce.say(i18n.t(Key::InboxUndone));
+                    } else {
+                        last.set(Some(LastAction { id, action, at }));
+                        announce.say(i18n.t(Key::InboxDone));
+                    }
                     reload.update(|n| *n += 1);
                     // The button pressed may be gone from the new list: focus goes to the list's heading.
                     request_animation_frame(|| focus("inbox-count"));
@@ -113,6 +147,7 @@ pub fn Inbox() -> impl IntoView {
             item.promises.iter().map(|p| promise_name(p)).collect::<Vec<_>>().join(", ")
         };
         let (id1, id2, id3, id4) = (item.id.clone(), item.id.clone(), item.id.clone(), item.id.clone());
+        let at = item.created_at;
         view! {
             <li class="view-item" class:flagged=needs_follow_up class:hidden-view=item.hidden data-id=item.id.clone()>
                 <article aria-labelledby=labelled_by>
@@ -154,15 +189,15 @@ pub fn Inbox() -> impl IntoView {
                     {item.safe_to_quote.then(|| view! { <p class="notice">{i18n.t(Key::InboxQuotable)}</p> })}
                     <div class="actions">
                         {needs_follow_up.then(|| view! {
-                            <button type="button" class="button" on:click=move |_| act(id1.clone(), ViewAction::FollowUp)>{i18n.t(Key::InboxFollowUp)}</button>
+                            <button type="button" class="button" on:click=move |_| act(id1.clone(), ViewAction::FollowUp, at, false)>{i18n.t(Key::InboxFollowUp)}</button>
                         })}
                         {(!item.reviewed && !item.hidden).then(|| view! {
-                            <button type="button" class="button secondary" on:click=move |_| act(id2.clone(), ViewAction::Review)>{i18n.t(Key::InboxReview)}</button>
+                            <button type="button" class="button secondary" on:click=move |_| act(id2.clone(), ViewAction::Review, at, false)>{i18n.t(Key::InboxReview)}</button>
                         })}
                         {if item.hidden {
-                            view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), ViewAction::Unhide)>{i18n.t(Key::InboxUnhide)}</button> }.into_any()
+                            view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), ViewAction::Unhide, at, false)>{i18n.t(Key::InboxUnhide)}</button> }.into_any()
                         } else {
-                            view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), ViewAction::Hide)>{i18n.t(Key::InboxHide)}</button> }.into_any()
+                            view! { <button type="button" class="button secondary" on:click=move |_| act(id3.clone(), ViewAction::Hide, at, false)>{i18n.t(Key::InboxHide)}</button> }.into_any()
                         }}
                         {(!item.hidden).then(|| {
                             let (action, key) = if item.safe_to_quote {
@@ -170,7 +205,7 @@ pub fn Inbox() -> impl IntoView {
                             } else {
                                 (ViewAction::SafeToQuote, Key::InboxSafeToQuote)
                             };
-                            view! { <button type="button" class="button secondary" on:click=move |_| act(id4.clone(), action)>{i18n.t(key)}</button> }
+                            view! { <button type="button" class="button secondary" on:click=move |_| act(id4.clone(), action, at, false)>{i18n.t(key)}</button> }
                         })}
                     </div>
                 </article>
@@ -182,10 +217,21 @@ pub fn Inbox() -> impl IntoView {
         <section class="page inbox">
             <h1 tabindex="-1">{i18n.tr(Key::InboxTitle)}</h1>
             <p class="intro">{i18n.tr(Key::InboxIntro)}</p>
-            <FilterForm id="inbox-filters" draft=draft fields=Fields { language: true, promise: true, status: true, kind: false } promises=promises on_apply=apply />
+            <FilterForm id="inbox-filters" draft=draft fields=Fields { language: true, promise: true, status: true, kind: false } promises=promises on_apply=apply problems=problems />
             <h2 id="inbox-count" tabindex="-1">
                 {move || fill(i18n.t(Key::InboxTotal), &[("n", number(total.get() as f64, i18n.lang.get()))])}
             </h2>
+            {move || last.get().map(|done| {
+                let lang = i18n.lang.get();
+                let words = fill(i18n.t(done_key(done.action)), &[("date", date_time(done.at, lang))]);
+                let undo = move |_| act(done.id.clone(), done.action.undo(), done.at, true);
+                view! {
+                    <div class="undo-bar">
+                        <p>{words}</p>
+                        <button type="button" class="button secondary" id="inbox-undo" on:click=undo>{i18n.t(Key::InboxUndo)}</button>
+                    </div>
+                }
+            })}
             {move || match data.get() {
                 None => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
                 Some(Err(key)) => view! { <p class="error" role="alert">{i18n.t(key)}</p> }.into_any(),

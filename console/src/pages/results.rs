@@ -4,9 +4,10 @@ use leptos::task::spawn_local;
 use crate::i18n::{officer::Key, use_i18n, I18n};
 use yoursay_core::disclosure::Count;
 
+use crate::address::use_list_address;
 use crate::api::{self, Cell, ResultRow, Results as ResultsData, Tally};
 use crate::charts;
-use crate::filters::{Fields, FilterForm, FilterValues};
+use crate::filters::{show_problems, Fields, FilterForm, FilterValues};
 use crate::layout::LanguageSwitch;
 use crate::ui::{fill, focus, focus_heading, number, page_title, use_session, SCALE};
 
@@ -17,17 +18,22 @@ pub fn Results() -> impl IntoView {
     page_title(Key::ResultsTitle);
     focus_heading();
     let draft = RwSignal::new(FilterValues::default());
-    let applied = RwSignal::new(FilterValues::default());
+    let address = use_list_address(|| "/results".to_owned(), draft);
+    let (applied, apply) = (address.applied, address.apply);
     let data = RwSignal::new(None::<Result<ResultsData, Key>>);
     let present = RwSignal::new(false);
+    let problems = RwSignal::new(Vec::new());
 
     Effect::new(move |_| {
         let query = applied.get().results_query();
         spawn_local(async move {
-            data.set(Some(api::results(&query).await.map_err(|e| session.fail(&e))));
+            let answer = api::results(&query).await;
+            if let Err(e) = &answer {
+                show_problems("results-filters", problems, e.field_errors().to_vec());
+            }
+            data.set(Some(answer.map_err(|e| session.fail(&e))));
         });
     });
-    let apply = Callback::new(move |()| applied.set(draft.get_untracked()));
 
     let enter_present = move |_| {
         present.set(true);
@@ -55,7 +61,7 @@ pub fn Results() -> impl IntoView {
         <section class="page results">
             <h1 tabindex="-1">{i18n.tr(Key::ResultsTitle)}</h1>
             <p class="intro">{i18n.tr(Key::ResultsIntro)}</p>
-            <FilterForm id="results-filters" draft=draft fields=Fields::default() on_apply=apply />
+            <FilterForm id="results-filters" draft=draft fields=Fields::default() on_apply=apply problems=problems />
             <p class="actions">
                 <button type="button" id="present-button" class="button" on:click=enter_present>{i18n.tr(Key::ResultsPresent)}</button>
             </p>

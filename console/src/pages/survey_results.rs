@@ -7,9 +7,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::results::count_text;
+use crate::address::use_list_address;
 use crate::api::{self, QuestionResults, SurveyResults};
 use crate::charts;
-use crate::filters::{Fields, FilterForm, FilterValues};
+use crate::filters::{show_problems, Fields, FilterForm, FilterValues};
 use crate::i18n::{officer::Key, use_i18n, I18n};
 use crate::ui::{fill, focus_heading, number, page_title, use_session};
 
@@ -21,20 +22,26 @@ pub fn SurveyResultsPage() -> impl IntoView {
     page_title(Key::SurveyResultsTitle);
     focus_heading();
     let draft = RwSignal::new(FilterValues::default());
-    let applied = RwSignal::new(FilterValues::default());
+    let code = move || params.with(|p| p.get("code").unwrap_or_default());
+    let address = use_list_address(move || format!("/surveys/{}/results", code()), draft);
+    let (applied, apply) = (address.applied, address.apply);
     let data = RwSignal::new(None::<Result<SurveyResults, Key>>);
+    let problems = RwSignal::new(Vec::new());
     Effect::new(move |_| {
-        let code = params.with(|p| p.get("code").unwrap_or_default());
+        let code = code();
         let query = applied.get().results_query();
         spawn_local(async move {
-            let answer = api::survey_results(&code, &query).await.map_err(|e| match e {
+            let answer = api::survey_results(&code, &query).await;
+            if let Err(e) = &answer {
+                show_problems("survey-filters", problems, e.field_errors().to_vec());
+            }
+            let answer = answer.map_err(|e| match e {
                 api::ApiError::NotFound => Key::SurveyResultsNotFound,
                 other => session.fail(&other),
             });
             data.set(Some(answer));
         });
     });
-    let apply = Callback::new(move |()| applied.set(draft.get_untracked()));
     let heading = move || {
         let lang = i18n.lang.get();
         data.with(|d| match d {
@@ -46,7 +53,7 @@ pub fn SurveyResultsPage() -> impl IntoView {
         <section class="page survey-results">
             <p><A href="/officer/surveys">{i18n.tr(Key::SurveyResultsBack)}</A></p>
             <h1 tabindex="-1">{heading}</h1>
-            <FilterForm id="survey-filters" draft=draft fields=Fields::default() on_apply=apply />
+            <FilterForm id="survey-filters" draft=draft fields=Fields::default() on_apply=apply problems=problems />
             {move || {
                 i18n.lang.track();
                 board(i18n, data.get())

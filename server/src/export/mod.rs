@@ -17,6 +17,7 @@ use futures_util::TryStreamExt;
 use sqlx::AnyPool;
 use tokio::sync::mpsc;
 use yoursay_core::form::{Easy3, Frequency, Kind, Question};
+use yoursay_core::officer::AuditFacts;
 use yoursay_core::{AgeBand, Answer, Catalogue, CatalogueItem, EntryKind, PublishedForm, Role, Score};
 
 use crate::clock::iso_utc;
@@ -97,8 +98,8 @@ pub struct Job {
     pub format: Format,
     pub filters: Filters,
     pub actor: String,
-    /// The filters as given, for the audit log: `from=2025-10-01 to=2025-10-31`, or `everything`.
-    pub description: String,
+    /// The filters as given (name, value), for the audit log.
+    pub given: Vec<(String, String)>,
 }
 
 impl Job {
@@ -109,9 +110,8 @@ impl Job {
         actor: impl Into<String>,
     ) -> Result<Self, crate::error::ApiError> {
         let filters = Filters::from_params(params, &FILTERS)?;
-        let parts: Vec<String> = FILTERS.iter().filter_map(|k| param(params, k).map(|v| format!("{k}={v}"))).collect();
-        let description = if parts.is_empty() { "everything".to_owned() } else { parts.join(" ") };
-        Ok(Job { format, filters, actor: actor.into(), description })
+        let given = FILTERS.iter().filter_map(|k| param(params, k).map(|v| ((*k).to_owned(), v.to_owned()))).collect();
+        Ok(Job { format, filters, actor: actor.into(), given })
     }
 }
 
@@ -145,12 +145,8 @@ pub async fn build(pool: &AnyPool, catalogue: &Catalogue, job: &Job, out: &mut D
     let mut file = FileWriter::new(job.format)?;
     let mut rows = 0;
     let written = write_rows(pool, catalogue, job, &mut file, out, &mut rows).await;
-    let ending = match &written {
-        Ok(()) => "",
-        Err(_) => "; not finished",
-    };
-    let detail = format!("{rows} rows; {}{ending}", job.description);
-    audit::record_now(pool, &job.actor, "export", Some(job.format.extension()), Some(&detail)).await?;
+    let facts = AuditFacts::Export { rows: rows as u64, filters: job.given.clone(), finished: written.is_ok() };
+    audit::record_now(pool, &job.actor, "export", Some(job.format.extension()), Some(&facts)).await?;
     written?;
     if let FileWriter::Xlsx(w) = &mut file {
         let mut conn = pool.acquire().await?;

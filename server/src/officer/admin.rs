@@ -2,7 +2,7 @@
 
 use axum::extract::{Query, State};
 use axum::Json;
-use yoursay_core::officer::{AuditItem, Page, RetentionRun, Settings};
+use yoursay_core::officer::{AuditFacts, AuditItem, Page, RetentionRun, Settings};
 use yoursay_core::{ErrorCode, FieldError};
 
 use super::inbox::{page_of, paging};
@@ -33,8 +33,9 @@ pub async fn put_settings(
     }
     let mut tx = state.pool.begin().await?;
     settings::set(&mut tx, settings::RETENTION_MONTHS, &body.retention_months.to_string()).await?;
-    let detail = format!("retention_months = {}", body.retention_months);
-    audit::record(&mut tx, &officer.email, "settings_update", None, Some(&detail)).await?;
+    let facts =
+        AuditFacts::Setting { name: settings::RETENTION_MONTHS.to_owned(), value: body.retention_months.into() };
+    audit::record(&mut tx, &officer.email, "settings_update", None, Some(&facts)).await?;
     tx.commit().await?;
     Ok(Json(body))
 }

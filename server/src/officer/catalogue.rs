@@ -4,7 +4,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use yoursay_core::officer::{ItemWords, NewItem};
+use yoursay_core::officer::{AuditFacts, ItemWords, NewItem};
 use yoursay_core::{Bilingual, Catalogue, CatalogueItem, ErrorCode, FieldError, ItemCode};
 
 use super::session::Officer;
@@ -25,18 +25,30 @@ fn words(
     statement: Option<&Bilingual>,
 ) -> Result<(Bilingual, Bilingual, Option<Bilingual>), Vec<FieldError>> {
     let mut errors = Vec::new();
-    let name = Bilingual::parse(&name.en, &name.cy, "name", NAME_CHARS).map_err(|e| errors.push(e)).ok();
-    let line = Bilingual::parse(&line.en, &line.cy, "line", LINE_CHARS).map_err(|e| errors.push(e)).ok();
+    let mut keep = |e: Vec<FieldError>| errors.extend(e);
+    let name = Bilingual::parse(&name.en, &name.cy, "name", NAME_CHARS).map_err(&mut keep).ok();
+    let line = Bilingual::parse(&line.en, &line.cy, "line", LINE_CHARS).map_err(&mut keep).ok();
     let statement = match statement {
         None => Some(None),
-        Some(s) => {
-            Bilingual::parse(&s.en, &s.cy, "statement", STATEMENT_CHARS).map(Some).map_err(|e| errors.push(e)).ok()
-        }
+        Some(s) => Bilingual::parse(&s.en, &s.cy, "statement", STATEMENT_CHARS).map(Some).map_err(&mut keep).ok(),
     };
     match (name, line, statement) {
         (Some(n), Some(l), Some(s)) if errors.is_empty() => Ok((n, l, s)),
         _ => Err(errors),
     }
+}
+
+/// The name's languages in which another item of the same list (retired ones too: they still appear in
+/// results) already has it, ignoring case and spaces at the ends. Two items of one name would put two
+/// identical choices in front of a young person, and two identical rows in the results.
+fn names_taken(list: &[CatalogueItem], except: Option<&str>, name: &Bilingual) -> Vec<FieldError> {
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    let others = || list.iter().filter(|i| Some(i.code.as_str()) != except);
+    [("name.en", &name.en, false), ("name.cy", &name.cy, true)]
+        .into_iter()
+        .filter(|(_, text, welsh)| others().any(|i| same(if *welsh { &i.name.cy } else { &i.name.en }, text)))
+        .map(|(field, _, _)| FieldError::new(field, ErrorCode::Duplicate))
+        .collect()
 }
 
 fn kind(plural: &str) -> Result<Kind, ApiError> {
@@ -61,8 +73,14 @@ pub async fn add(
     let (Some(code), Some((name, line, statement))) = (code, words) else { return Err(invalid(errors)) };
 
     let mut tx = state.pool.begin().await?;
+    let mut clashes = Vec::new();
     if store::exists(&mut tx, kind, code.as_str()).await? {
-        return Err(ApiError::field(FieldError::new("code", ErrorCode::Duplicate)));
+        clashes.push(FieldError::new("code", ErrorCode::Duplicate));
+    }
+    let current = store::load_with(&mut tx).await?;
+    clashes.extend(names_taken(kind.list(&current), None, &name));
+    if !clashes.is_empty() {
+        return Err(invalid(clashes));
     }
     let item = CatalogueItem { code: code.as_str().to_owned(), name, line, statement, retired: false };
     let version = store::bump_version(&mut tx).await?;
@@ -72,7 +90,7 @@ pub async fn add(
         &officer.email,
         "catalogue_add",
         Some(&format!("{}:{}", kind.as_str(), item.code)),
-        Some(&format!("version {version}")),
+        Some(&AuditFacts::Version { version }),
     )
     .await?;
     let catalogue = store::load_with(&mut tx).await?;
@@ -93,9 +111,17 @@ async fn change(
     let kind = kind(plural)?;
     let mut tx = state.pool.begin().await?;
     let current = store::load_with(&mut tx).await?;
-    let list = if kind == Kind::Promise { &current.promises } else { &current.services };
+    let list = kind.list(&current);
     let mut item = list.iter().find(|i| i.code == code).cloned().ok_or(ApiError::NotFound)?;
+    let name_before = item.name.clone();
     change(&mut item);
+    // Only a new name is checked, so an item that already shares one can still be retired or restored.
+    if item.name != name_before {
+        let clashes = names_taken(list, Some(code), &item.name);
+        if !clashes.is_empty() {
+            return Err(invalid(clashes));
+        }
+    }
     let version = store::bump_version(&mut tx).await?;
     store::update(&mut tx, kind, &item, version, action).await?;
     audit::record(
@@ -103,7 +129,7 @@ async fn change(
         &officer.email,
         &format!("catalogue_{action}"),
         Some(&format!("{}:{code}", kind.as_str())),
-        Some(&format!("version {version}")),
+        Some(&AuditFacts::Version { version }),
     )
     .await?;
     let catalogue = store::load_with(&mut tx).await?;

@@ -215,8 +215,8 @@ async fn edit(
     let mut updated = row(&stored.code, &event, new_pin.or(stored.pin.clone()), now_ms())?;
     updated.created_at = stored.created_at;
     store::update(&mut tx, &updated, &officer.email).await?;
-    let detail_text = pin_changed.then_some("exit PIN changed");
-    audit::record(&mut tx, &officer.email, "event_edit", Some(&target(&stored.code)), detail_text).await?;
+    let facts = pin_changed.then_some(yoursay_core::officer::AuditFacts::PinChanged);
+    audit::record(&mut tx, &officer.email, "event_edit", Some(&target(&stored.code)), facts.as_ref()).await?;
     let view = detail(&mut tx, &stored.code).await?;
     tx.commit().await?;
     Ok(Json(view))

@@ -11,6 +11,7 @@ use yoursay_core::form::api::{
     Draft, DraftState, FormList, FormSummary, NewForm, PublishOutcome, PublishedVersion, StartFrom, VersionInfo,
 };
 use yoursay_core::form::{self, builtin, draft, starting_points, Audience, Form, Publication, PublishedForm};
+use yoursay_core::officer::AuditFacts;
 use yoursay_core::{Bilingual, Catalogue, ErrorCode, FieldError, ItemCode};
 
 use super::session::Officer;
@@ -138,22 +139,23 @@ fn blank(code: &str) -> Form {
 }
 
 /// The form a new draft starts from, and the audit log's words for it.
-async fn starting_form(conn: &mut AnyConnection, from: Option<&StartFrom>) -> ApiResult<(Option<Form>, String)> {
+async fn starting_form(conn: &mut AnyConnection, from: Option<&StartFrom>) -> ApiResult<(Option<Form>, AuditFacts)> {
     match from {
-        None => Ok((None, "blank".into())),
+        None => Ok((None, AuditFacts::Blank)),
         Some(StartFrom::StartingPoint(name)) => {
             let found = starting_points::all().into_iter().find(|f| &f.code == name);
             let form = found
                 .ok_or_else(|| ApiError::field(FieldError::new("from.starting_point", ErrorCode::UnknownValue)))?;
-            Ok((Some(form), format!("from starting point {name}")))
+            Ok((Some(form), AuditFacts::StartingPoint { name: name.clone() }))
         }
         Some(StartFrom::Form(source)) => {
             if let Some(newest) = store::versions(conn, source).await?.pop() {
-                return Ok((Some(read_form(&newest.form)?), format!("copy of {source} version {}", newest.version)));
+                let facts = AuditFacts::CopyOf { source: source.clone(), version: Some(newest.version.into()) };
+                return Ok((Some(read_form(&newest.form)?), facts));
             }
             let draft = store::draft(conn, source).await?;
             let draft = draft.ok_or_else(|| ApiError::field(FieldError::new("from.form", ErrorCode::UnknownValue)))?;
-            Ok((Some(read_form(&draft.form)?), format!("copy of {source} draft")))
+            Ok((Some(read_form(&draft.form)?), AuditFacts::CopyOf { source: source.clone(), version: None }))
         }
     }
 }
@@ -263,7 +265,7 @@ pub async fn publish(
         Publication::Unchanged { version } => {
             let hash = history.iter().find(|p| p.version() == version).map(|p| p.content_hash().to_owned());
             let outcome = PublishOutcome { published: false, version, content_hash: hash.unwrap_or_default() };
-            (StatusCode::OK, outcome, format!("unchanged: version {version}"))
+            (StatusCode::OK, outcome, AuditFacts::Unchanged { version: version.into() })
         }
         Publication::New(published) => {
             let stored = StoredVersion {
@@ -277,7 +279,7 @@ pub async fn publish(
             store::insert_version(&mut tx, &stored).await?;
             let outcome =
                 PublishOutcome { published: true, version: stored.version, content_hash: stored.content_hash };
-            (StatusCode::CREATED, outcome, format!("version {}", stored.version))
+            (StatusCode::CREATED, outcome, AuditFacts::Version { version: stored.version.into() })
         }
     };
     audit::record(&mut tx, &officer.email, "form_publish", Some(&target(&code)), Some(&detail)).await?;

@@ -2,7 +2,7 @@
 
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use yoursay_core::officer::{Page, ViewAction, ViewItem};
+use yoursay_core::officer::{AuditFacts, Page, ViewAction, ViewItem};
 use yoursay_core::{ErrorCode, FieldError};
 
 use super::session::Officer;
@@ -96,8 +96,8 @@ pub async fn put_keywords(
     let mut tx = state.pool.begin().await?;
     keywords::replace(&mut tx, &words).await?;
     let flagged = views::reflag_all(&mut tx, &words).await?;
-    let detail = format!("{} English, {} Welsh words; {flagged} views flagged", words.en.len(), words.cy.len());
-    audit::record(&mut tx, &officer.email, "keywords_update", None, Some(&detail)).await?;
+    let facts = AuditFacts::RiskWords { english: words.en.len() as u64, welsh: words.cy.len() as u64, flagged };
+    audit::record(&mut tx, &officer.email, "keywords_update", None, Some(&facts)).await?;
     tx.commit().await?;
     state.refresh_risk_words().await?;
     Ok(Json(keywords::load(&state.pool).await?))

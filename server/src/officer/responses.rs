@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use sqlx::AnyConnection;
+use yoursay_core::officer::AuditFacts;
 use yoursay_core::you_said::{NewUpdate, ResponseDetail, ResponseList, ResponseState, ResponseText, Update};
 use yoursay_core::{Bilingual, Catalogue, ErrorCode, FieldError};
 
@@ -246,10 +247,11 @@ async fn add_update(
         text_cy: update.text.cy.trim().to_owned(),
     };
     store::add_update(&mut tx, &id, &written, &officer.email).await?;
+    let progress_facts = AuditFacts::Progress { progress: written.progress.clone() };
     let mut text = read_text(&stored.body)?;
     text.progress = update.progress;
     store::save(&mut tx, &id, &write_text(&text)?, ResponseState::Published.code(), now, None, Some(change)).await?;
-    audit::record(&mut tx, &officer.email, "response_update", Some(&target(&id)), Some(update.progress.code())).await?;
+    audit::record(&mut tx, &officer.email, "response_update", Some(&target(&id)), Some(&progress_facts)).await?;
     let stored = found(&mut tx, &id).await?;
     let view = detail(&mut tx, stored, &catalogue).await?;
     tx.commit().await?;

@@ -23,6 +23,14 @@ impl Kind {
         }
     }
 
+    /// This kind's items in a catalogue.
+    pub fn list(self, catalogue: &Catalogue) -> &[CatalogueItem] {
+        match self {
+            Kind::Promise => &catalogue.promises,
+            Kind::Service => &catalogue.services,
+        }
+    }
+
     /// The plural used in officer paths: `/catalogue/promises`.
     pub fn from_plural(s: &str) -> Option<Self> {
         match s {

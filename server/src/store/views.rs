@@ -147,9 +147,11 @@ pub async fn get(pool: &AnyPool, id: &str) -> sqlx::Result<Option<ViewItem>> {
 fn set(action: ViewAction) -> &'static str {
     match action {
         ViewAction::Review => "reviewed = 1",
+        ViewAction::Unreview => "reviewed = 0",
         ViewAction::Hide => "hidden = 1, safe_to_quote = 0",
         ViewAction::Unhide => "hidden = 0",
         ViewAction::FollowUp => "followed_up = 1",
+        ViewAction::UndoFollowUp => "followed_up = 0",
         // A hidden view is never quoted: marking one changes nothing, and the answer shows it.
         ViewAction::SafeToQuote => "safe_to_quote = 1 - hidden",
         ViewAction::NotSafeToQuote => "safe_to_quote = 0",

@@ -276,6 +276,47 @@ async fn catalogue_edits_bump_the_version_and_keep_old_ratings_codes(app: TestAp
     }
 }
 
+async fn catalogue_names_every_problem_at_once_and_refuses_a_name_already_used(app: TestApp) {
+    app.sign_in().await;
+    // Both languages empty: both named in one answer, not the English one first.
+    let empty = json!({"code": "new_one", "name": {"en": " ", "cy": ""}, "line": {"en": "", "cy": ""}});
+    let body = problem(app.send(Method::POST, "/api/v1/officer/catalogue/services", empty).await, 400).await;
+    assert_eq!(fields(&body), ["name.en", "name.cy", "line.en", "line.cy"]);
+
+    // "Housing" is a service already (and "Tai" its Welsh): the same name in either language, in any case,
+    // would be two identical choices on the phone.
+    let twin = |en: &str, cy: &str| json!({"code": "housing_two", "name": {"en": en, "cy": cy}, "line": {"en": "Where you live", "cy": "Lle rwyt ti'n byw"}});
+    let body =
+        problem(app.send(Method::POST, "/api/v1/officer/catalogue/services", twin(" housing ", "Cartrefi")).await, 400)
+            .await;
+    assert_eq!(fields(&body), ["name.en"]);
+    assert_eq!(body["errors"][0]["code"], "duplicate");
+    let body =
+        problem(app.send(Method::POST, "/api/v1/officer/catalogue/services", twin("Homes", "TAI")).await, 400).await;
+    assert_eq!(fields(&body), ["name.cy"]);
+    // A retired item's name still counts: it is in past results under that name.
+    app.post_json("/api/v1/officer/catalogue/services/housing/retire", json!({})).await;
+    problem(app.send(Method::POST, "/api/v1/officer/catalogue/services", twin("Housing", "Cartrefi")).await, 400).await;
+    // A promise may share a service's name: they are never offered side by side.
+    let promise =
+        json!({"code": "housing_promise", "name": {"en": "Housing", "cy": "Tai"}, "line": {"en": "x", "cy": "y"}});
+    assert_eq!(app.send(Method::POST, "/api/v1/officer/catalogue/promises", promise).await.status(), 201);
+
+    // Renaming to another item's name is refused; keeping one's own name, or changing only its line, is not.
+    let catalogue: Value = app.client.get(app.url("/api/v1/catalogue")).send().await.unwrap().json().await.unwrap();
+    let services: Vec<&Value> =
+        catalogue["services"].as_array().unwrap().iter().filter(|s| s["code"] != "housing").collect();
+    let (first, second) = (services[0], services[1]);
+    let rename = json!({"name": first["name"], "line": second["line"]});
+    let path = format!("/api/v1/officer/catalogue/services/{}", second["code"].as_str().unwrap());
+    let body = problem(app.send(Method::PUT, &path, rename).await, 400).await;
+    assert_eq!(fields(&body), ["name.en", "name.cy"]);
+    let keep = json!({"name": second["name"], "line": {"en": "New line", "cy": "Llinell newydd"}});
+    let kept = app.put_json(&path, keep).await;
+    let after = kept["services"].as_array().unwrap().iter().find(|s| s["code"] == second["code"]).unwrap().clone();
+    assert_eq!(after["line"]["cy"], "Llinell newydd");
+}
+
 async fn the_charter_statement_is_added_edited_checked_and_removed(app: TestApp) {
     app.sign_in().await;
     let we_will = json!({"en": "We will listen to you and take you seriously.", "cy": "Byddwn yn gwrando arnat ti ac yn dy gymryd o ddifrif."});
@@ -557,6 +598,7 @@ crate::on_both_databases!(
     results_withhold_what_would_give_a_small_count_away,
     catalogue_edits_bump_the_version_and_keep_old_ratings_codes,
     the_charter_statement_is_added_edited_checked_and_removed,
+    catalogue_names_every_problem_at_once_and_refuses_a_name_already_used,
     retention_deletes_entries_older_than_the_setting,
     the_public_notice_states_the_retention_period_the_officer_set,
     risk_words_in_welsh_and_english_flag_views_and_rank_them_first,
