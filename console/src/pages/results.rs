@@ -298,7 +298,8 @@ fn chart(i18n: I18n, id: &'static str, label: Key, lines: &[Line]) -> impl IntoV
         .collect_view();
     view! {
         <svg class="chart diverging" id=format!("{id}-chart") role="img" aria-label=i18n.t(label)
-            viewBox=format!("0 0 {} {}", n(c.width), n(c.height)) width="100%" preserveAspectRatio="xMinYMin meet">
+            viewBox=format!("0 0 {} {}", n(c.width), n(c.height)) width=n(c.width) height=n(c.height)
+            preserveAspectRatio="xMinYMin meet">
             <text x=n(c.value_x) y=n(c.header_y) class="col-head">{value_heading}</text>
             <text x=n(c.aside_x) y=n(c.header_y) class="col-head">{aside_heading}</text>
             <line class="centre" x1=n(c.centre) x2=n(c.centre) y1=n(charts::ROW_HEIGHT) y2=n(c.height) />
