@@ -31,6 +31,7 @@ impl FilterValues {
                 values.set(name, value);
             }
         }
+        values.compare = query.get("compare").is_some_and(|c| c == "previous");
         values
     }
 }
@@ -58,6 +59,9 @@ pub fn use_list_address(
     });
     let go = move |values: FilterValues, p: u32| {
         let mut params = values.params();
+        if values.compare {
+            params.push(("compare", "previous".to_owned()));
+        }
         if p > 1 {
             params.push(("page", p.to_string()));
         }

@@ -1,11 +1,12 @@
-//! The filter form the inbox, results and export share: date range, event, role, and per screen
-//! language, promise, status or kind. What is typed stays in the form until "Apply" copies it.
+//! The filter form the inbox, results and export share: date range, event, role, age band, and per
+//! screen language, promise, status, kind or "compare with the previous period". What is typed stays in the form until "Apply" copies it.
 
 use leptos::prelude::*;
 use yoursay_core::{EntryKind, ErrorCode, EventCode, FieldError, Role};
 
-use super::ui::{error_note, focus, role_words};
+use super::ui::{age_words, check_box, error_note, focus, role_words};
 use crate::i18n::{app, officer::Key, use_i18n, I18n};
+use yoursay_core::AgeBand;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FilterValues {
@@ -13,10 +14,13 @@ pub struct FilterValues {
     pub to: String,
     pub event: String,
     pub role: String,
+    pub age_band: String,
     pub language: String,
     pub promise: String,
     pub status: String,
     pub kind: String,
+    /// Results only: also count the period before `from`…`to`.
+    pub compare: bool,
 }
 
 impl FilterValues {
@@ -27,6 +31,7 @@ impl FilterValues {
             ("to", self.to.clone()),
             ("event", self.event.clone()),
             ("role", self.role.clone()),
+            ("age_band", self.age_band.clone()),
             ("language", self.language.clone()),
             ("promise", self.promise.clone()),
             ("status", self.status.clone()),
@@ -43,6 +48,7 @@ impl FilterValues {
             "to" => &mut self.to,
             "event" => &mut self.event,
             "role" => &mut self.role,
+            "age_band" => &mut self.age_band,
             "language" => &mut self.language,
             "promise" => &mut self.promise,
             "status" => &mut self.status,
@@ -52,10 +58,17 @@ impl FilterValues {
         *field = value;
     }
 
-    /// The query string of the filters results are counted by (date range, event, role).
+    /// The query string of the filters results are counted by (date range, event, role, age band), and
+    /// the comparison when it is ticked.
     pub fn results_query(&self) -> String {
-        let params: Vec<_> =
-            self.params().into_iter().filter(|(k, _)| matches!(*k, "from" | "to" | "event" | "role")).collect();
+        let mut params: Vec<_> = self
+            .params()
+            .into_iter()
+            .filter(|(k, _)| matches!(*k, "from" | "to" | "event" | "role" | "age_band"))
+            .collect();
+        if self.compare {
+            params.push(("compare", "previous".to_owned()));
+        }
         crate::api::query(&params)
     }
 }
@@ -107,6 +120,7 @@ pub struct Fields {
     pub promise: bool,
     pub status: bool,
     pub kind: bool,
+    pub compare: bool,
 }
 
 /// The form. `draft` is what is typed; `on_apply` runs with it when the officer applies it.
@@ -195,11 +209,25 @@ pub fn FilterForm(
         let _ = i18n.lang.get();
         let roles: Vec<(String, String)> =
             Role::ALL.iter().map(|r| (r.code().to_owned(), role_words(i18n, r.code()))).collect();
+        let ages: Vec<(String, String)> =
+            AgeBand::ALL.iter().map(|a| (a.code().to_owned(), age_words(i18n, a.code()))).collect();
         view! {
             {text_input("from", Key::FiltersFrom, "date", |d| d.from.clone(), |d, v| d.from = v)}
             {text_input("to", Key::FiltersTo, "date", |d| d.to.clone(), |d, v| d.to = v)}
             {text_input("event", Key::FiltersEvent, "text", |d| d.event.clone(), |d, v| d.event = v)}
             {choice("role", Key::FiltersRole, roles, |d| d.role.clone(), |d, v| d.role = v)}
+            {choice("age_band", Key::FiltersAgeBand, ages, |d| d.age_band.clone(), |d, v| d.age_band = v)}
+            {fields.compare.then(|| view! {
+                <div class="field compare">
+                    {check_box(
+                        field_id("compare"),
+                        i18n.tr(Key::FiltersCompare),
+                        move || draft.with(|d| d.compare),
+                        move |on| draft.update(|d| d.compare = on),
+                    )}
+                    <p class="hint">{i18n.tr(Key::FiltersCompareHint)}</p>
+                </div>
+            })}
             {fields.language.then(|| choice(
                 "language",
                 Key::FiltersLanguage,

@@ -373,6 +373,21 @@ impl Tally {
         let s = self.scores;
         [s[0], s[1], s[2], s[3], s[4], self.dont_know]
     }
+
+    /// The five scores, only when every one of them is shown: all a chart may draw from, so that no bar's
+    /// length or position depends on a hidden count.
+    pub fn shown_scores(&self) -> Option<[u32; 5]> {
+        let s = self.scores;
+        Some([s[0].shown()?, s[1].shown()?, s[2].shown()?, s[3].shown()?, s[4].shown()?])
+    }
+
+    /// "Good" or "really good" in percent of those who gave a score ("don't know" left out), one decimal;
+    /// only when all five scores are shown and someone gave one.
+    pub fn good_share(&self) -> Option<f64> {
+        let s = self.shown_scores()?;
+        let scored: u32 = s.iter().sum();
+        (scored > 0).then(|| (f64::from(s[3] + s[4]) * 1000.0 / f64::from(scored)).round() / 10.0)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -413,6 +428,29 @@ pub struct Results {
     /// Counts under this are "fewer than `min_cell`".
     pub min_cell: u32,
     pub catalogue_version: u32,
+    pub by_promise: Vec<ResultRow>,
+    pub by_service: Vec<ResultRow>,
+    pub cells: Vec<Cell>,
+    /// The days counted, when the officer chose both ends (`from`, `to`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// With `compare=previous`: the period of the same length just before, counted and suppressed on its
+    /// own with the same `min_cell`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<PreviousResults>,
+}
+
+/// Calendar days, both included, as `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    pub from: String,
+    pub to: String,
+}
+
+/// The previous period's counts, with the same filters otherwise (match items by code).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviousResults {
+    pub period: Period,
     pub by_promise: Vec<ResultRow>,
     pub by_service: Vec<ResultRow>,
     pub cells: Vec<Cell>,
@@ -494,6 +532,28 @@ mod tests {
         assert_eq!(tally.parts(), [Small, S(0), S(0), S(0), Withheld, S(8)]);
         assert_eq!(tally.total, S(16));
         assert_eq!(tally.percentages.unwrap().parts(), [None, Some(0.0), Some(0.0), Some(0.0), None, Some(50.0)]);
+    }
+
+    #[test]
+    fn the_good_share_is_of_those_who_scored_and_only_from_shown_counts() {
+        let mut raw = RawTally::default();
+        raw.add(Some(5), 6);
+        raw.add(Some(4), 6);
+        raw.add(Some(2), 6);
+        raw.add(None, 7);
+        let mut grid = Grid::default();
+        let tally = raw.place(&mut grid).tally(&grid.suppress(5));
+        assert_eq!(tally.shown_scores(), Some([0, 6, 0, 6, 6]));
+        assert_eq!(tally.good_share(), Some(66.7));
+
+        raw.add(Some(1), 2);
+        let mut grid = Grid::default();
+        let tally = raw.place(&mut grid).tally(&grid.suppress(5));
+        assert_eq!(tally.shown_scores(), None, "a small count: nothing to draw");
+        assert_eq!(tally.good_share(), None);
+        let none = RawTally::default();
+        let mut grid = Grid::default();
+        assert_eq!(none.place(&mut grid).tally(&grid.suppress(5)).good_share(), None);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use yoursay_core::{EntryKind, ErrorCode, EventCode, FieldError, ItemCode, Language, Role};
+use time::Date;
+use yoursay_core::{AgeBand, EntryKind, ErrorCode, EventCode, FieldError, ItemCode, Language, Role};
 
 use crate::clock::{date_start_ms, parse_date};
 use crate::error::ApiError;
@@ -16,8 +17,12 @@ pub struct Filters {
     pub from_ms: Option<i64>,
     /// First millisecond *not* included (the day after `to`).
     pub until_ms: Option<i64>,
+    /// The days as given (`from`, `to`), for working out another period from them.
+    pub from: Option<Date>,
+    pub to: Option<Date>,
     pub event: Option<String>,
     pub role: Option<String>,
+    pub age_band: Option<String>,
     pub language: Option<String>,
     pub kind: Option<EntryKind>,
     pub promise: Option<String>,
@@ -54,13 +59,19 @@ impl Filters {
         let get = |name: &str| if allowed.contains(&name) { param(params, name) } else { None };
         if let Some(v) = get("from") {
             match parse_date(v) {
-                Some(d) => f.from_ms = Some(date_start_ms(d)),
+                Some(d) => {
+                    f.from = Some(d);
+                    f.from_ms = Some(date_start_ms(d));
+                }
                 None => errors.push(FieldError::new("from", ErrorCode::Invalid)),
             }
         }
         if let Some(v) = get("to") {
             match parse_date(v) {
-                Some(d) => f.until_ms = Some(date_start_ms(d) + DAY_MS),
+                Some(d) => {
+                    f.to = Some(d);
+                    f.until_ms = Some(date_start_ms(d) + DAY_MS);
+                }
                 None => errors.push(FieldError::new("to", ErrorCode::Invalid)),
             }
         }
@@ -78,6 +89,12 @@ impl Filters {
         if let Some(v) = get("role") {
             match Role::parse(v) {
                 Ok(r) => f.role = Some(r.code().to_owned()),
+                Err(e) => errors.push(e),
+            }
+        }
+        if let Some(v) = get("age_band") {
+            match AgeBand::parse(v) {
+                Ok(a) => f.age_band = Some(a.code().to_owned()),
                 Err(e) => errors.push(e),
             }
         }
@@ -106,6 +123,17 @@ impl Filters {
         }
     }
 
+    /// The same filters over other days (both included).
+    pub fn with_days(&self, from: Date, to: Date) -> Self {
+        Filters {
+            from: Some(from),
+            to: Some(to),
+            from_ms: Some(date_start_ms(from)),
+            until_ms: Some(date_start_ms(to) + DAY_MS),
+            ..self.clone()
+        }
+    }
+
     /// Adds these filters on the entries table aliased `e`.
     pub fn apply(&self, w: &mut Where) {
         if let Some(v) = self.from_ms {
@@ -115,9 +143,13 @@ impl Filters {
             w.add("e.created_at < ?", Bind::Int(v));
         }
         let kind = self.kind.map(|k| k.code().to_owned());
-        for (column, value) in
-            [("e.event", &self.event), ("e.role", &self.role), ("e.language", &self.language), ("e.kind", &kind)]
-        {
+        for (column, value) in [
+            ("e.event", &self.event),
+            ("e.role", &self.role),
+            ("e.age_band", &self.age_band),
+            ("e.language", &self.language),
+            ("e.kind", &kind),
+        ] {
             if let Some(v) = value {
                 w.add(&format!("{column} = ?"), Bind::Text(v.clone()));
             }

@@ -11,6 +11,7 @@ pub mod filters;
 pub mod ingest;
 pub mod json;
 pub mod officer;
+pub mod period;
 pub mod published_forms;
 pub mod retention;
 pub mod risk;

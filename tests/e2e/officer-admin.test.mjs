@@ -134,6 +134,11 @@ test("an officer edits the catalogue, risk words and retention, reads the breakd
     assert.match(await small.innerText(), /Fewer than 5 answers: not shown, so that nobody can be identified\./);
     assert.equal(await small.locator("td").count(), 2, "no counts by score for a small cell, only its total");
     assert.equal(await page.locator("#cells-table thead th").count(), 9);
+    // Above it, one chart for every promise (equality's row without a bar: its scores are under 5) and
+    // the ten promises nobody rated in one line, not a card each.
+    assert.equal(await page.locator("#promises-chart").count(), 1);
+    assert.equal(await page.locator('#promises-chart g[data-code="equality"] rect').count(), 0);
+    assert.match(await page.locator("#promises-none").innerText(), /^No answers yet: (.+, ){9}.+$/);
     await axeBothLanguages(page, "results with the breakdown");
     await switchLanguage(page, "cy");
     assert.match(await small.innerText(), /Llai na 5 ateb: heb eu dangos/);

@@ -120,15 +120,20 @@ test("an officer sees a flagged view first, follows it up, sees the rating and e
     assert.match(await followed.innerText(), /Followed up/);
     assert.equal(sql(db, `SELECT followed_up FROM entries WHERE id = '${riskyId}'`)[0][0], "1");
 
-    // Results: the "Good" for equality, with the small-number caution instead of shares.
+    // Results: one chart for every promise. Equality's one "Good" is fewer than 5, so its row has no bar
+    // and says why; the promises nobody rated are named in one line.
     await openSection(page, "Results", "Results");
-    await page.waitForSelector("#promise-equality-table");
-    const goodRow = page.locator("#promise-equality-table tbody tr", { hasText: /^Good/ });
-    assert.equal(await goodRow.locator("td").first().innerText(), "fewer than 5");
-    const card = page.locator('article[data-code="equality"]').first();
-    assert.match(await card.innerText(), /Fewer than 5 answers/);
-    const serviceTable = page.locator("#service-social_worker-table tfoot td").first();
-    assert.equal(await serviceTable.innerText(), "fewer than 5");
+    await page.waitForSelector("#promises-table");
+    assert.equal(await page.locator("svg.chart").count(), 2, "one chart for the promises, one for the services");
+    const equality = page.locator('#promises-table tr[data-code="equality"]');
+    // Really bad, bad, OK, good: the fourth count is the "Good".
+    assert.equal(await equality.locator("td").nth(3).innerText(), "fewer than 5");
+    const chartRow = page.locator('#promises-chart g[data-code="equality"]');
+    assert.equal(await chartRow.locator("rect").count(), 0, "no bar for a row with a hidden count");
+    assert.match(await chartRow.textContent(), /fewer than 5 answers: no bar/);
+    assert.match(await page.locator("#promises-none").innerText(), /^No answers yet: .*Support/);
+    const serviceTotal = page.locator('#services-table tr[data-code="social_worker"] td').nth(6);
+    assert.equal(await serviceTotal.innerText(), "fewer than 5");
     await axeBothLanguages(page, "results");
     await page.getByRole("button", { name: "Present on a big screen" }).click();
     await page.waitForSelector(".board.present #present-heading");
@@ -220,7 +225,7 @@ test("the console runs under the server's Content-Security-Policy and asks only 
     await page.waitForSelector(".view-item.flagged");
     assert.match(await page.locator(".view-item.flagged").innerText(), /Risg bosibl: dilynwch i fyny/);
     await page.goto(server.url + "/officer/results");
-    await page.waitForSelector("#promise-equality-table");
+    await page.waitForSelector("#promises-table");
     await page.goto(server.url + "/officer/catalogue");
     await page.waitForSelector('tr[data-code="equality"]');
 

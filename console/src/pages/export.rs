@@ -25,7 +25,7 @@ pub fn Export() -> impl IntoView {
             .get()
             .params()
             .into_iter()
-            .filter(|(k, _)| matches!(*k, "from" | "to" | "event" | "role" | "kind"))
+            .filter(|(k, _)| matches!(*k, "from" | "to" | "event" | "role" | "age_band" | "kind"))
             .collect();
         params.insert(0, ("format", format.get()));
         api::export_url(&api::query(&params))

@@ -217,7 +217,7 @@ pub fn Inbox() -> impl IntoView {
         <section class="page inbox">
             <h1 tabindex="-1">{i18n.tr(Key::InboxTitle)}</h1>
             <p class="intro">{i18n.tr(Key::InboxIntro)}</p>
-            <FilterForm id="inbox-filters" draft=draft fields=Fields { language: true, promise: true, status: true, kind: false } promises=promises on_apply=apply problems=problems />
+            <FilterForm id="inbox-filters" draft=draft fields=Fields { language: true, promise: true, status: true, ..Fields::default() } promises=promises on_apply=apply problems=problems />
             <h2 id="inbox-count" tabindex="-1">
                 {move || fill(i18n.t(Key::InboxTotal), &[("n", number(total.get() as f64, i18n.lang.get()))])}
             </h2>

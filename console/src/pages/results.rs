@@ -9,7 +9,8 @@ use crate::api::{self, Cell, ResultRow, Results as ResultsData, Tally};
 use crate::charts;
 use crate::filters::{show_problems, Fields, FilterForm, FilterValues};
 use crate::layout::LanguageSwitch;
-use crate::ui::{fill, focus, focus_heading, number, page_title, use_session, SCALE};
+use crate::ui::{day, fill, focus, focus_heading, number, page_title, use_session, SCALE};
+use yoursay_core::officer::Period;
 
 #[component]
 pub fn Results() -> impl IntoView {
@@ -61,7 +62,7 @@ pub fn Results() -> impl IntoView {
         <section class="page results">
             <h1 tabindex="-1">{i18n.tr(Key::ResultsTitle)}</h1>
             <p class="intro">{i18n.tr(Key::ResultsIntro)}</p>
-            <FilterForm id="results-filters" draft=draft fields=Fields::default() on_apply=apply problems=problems />
+            <FilterForm id="results-filters" draft=draft fields=Fields { compare: true, ..Fields::default() } on_apply=apply problems=problems />
             <p class="actions">
                 <button type="button" id="present-button" class="button" on:click=enter_present>{i18n.tr(Key::ResultsPresent)}</button>
             </p>
@@ -85,16 +86,29 @@ fn board_view(i18n: I18n, data: Option<Result<ResultsData, Key>>) -> AnyView {
         None => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
         Some(Err(key)) => view! { <p class="error" role="alert">{i18n.t(key)}</p> }.into_any(),
         Some(Ok(results)) => {
+            let lang = i18n.lang.get_untracked();
             let min = results.min_cell;
-            if results.by_promise.is_empty() && results.by_service.is_empty() {
-                return view! { <p>{i18n.t(Key::ResultsNone)}</p> }.into_any();
+            let period_words =
+                |key: Key, p: &Period| fill(i18n.t(key), &[("from", day(&p.from, lang)), ("to", day(&p.to, lang))]);
+            let period = results.period.as_ref().map(|p| period_words(Key::ResultsPeriod, p));
+            let compared = results.previous.as_ref().map(|p| period_words(Key::ResultsComparedWith, &p.period));
+            let heading = view! {
+                {period.map(|p| view! { <p class="period" id="results-period">{p}</p> })}
+                {compared.map(|p| view! { <p class="period" id="results-previous">{p}</p> })}
+            };
+            let answered = |rows: &[ResultRow]| rows.iter().any(|r| r.tally.total != Count::Shown(0));
+            let previous_answered = results.previous.as_ref().is_some_and(|p| answered(&p.by_promise));
+            if !answered(&results.by_promise) && !answered(&results.by_service) && !previous_answered {
+                return view! { {heading} <p>{i18n.t(Key::ResultsNone)}</p> }.into_any();
             }
+            let previous = results.previous.as_ref();
+            let promises = section(i18n, Kind::Promises, &results.by_promise, previous.map(|p| &p.by_promise[..]), min);
+            let services = section(i18n, Kind::Services, &results.by_service, previous.map(|p| &p.by_service[..]), min);
             let cells = cells_table(i18n, &results);
             view! {
-                <h2>{i18n.t(Key::ResultsByPromise)}</h2>
-                <div class="charts">{results.by_promise.into_iter().map(|row| chart_card(i18n, "promise", row, min)).collect_view()}</div>
-                <h2>{i18n.t(Key::ResultsByService)}</h2>
-                <div class="charts">{results.by_service.into_iter().map(|row| chart_card(i18n, "service", row, min)).collect_view()}</div>
+                {heading}
+                {promises}
+                {services}
                 {cells}
             }
             .into_any()
@@ -112,105 +126,241 @@ pub(crate) fn count_text(i18n: I18n, count: Count, min_cell: u32) -> String {
     }
 }
 
-/// One item: its chart (or the small-number caution) and a table with the same numbers.
-fn chart_card(i18n: I18n, kind: &'static str, row: ResultRow, min_cell: u32) -> impl IntoView {
-    let lang = i18n.lang.get_untracked();
-    let name = row.name.get(lang).to_owned();
-    let id = format!("{kind}-{}", row.code);
-    let tally = row.tally;
-    let heading = if row.retired { format!("{name} {}", i18n.t(Key::ResultsRetired)) } else { name.clone() };
-    let answers = fill(i18n.t(Key::ResultsAnswers), &[("n", count_text(i18n, tally.total, min_cell))]);
-    let caution = fill(i18n.t(Key::ResultsCaution), &[("n", number(min_cell as f64, lang))]);
-    let ratings = row.ratings.map(|n| fill(i18n.t(Key::ResultsRatings), &[("n", count_text(i18n, n, min_cell))]));
-    view! {
-        <article class="chart-card" data-code=row.code.clone() aria-labelledby=format!("{id}-title")>
-            <h3 id=format!("{id}-title")>{heading}</h3>
-            <p class="chart-total">{answers}{ratings.map(|r| format!(" · {r}"))}</p>
-            {if tally.total.is_hidden() {
-                view! { <p class="caution">
-                    <svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-                        <circle cx="12" cy="12" r="10" />
-                        <rect x="11" y="10" width="2" height="8" class="icon-cut" />
-                        <rect x="11" y="6" width="2" height="2" class="icon-cut" />
-                    </svg>
-                    {caution.clone()}
-                </p> }.into_any()
-            } else {
-                chart_svg(i18n, &name, &tally, min_cell).into_any()
-            }}
-            {table(i18n, &id, &name, &tally, min_cell)}
-        </article>
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Promises,
+    Services,
+}
+
+impl Kind {
+    fn id(self) -> &'static str {
+        match self {
+            Kind::Promises => "promises",
+            Kind::Services => "services",
+        }
     }
 }
 
-fn chart_svg(i18n: I18n, name: &str, tally: &Tally, min_cell: u32) -> impl IntoView {
-    let parts = tally.parts();
-    // A hidden count draws no bar; its words say why.
-    let bars = charts::bars(&parts.map(|c| c.shown().unwrap_or(0)));
-    let height = charts::height(bars.len());
-    let label = fill(i18n.t(Key::ResultsChartLabel), &[("name", name.to_owned())]);
-    let shares = tally.percentages.as_ref().map(|p| p.parts());
+/// One promise or service as its chart row and table row show it.
+struct Line {
+    code: String,
+    name: String,
+    tally: Tally,
+    ratings: Option<Count>,
+    share: Option<f64>,
+    /// After the bars: the share, or why there is no bar; and the change when comparing.
+    value: String,
+    dont_know: String,
+    /// Comparing: the previous period's share in words, and the change in words.
+    then: Option<(String, String)>,
+}
+
+/// All promises (or all services) in one diverging bar chart, most good first, with the same numbers in
+/// a table beneath; those nobody answered are named in one line instead.
+fn section(i18n: I18n, kind: Kind, rows: &[ResultRow], previous: Option<&[ResultRow]>, min_cell: u32) -> impl IntoView {
+    let lang = i18n.lang.get_untracked();
+    let id = kind.id();
+    let name_of = |row: &ResultRow| {
+        let name = row.name.get(lang).to_owned();
+        if row.retired {
+            format!("{name} {}", i18n.t(Key::ResultsRetired))
+        } else {
+            name
+        }
+    };
+    let (empty, answered): (Vec<&ResultRow>, Vec<&ResultRow>) =
+        rows.iter().partition(|r| r.tally.total == Count::Shown(0));
+    let shares: Vec<Option<f64>> = answered.iter().map(|r| r.tally.good_share()).collect();
+    let min_words = number(f64::from(min_cell), lang);
+    let lines: Vec<Line> = charts::order(&shares)
+        .into_iter()
+        .map(|i| {
+            let row = answered[i];
+            let share = shares[i];
+            let then = previous.map(|before| {
+                let earlier = before.iter().find(|r| r.code == row.code);
+                let then_share = earlier.and_then(|r| r.tally.good_share());
+                let then_words = match (then_share, earlier.map(|r| r.tally.total)) {
+                    (Some(p), _) => charts::percent(p),
+                    (None, None | Some(Count::Shown(0))) => i18n.t(Key::ResultsThenNone).to_owned(),
+                    (None, _) => i18n.t(Key::ResultsNoShare).to_owned(),
+                };
+                // A change only where both periods' counts are shown.
+                let change = match share.zip(then_share) {
+                    Some((now, before)) => change_words(i18n, charts::change(now, before)),
+                    None => i18n.t(Key::ResultsChangeUnknown).to_owned(),
+                };
+                (then_words, change)
+            });
+            let mut value = match (share, row.tally.total) {
+                (Some(p), _) => charts::percent(p),
+                (None, Count::Small) => fill(i18n.t(Key::ResultsNoBarSmall), &[("n", min_words.clone())]),
+                (None, Count::Shown(_)) if row.tally.shown_scores().is_some() => String::new(),
+                (None, _) => i18n.t(Key::ResultsNoBarHidden).to_owned(),
+            };
+            if let (Some(_), Some((_, change))) = (share, &then) {
+                value = format!("{value} · {change}");
+            }
+            Line {
+                code: row.code.clone(),
+                name: name_of(row),
+                tally: row.tally.clone(),
+                ratings: row.ratings,
+                share,
+                value,
+                dont_know: count_text(i18n, row.tally.dont_know, min_cell),
+                then,
+            }
+        })
+        .collect();
+    let none = (!empty.is_empty()).then(|| {
+        let names: Vec<String> = empty.iter().map(|r| name_of(r)).collect();
+        let words = fill(i18n.t(Key::ResultsNoAnswers), &[("names", names.join(", "))]);
+        view! { <p class="no-answers" id=format!("{id}-none")>{words}</p> }
+    });
+    let (heading, label) = match kind {
+        Kind::Promises => (Key::ResultsByPromise, Key::ResultsChartPromises),
+        Kind::Services => (Key::ResultsByService, Key::ResultsChartServices),
+    };
+    let body = (!lines.is_empty()).then(|| {
+        view! {
+            {legend(i18n, min_cell)}
+            {chart(i18n, id, label, &lines)}
+            {table(i18n, kind, &lines, previous.is_some(), min_cell)}
+        }
+    });
     view! {
-        <svg class="chart" role="img" aria-label=label viewBox=format!("0 0 {} {}", charts::num(charts::WIDTH), charts::num(height))
-            width="100%" preserveAspectRatio="xMinYMin meet">
-            {bars
-                .into_iter()
+        <section class="result-section" id=format!("{id}-section") aria-labelledby=format!("{id}-title")>
+            <h2 id=format!("{id}-title")>{i18n.t(heading)}</h2>
+            {body}
+            {none}
+        </section>
+    }
+}
+
+fn change_words(i18n: I18n, change: charts::Change) -> String {
+    match change {
+        charts::Change::Up(d) => fill(i18n.t(Key::ResultsChangeUp), &[("n", charts::points(d))]),
+        charts::Change::Down(d) => fill(i18n.t(Key::ResultsChangeDown), &[("n", charts::points(d))]),
+        charts::Change::Same => i18n.t(Key::ResultsChangeNone).to_owned(),
+    }
+}
+
+/// The colours' meaning in words, and how shares are counted.
+fn legend(i18n: I18n, min_cell: u32) -> impl IntoView {
+    let note = fill(i18n.t(Key::ResultsShareNote), &[("n", number(f64::from(min_cell), i18n.lang.get_untracked()))]);
+    view! {
+        <ul class="legend" aria-label=i18n.t(Key::ResultsKey)>
+            {SCALE[..5]
+                .iter()
                 .enumerate()
-                .map(|(i, bar)| {
-                    let count = count_text(i18n, parts[i], min_cell);
-                    let value = match shares.and_then(|s| s[i]) {
-                        Some(share) => format!("{count} ({})", charts::percent(share)),
-                        None => count,
-                    };
-                    view! {
-                        <g class=format!("bar s{i}")>
-                            <text x="0" y=charts::num(bar.text_y) class="bar-label">{i18n.t(SCALE[i])}</text>
-                            <rect x=charts::num(bar.x) y=charts::num(bar.y) width=charts::num(bar.width) height=charts::num(bar.height) />
-                            <text x=charts::num(bar.value_x) y=charts::num(bar.text_y) class="bar-value">{value}</text>
-                        </g>
-                    }
+                .map(|(i, key)| view! {
+                    <li><span class=format!("swatch s{i}") aria-hidden="true"></span>{i18n.t(*key)}</li>
                 })
                 .collect_view()}
+        </ul>
+        <p class="hint share-note">{note}</p>
+    }
+}
+
+/// The diverging bar chart. A row's bar is drawn only when all five of its scores are shown: a bar
+/// drawn from the shown counts alone would put the centre and the ends where the hidden ones leave them,
+/// so its lengths would let a hidden count be worked out. Such a row has no bar and says why in words
+/// (the table has its counts in words too).
+fn chart(i18n: I18n, id: &'static str, label: Key, lines: &[Line]) -> impl IntoView {
+    let inputs: Vec<charts::RowInput> = lines
+        .iter()
+        .map(|l| charts::RowInput {
+            name: &l.name,
+            scores: l.tally.shown_scores(),
+            value: &l.value,
+            aside: &l.dont_know,
+        })
+        .collect();
+    let value_heading = i18n.t(Key::ResultsGoodShare);
+    let aside_heading = i18n.t(SCALE[5]);
+    let c = charts::diverging(&inputs, value_heading, aside_heading);
+    let n = charts::num;
+    let rows = c
+        .rows
+        .iter()
+        .zip(lines)
+        .map(|(row, line)| {
+            view! {
+                <g class="row" data-code=line.code.clone()>
+                    <text x=n(c.name_x) y=n(row.text_y) class="bar-label">{line.name.clone()}</text>
+                    {row
+                        .segments
+                        .iter()
+                        .map(|s| view! {
+                            <rect class=format!("s{}", s.score) x=n(s.x) y=n(row.y) width=n(s.width) height=n(row.height) />
+                        })
+                        .collect_view()}
+                    <text x=n(c.value_x) y=n(row.text_y) class="bar-value">{line.value.clone()}</text>
+                    <text x=n(c.aside_x) y=n(row.text_y) class="bar-aside">{line.dont_know.clone()}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="chart diverging" id=format!("{id}-chart") role="img" aria-label=i18n.t(label)
+            viewBox=format!("0 0 {} {}", n(c.width), n(c.height)) width=n(c.width) height=n(c.height)
+            preserveAspectRatio="xMinYMin meet">
+            <text x=n(c.value_x) y=n(c.header_y) class="col-head">{value_heading}</text>
+            <text x=n(c.aside_x) y=n(c.header_y) class="col-head">{aside_heading}</text>
+            <line class="centre" x1=n(c.centre) x2=n(c.centre) y1=n(charts::ROW_HEIGHT) y2=n(c.height) />
+            {rows}
         </svg>
     }
 }
 
-fn table(i18n: I18n, id: &str, name: &str, tally: &Tally, min_cell: u32) -> impl IntoView {
-    let caption = fill(i18n.t(Key::ResultsTableCaption), &[("name", name.to_owned())]);
-    let parts = tally.parts();
-    let shares = tally.percentages.as_ref().map(|p| p.parts());
-    let not_shown = i18n.t(Key::ResultsNotShown);
+/// The chart's numbers as a table: every count in words, the share "good", and when comparing the
+/// previous period's share and the change.
+fn table(i18n: I18n, kind: Kind, lines: &[Line], comparing: bool, min_cell: u32) -> impl IntoView {
+    let (item, caption) = match kind {
+        Kind::Promises => (Key::ResultsPromise, Key::ResultsPromisesCaption),
+        Kind::Services => (Key::ResultsService, Key::ResultsServicesCaption),
+    };
+    let services = kind == Kind::Services;
+    let body = lines
+        .iter()
+        .map(|l| {
+            let share = l.share.map(charts::percent).unwrap_or_else(|| i18n.t(Key::ResultsNoShare).to_owned());
+            view! {
+                <tr data-code=l.code.clone()>
+                    <th scope="row">{l.name.clone()}</th>
+                    {l.tally.parts().iter().map(|c| view! { <td class="num">{count_text(i18n, *c, min_cell)}</td> }).collect_view()}
+                    <td class="num">{count_text(i18n, l.tally.total, min_cell)}</td>
+                    {services.then(|| view! { <td class="num">{l.ratings.map(|r| count_text(i18n, r, min_cell))}</td> })}
+                    <td class="num share">{share}</td>
+                    {l.then.clone().map(|(then, change)| view! {
+                        <td class="num then">{then}</td>
+                        <td class="change">{change}</td>
+                    })}
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
-        <table class="data" id=format!("{id}-table")>
-            <caption>{caption}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{i18n.t(Key::ResultsAnswer)}</th>
-                    <th scope="col">{i18n.t(Key::ResultsCount)}</th>
-                    <th scope="col">{i18n.t(Key::ResultsShare)}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {(0..6)
-                    .map(|i| {
-                        view! {
-                            <tr>
-                                <th scope="row">{i18n.t(SCALE[i])}</th>
-                                <td>{count_text(i18n, parts[i], min_cell)}</td>
-                                <td>{shares.and_then(|s| s[i]).map(charts::percent).unwrap_or_else(|| not_shown.to_owned())}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-            <tfoot>
-                <tr>
-                    <th scope="row">{i18n.t(Key::ResultsTotal)}</th>
-                    <td>{count_text(i18n, tally.total, min_cell)}</td>
-                    <td>{if shares.is_some() { "100%".to_owned() } else { not_shown.to_owned() }}</td>
-                </tr>
-            </tfoot>
-        </table>
+        <div class="table-wrap">
+            <table class="data results-table" id=format!("{}-table", kind.id())>
+                <caption>{i18n.t(caption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.t(item)}</th>
+                        {SCALE.iter().map(|k| view! { <th scope="col">{i18n.t(*k)}</th> }).collect_view()}
+                        <th scope="col">{i18n.t(Key::ResultsTotal)}</th>
+                        {services.then(|| view! { <th scope="col">{i18n.t(Key::ResultsRatingsCol)}</th> })}
+                        <th scope="col">{i18n.t(Key::ResultsGoodShare)}</th>
+                        {comparing.then(|| view! {
+                            <th scope="col">{i18n.t(Key::ResultsThen)}</th>
+                            <th scope="col">{i18n.t(Key::ResultsChange)}</th>
+                        })}
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
     }
 }
 

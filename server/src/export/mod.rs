@@ -26,7 +26,7 @@ use crate::store::audit;
 use crate::store::export::{answered_versions, ExportQuery, StoredAnswer};
 
 /// The filters an export may be narrowed by (query parameters, and the command's options).
-pub const FILTERS: [&str; 5] = ["from", "to", "event", "role", "kind"];
+pub const FILTERS: [&str; 6] = ["from", "to", "event", "role", "age_band", "kind"];
 
 pub const COLUMNS: usize = 29;
 

@@ -31,7 +31,7 @@ pub async fn list(
     officer: Officer,
     Query(params): Query<Params>,
 ) -> ApiResult<Json<Page<ViewItem>>> {
-    let filters = Filters::from_params(&params, &["from", "to", "event", "role", "language", "promise"])?;
+    let filters = Filters::from_params(&params, &["from", "to", "event", "role", "age_band", "language", "promise"])?;
     let status = match param(&params, "status") {
         None => None,
         Some(s) => {

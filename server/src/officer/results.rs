@@ -6,13 +6,15 @@ use std::collections::BTreeMap;
 use axum::extract::{Query, State};
 use axum::Json;
 use sqlx::{AnyPool, Row};
+use time::Date;
 use yoursay_core::disclosure::{Count, Grid};
-use yoursay_core::officer::{Cell, RawTally, ResultRow, Results, TallySlots};
-use yoursay_core::{Catalogue, CatalogueItem, EntryKind};
+use yoursay_core::officer::{Cell, Period, PreviousResults, RawTally, ResultRow, Results, TallySlots};
+use yoursay_core::{Catalogue, CatalogueItem, EntryKind, ErrorCode, FieldError};
 
 use super::session::Officer;
-use crate::error::ApiResult;
-use crate::filters::{number, Bind, Filters, Params, Where};
+use crate::error::{ApiError, ApiResult};
+use crate::filters::{number, param, Bind, Filters, Params, Where};
+use crate::period;
 use crate::state::AppState;
 use crate::store;
 
@@ -22,10 +24,45 @@ pub async fn get(
     officer: Officer,
     Query(params): Query<Params>,
 ) -> ApiResult<Json<Results>> {
-    let filters = Filters::from_params(&params, &["from", "to", "event", "role"])?;
+    let filters = Filters::from_params(&params, &["from", "to", "event", "role", "age_band"])?;
     let min_cell = number(&params, "min_cell", 5, 1..=100)?;
+    let previous = previous_period(&params, &filters)?;
     let catalogue = store::catalogue::load(&state.pool).await?;
-    Ok(Json(results(&state.pool, &catalogue, &filters, min_cell).await?))
+    let mut answer = results(&state.pool, &catalogue, &filters, min_cell).await?;
+    if let Some((from, to)) = previous {
+        // Counted and suppressed on its own: the two periods hold different entries, so no line of the
+        // small-number rule runs across them.
+        let before = results(&state.pool, &catalogue, &filters.with_days(from, to), min_cell).await?;
+        answer.previous = Some(PreviousResults {
+            period: Period { from: from.to_string(), to: to.to_string() },
+            by_promise: before.by_promise,
+            by_service: before.by_service,
+            cells: before.cells,
+        });
+    }
+    Ok(Json(answer))
+}
+
+/// `compare=previous`: the days of the period before `from..=to`, which must both be given.
+fn previous_period(params: &Params, filters: &Filters) -> Result<Option<(Date, Date)>, ApiError> {
+    match param(params, "compare") {
+        None => Ok(None),
+        Some("previous") => {
+            let missing: Vec<FieldError> = [("from", filters.from), ("to", filters.to)]
+                .into_iter()
+                .filter(|(_, day)| day.is_none())
+                .map(|(name, _)| FieldError::new(name, ErrorCode::Missing))
+                .collect();
+            if !missing.is_empty() {
+                return Err(ApiError::bad_request("Comparing needs a period with a first and a last day.", missing));
+            }
+            match filters.from.zip(filters.to).and_then(|(from, to)| period::previous(from, to)) {
+                Some(days) => Ok(Some(days)),
+                None => Err(ApiError::field(FieldError::new("from", ErrorCode::OutOfRange))),
+            }
+        }
+        Some(_) => Err(ApiError::field(FieldError::new("compare", ErrorCode::UnknownValue))),
+    }
 }
 
 pub async fn results(pool: &AnyPool, catalogue: &Catalogue, filters: &Filters, min_cell: i64) -> sqlx::Result<Results> {
@@ -90,7 +127,16 @@ pub async fn results(pool: &AnyPool, catalogue: &Catalogue, filters: &Filters, m
         .map(|((service, promise), slots)| Cell { service, promise, tally: slots.tally(&shown) })
         .collect();
     cells.sort_by_key(|c| (position(&catalogue.services, &c.service), position(&catalogue.promises, &c.promise)));
-    Ok(Results { min_cell, catalogue_version: catalogue.version, by_promise, by_service, cells })
+    let period = filters.from.zip(filters.to).map(|(from, to)| Period { from: from.to_string(), to: to.to_string() });
+    Ok(Results {
+        min_cell,
+        catalogue_version: catalogue.version,
+        by_promise,
+        by_service,
+        cells,
+        period,
+        previous: None,
+    })
 }
 
 /// The service × promise pairs with answers, and where their numbers sit in the grid.

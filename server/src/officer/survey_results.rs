@@ -29,7 +29,7 @@ pub async fn get(
     Path(code): Path<String>,
     Query(params): Query<Params>,
 ) -> ApiResult<Json<SurveyResults>> {
-    let filters = Filters::from_params(&params, &["from", "to", "event", "role"])?;
+    let filters = Filters::from_params(&params, &["from", "to", "event", "role", "age_band"])?;
     let min_cell = u32::try_from(number(&params, "min_cell", 5, 1..=100)?).unwrap_or(5);
     let catalogue = state.catalogue();
     let mut conn = state.pool.acquire().await?;

@@ -180,6 +180,131 @@ async fn results_withhold_what_would_give_a_small_count_away(app: TestApp) {
     assert_eq!(lower["by_promise"][0]["tally"]["scores"][0], json!({"shown": 2}));
 }
 
+/// Ratings of equality for the social worker: `(score, times, created_at, age_band)`.
+fn ratings_of_equality(rows: &[(Value, usize, i64, &str)]) -> Vec<Value> {
+    let mut batch = Vec::new();
+    for (score, times, at, age) in rows {
+        for _ in 0..*times {
+            let mut r = rating(&new_id(), "social_worker", &[("equality", score.clone())]);
+            r["created_at"] = json!(at);
+            r["age_band"] = json!(age);
+            batch.push(r);
+        }
+    }
+    batch
+}
+
+fn equality_tally(results: &Value) -> Value {
+    results["by_promise"].as_array().unwrap().iter().find(|p| p["code"] == "equality").unwrap()["tally"].clone()
+}
+
+async fn results_filter_by_age_band(app: TestApp) {
+    app.push_ok(&ratings_of_equality(&[
+        (json!(5), 6, CREATED_AT, "16_18"),
+        (json!(4), 2, CREATED_AT, "16_18"),
+        (json!(1), 7, CREATED_AT, "11_15"),
+        (json!(3), 5, CREATED_AT, "4_7"),
+    ]))
+    .await;
+    app.sign_in().await;
+
+    let all = equality_tally(&app.get_json("/api/v1/officer/results").await);
+    assert_eq!(all["total"], json!({"shown": 20}));
+    let older = app.get_json("/api/v1/officer/results?age_band=16_18").await;
+    let tally = equality_tally(&older);
+    assert_eq!(tally["scores"], json!([{"shown": 0}, {"shown": 0}, {"shown": 0}, "small", "withheld"]));
+    assert_eq!(tally["total"], json!({"shown": 8}));
+    assert_no_small_number_shown(&older, 5);
+    let younger = equality_tally(&app.get_json("/api/v1/officer/results?age_band=11_15&role=young_person").await);
+    assert_eq!(younger["scores"][0], json!({"shown": 7}));
+    assert_eq!(younger["total"], json!({"shown": 7}));
+    let lower = equality_tally(&app.get_json("/api/v1/officer/results?age_band=16_18&min_cell=1").await);
+    assert_eq!(lower["scores"][3], json!({"shown": 2}));
+    let nobody = equality_tally(&app.get_json("/api/v1/officer/results?age_band=26_plus").await);
+    assert_eq!(nobody["total"], json!({"shown": 0}));
+
+    // An unknown band, or a band written as words, is refused by name; so is the inbox's.
+    for path in ["/api/v1/officer/results?age_band=12_14", "/api/v1/officer/views?age_band=sixteen"] {
+        let bad = app.client.get(app.url(path)).send().await.unwrap();
+        let body = problem(bad, 400).await;
+        assert_eq!(fields(&body), ["age_band"], "{path}");
+        assert_eq!(body["errors"][0]["code"], "unknown_value");
+    }
+}
+
+/// October 2025 against September 2025 (whole months), with entries just outside both; September has a
+/// count under the threshold, October does not, and each period is suppressed on its own.
+async fn results_compare_with_the_previous_period(app: TestApp) {
+    const DAY: i64 = 24 * HOUR;
+    // CREATED_AT is 2025-10-09 08:53 UTC.
+    let (october, september) = (CREATED_AT, CREATED_AT - 20 * DAY);
+    let (august_31, november_1) = (CREATED_AT - 39 * DAY, CREATED_AT + 23 * DAY);
+    app.push_ok(&ratings_of_equality(&[
+        (json!(5), 6, october, "16_18"),
+        (json!(4), 6, october, "16_18"),
+        (json!(1), 6, october, "11_15"),
+        (json!(5), 5, september, "16_18"),
+        (json!(2), 2, september, "16_18"),
+        (json!(3), 6, september, "16_18"),
+        (json!(1), 9, august_31, "16_18"),
+        (json!(1), 9, november_1, "16_18"),
+    ]))
+    .await;
+    app.sign_in().await;
+
+    let results = app.get_json("/api/v1/officer/results?from=2025-10-01&to=2025-10-31&compare=previous").await;
+    assert_eq!(results["period"], json!({"from": "2025-10-01", "to": "2025-10-31"}));
+    assert_eq!(results["previous"]["period"], json!({"from": "2025-09-01", "to": "2025-09-30"}));
+    let now = equality_tally(&results);
+    assert_eq!(now["scores"], json!([{"shown": 6}, {"shown": 0}, {"shown": 0}, {"shown": 6}, {"shown": 6}]));
+    assert_eq!(now["total"], json!({"shown": 18}));
+    let then = equality_tally(&results["previous"]);
+    // The 2 is small, and the smallest other count (the 5 "really good") goes with it.
+    assert_eq!(then["scores"], json!([{"shown": 0}, "small", {"shown": 6}, {"shown": 0}, "withheld"]));
+    assert_eq!(then["total"], json!({"shown": 13}));
+    assert_eq!(then["percentages"]["scores"], json!([0.0, null, 46.2, 0.0, null]));
+    assert_no_small_number_shown(&results, 5);
+    assert_no_small_number_shown(&results["previous"], 5);
+
+    // Without `compare` there is no previous period; the filters apply to both periods alike.
+    let alone = app.get_json("/api/v1/officer/results?from=2025-10-01&to=2025-10-31").await;
+    assert!(alone.get("previous").is_none());
+    assert_eq!(equality_tally(&alone), now);
+    let older =
+        app.get_json("/api/v1/officer/results?from=2025-10-01&to=2025-10-31&compare=previous&age_band=16_18").await;
+    assert_eq!(equality_tally(&older)["total"], json!({"shown": 12}));
+    assert_eq!(equality_tally(&older["previous"])["total"], json!({"shown": 13}));
+
+    // A week that is not whole months: the seven days before it (1 to 7 October: nothing; 2 October
+    // onwards catches the October entries).
+    let week = app.get_json("/api/v1/officer/results?from=2025-10-09&to=2025-10-15&compare=previous").await;
+    assert_eq!(week["previous"]["period"], json!({"from": "2025-10-02", "to": "2025-10-08"}));
+    assert_eq!(equality_tally(&week)["total"], json!({"shown": 18}));
+    assert_eq!(equality_tally(&week["previous"])["total"], json!({"shown": 0}));
+    // Down to one: the previous period's small count is shown.
+    let low = app.get_json("/api/v1/officer/results?from=2025-10-01&to=2025-10-31&compare=previous&min_cell=1").await;
+    assert_eq!(equality_tally(&low["previous"])["scores"][1], json!({"shown": 2}));
+}
+
+async fn results_refuse_bad_compare_and_age_band_parameters(app: TestApp) {
+    app.sign_in().await;
+    for (query, expected) in [
+        ("compare=previous", vec!["from", "to"]),
+        ("compare=previous&from=2025-10-01", vec!["to"]),
+        ("compare=previous&to=2025-10-31", vec!["from"]),
+        ("compare=next&from=2025-10-01&to=2025-10-31", vec!["compare"]),
+        ("compare=previous&from=2025-10-31&to=2025-10-01", vec!["to"]),
+        ("compare=previous&from=1-10-2025&to=2025-10-31", vec!["from"]),
+        ("age_band=adult&role=teacher", vec!["role", "age_band"]),
+    ] {
+        let response = app.client.get(app.url(&format!("/api/v1/officer/results?{query}"))).send().await.unwrap();
+        let body = problem(response, 400).await;
+        assert_eq!(fields(&body), expected, "{query}");
+    }
+    let empty = app.get_json("/api/v1/officer/results?compare=&age_band=").await;
+    assert!(empty.get("previous").is_none(), "an empty select means no comparison");
+}
+
 /// No count from 1 to `min − 1` anywhere; no tally, and no score across a promise's or a service's pairs,
 /// with exactly one hidden number (it could be worked out by subtraction).
 fn assert_no_small_number_shown(results: &Value, min: u64) {
@@ -596,6 +721,9 @@ crate::on_both_databases!(
     the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli,
     results_count_per_promise_and_service_and_suppress_small_cells,
     results_withhold_what_would_give_a_small_count_away,
+    results_filter_by_age_band,
+    results_compare_with_the_previous_period,
+    results_refuse_bad_compare_and_age_band_parameters,
     catalogue_edits_bump_the_version_and_keep_old_ratings_codes,
     the_charter_statement_is_added_edited_checked_and_removed,
     catalogue_names_every_problem_at_once_and_refuses_a_name_already_used,

@@ -362,6 +362,15 @@ async fn results_merge_versions_by_question_and_hide_small_numbers(app: TestApp)
     let none = app.get_json(&format!("{FORMS}/coffee_nov/results?role=foster_carer")).await;
     assert_eq!(none["responses"], shown(0));
     assert_eq!(none["versions"], json!([]));
+    // These survey entries carry no age band: filtered by one, nobody.
+    let by_age = app.get_json(&format!("{FORMS}/coffee_nov/results?age_band=16_18")).await;
+    assert_eq!(by_age["responses"], shown(0));
+    let bad_age = crate::helpers::problem(
+        app.send(Method::GET, &format!("{FORMS}/coffee_nov/results?age_band=teen"), Value::Null).await,
+        400,
+    )
+    .await;
+    assert_eq!(crate::helpers::fields(&bad_age), ["age_band"]);
     crate::helpers::problem(app.send(Method::GET, &format!("{FORMS}/no_such/results"), Value::Null).await, 404).await;
     let bad = crate::helpers::problem(
         app.send(Method::GET, &format!("{FORMS}/coffee_nov/results?from=yesterday"), Value::Null).await,
