@@ -18,6 +18,7 @@ fn action_key(action: &str) -> Option<Key> {
         "view_hide" => Key::ActionViewHide,
         "view_unhide" => Key::ActionViewUnhide,
         "view_follow_up" => Key::ActionViewFollowUp,
+        "entry_erase" => Key::ActionEntryErase,
         "keywords_update" => Key::ActionKeywordsUpdate,
         "catalogue_add" => Key::ActionCatalogueAdd,
         "catalogue_edit" => Key::ActionCatalogueEdit,

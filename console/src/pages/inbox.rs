@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use yoursay_core::Catalogue;
 
+use super::erase::EraseView;
 use super::paging::Paging;
 use crate::api::{self, Page, ViewAction, ViewItem, ViewStatus};
 use crate::filters::{Fields, FilterForm, FilterValues};
@@ -87,6 +88,7 @@ pub fn Inbox() -> impl IntoView {
             }
         });
     };
+    let erased = Callback::new(move |()| reload.update(|n| *n += 1));
     let total =
         Signal::derive(move || data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total).unwrap_or(0)));
 
@@ -172,6 +174,7 @@ pub fn Inbox() -> impl IntoView {
                             };
                             view! { <button type="button" class="button secondary" on:click=move |_| act(id4.clone(), action)>{i18n.t(key)}</button> }
                         })}
+                        <EraseView id=item.id.clone() on_erased=erased heading="inbox-count" />
                     </div>
                 </article>
             </li>
