@@ -81,7 +81,7 @@ async fn an_erased_entry_is_gone_everywhere_and_never_comes_back(app: TestApp) {
 
     // Gone from the inbox, every child table, results and the export; the other view stays.
     let inbox = app.get_json("/api/v1/officer/views?per_page=200").await;
-    assert_eq!(inbox_ids(&inbox), [kept.clone()]);
+    assert_eq!(inbox_ids(&inbox), std::slice::from_ref(&kept));
     for table in ["entries", "view_promises", "rating_answers", "survey_answers"] {
         let n = app.count(&format!("{table} WHERE {} IN ('{said}', '{rated}', '{answered}')", id_column(table))).await;
         assert_eq!(n, 0, "nothing of the erased entries in {table}");
