@@ -6,8 +6,8 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 use yoursay_core::officer::OFFICER_PATH as BASE;
 pub use yoursay_core::officer::{
-    AuditFacts, AuditItem, Cell, ItemWords, Me, NewItem, Page, ResultRow, Results, RetentionRun, RiskWords, Settings,
-    SignIn, Tally, ViewAction, ViewItem, ViewStatus,
+    AuditFacts, AuditItem, Cell, ItemWords, Me, NewItem, Page, ResultRow, Results, RetentionPreview, RetentionRun,
+    RiskWords, Settings, SettingsChange, SignIn, Tally, ViewAction, ViewItem, ViewStatus,
 };
 use yoursay_core::protocol::Problem;
 use yoursay_core::{Catalogue, FieldError};
@@ -128,6 +128,16 @@ pub async fn views(query_string: &str) -> Result<Page<ViewItem>, ApiError> {
 pub async fn view_action(id: &str, action: ViewAction) -> Result<ViewItem, ApiError> {
     let id = String::from(js_sys::encode_uri_component(id));
     send("POST", &format!("/views/{id}/{}", action.path()), None).await
+}
+
+/// Erases one entry for good, on the person's request (`204`, no body).
+pub async fn erase_entry(id: &str) -> Result<(), ApiError> {
+    let id = String::from(js_sys::encode_uri_component(id));
+    let answer = call("DELETE", &format!("/entries/{id}"), None).await?;
+    if answer.status == 204 {
+        return Ok(());
+    }
+    decode::<serde::de::IgnoredAny>(answer).map(|_| ())
 }
 
 // ---- keywords ----
@@ -287,8 +297,14 @@ pub async fn settings() -> Result<Settings, ApiError> {
     get("/settings").await
 }
 
-pub async fn save_settings(settings: Settings) -> Result<Settings, ApiError> {
-    send("PUT", "/settings", Some(to_json(&settings)?)).await
+/// Changes only the settings `change` names; answers all of them.
+pub async fn save_settings(change: SettingsChange) -> Result<Settings, ApiError> {
+    send("PUT", "/settings", Some(to_json(&change)?)).await
+}
+
+/// What a retention run keeping `months` months would delete now.
+pub async fn retention_preview(months: u32) -> Result<RetentionPreview, ApiError> {
+    get(&format!("/retention/preview?months={months}")).await
 }
 
 pub async fn run_retention() -> Result<RetentionRun, ApiError> {

@@ -204,10 +204,38 @@ pub struct ItemWords {
 
 // ---- settings, retention, audit ----
 
+/// `GET /settings`: every stored setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     pub retention_months: u32,
+    /// The small-number threshold results use unless a request names its own `min_cell`.
+    pub min_cell: u32,
+}
+
+/// `PUT /settings`: the settings to change, each on its own (a missing one is left as it is).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettingsChange {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_cell: Option<u32>,
+}
+
+/// The retention period's bounds in months, and the small-number threshold's: what `PUT /settings` accepts.
+pub const RETENTION_MONTHS: std::ops::RangeInclusive<u32> = 1..=120;
+pub const MIN_CELL: std::ops::RangeInclusive<u32> = 1..=100;
+/// The threshold until the officer sets one.
+pub const DEFAULT_MIN_CELL: u32 = 5;
+
+/// `GET /retention/preview?months=N`: what a retention run with that period would delete now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetentionPreview {
+    pub months: u32,
+    pub would_delete: u64,
+    pub cutoff: i64,
+    pub cutoff_iso: String,
 }
 
 /// What a retention run deleted: entries created before `cutoff` (ms since the epoch).

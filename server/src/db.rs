@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("../migrations/0009_safe_to_quote.sql")),
     (10, include_str!("../migrations/0010_draft_revision.sql")),
     (11, include_str!("../migrations/0011_events.sql")),
+    (12, include_str!("../migrations/0012_erased_entries.sql")),
     (14, include_str!("../migrations/0014_audit_facts.sql")),
 ];
 
@@ -74,6 +75,9 @@ pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {
 /// functions return `void`, which the Any driver cannot decode, hence `SELECT 1 FROM pg_advisory_…`.
 pub const START_LOCK: i64 = 0x596f_7572_5361_7901;
 pub const RETENTION_LOCK: i64 = 0x596f_7572_5361_7902;
+/// Taken shared by every push and alone by an erase, so an entry being stored and erased at the same moment
+/// ends erased (see `lock_shared_for_transaction`).
+pub const ERASE_LOCK: i64 = 0x596f_7572_5361_7903;
 
 /// Migrates and seeds. Several instances starting at once on one PostgreSQL database take turns (an
 /// advisory lock), so none of them applies a migration or seeds the catalogue a second time.
@@ -96,6 +100,17 @@ async fn prepare(pool: &AnyPool, backend: Backend) -> anyhow::Result<()> {
 pub async fn lock_for_transaction(conn: &mut sqlx::AnyConnection, lock: i64) -> sqlx::Result<()> {
     if conn.backend_name() == "PostgreSQL" {
         sqlx::query("SELECT 1 FROM pg_advisory_xact_lock($1)").bind(lock).execute(conn).await?;
+    }
+    Ok(())
+}
+
+/// Like [`lock_for_transaction`], but any number of transactions may hold it shared at once; one taking it
+/// with [`lock_for_transaction`] waits for them all, and they for it. Pushes hold [`ERASE_LOCK`] shared so they
+/// never wait for each other, only for an erase: without it, on PostgreSQL a push checking for a tombstone
+/// just before an erase commits could insert the entry again right after (its `ON CONFLICT` sees the row gone).
+pub async fn lock_shared_for_transaction(conn: &mut sqlx::AnyConnection, lock: i64) -> sqlx::Result<()> {
+    if conn.backend_name() == "PostgreSQL" {
+        sqlx::query("SELECT 1 FROM pg_advisory_xact_lock_shared($1)").bind(lock).execute(conn).await?;
     }
     Ok(())
 }

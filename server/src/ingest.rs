@@ -79,6 +79,7 @@ async fn write_batches(pool: AnyPool, backend: Backend, mut waiting: mpsc::Recei
 
 async fn store(pool: &AnyPool, backend: Backend, entries: &[&NewEntry]) -> sqlx::Result<HashSet<String>> {
     let mut tx = begin_write(pool, backend).await?;
+    crate::db::lock_shared_for_transaction(&mut tx, crate::db::ERASE_LOCK).await?;
     let added = insert_new(&mut tx, entries, now_ms()).await?;
     crate::failpoint::stop_here(crate::failpoint::PUSH_BEFORE_COMMIT).await;
     tx.commit().await?;

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use sqlx::AnyPool;
-use yoursay_core::officer::{AuditFacts, RetentionRun};
+use yoursay_core::officer::{AuditFacts, RetentionPreview, RetentionRun};
 
 use crate::clock::{iso_utc, months_before, now_ms};
 use crate::store::{self, audit, settings};
@@ -15,9 +15,27 @@ pub async fn months(pool: &AnyPool) -> sqlx::Result<i64> {
     settings::get_i64(pool, settings::RETENTION_MONTHS, DEFAULT_MONTHS).await
 }
 
+/// The one cut-off: entries made before it are deleted by a run keeping `months` months at `now`.
+pub fn cutoff(now: i64, months: i64) -> i64 {
+    months_before(now, u32::try_from(months).unwrap_or(0))
+}
+
+/// What a run keeping `months` months would delete if it ran now, deleting nothing.
+pub async fn preview(pool: &AnyPool, months: i64) -> sqlx::Result<RetentionPreview> {
+    let cutoff = cutoff(now_ms(), months);
+    let mut conn = pool.acquire().await?;
+    let would_delete = store::entries::count_older_than(&mut conn, cutoff).await?;
+    Ok(RetentionPreview {
+        months: u32::try_from(months).unwrap_or(0),
+        would_delete,
+        cutoff,
+        cutoff_iso: iso_utc(cutoff),
+    })
+}
+
 pub async fn run(pool: &AnyPool, actor: &str) -> sqlx::Result<RetentionRun> {
     let months = months(pool).await?;
-    let cutoff = months_before(now_ms(), months as u32);
+    let cutoff = cutoff(now_ms(), months);
     let mut tx = pool.begin().await?;
     // Instances sharing one PostgreSQL database run retention one after the other, not over each other.
     crate::db::lock_for_transaction(&mut tx, crate::db::RETENTION_LOCK).await?;

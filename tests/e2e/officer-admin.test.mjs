@@ -233,19 +233,23 @@ test("an officer edits the catalogue, risk words and retention, reads the breakd
     await openSection(page, "Settings", "Settings");
     await page.waitForFunction(() => document.querySelector("#retention-months")?.value === "24");
     await page.locator("#retention-months").fill("12");
-    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByRole("button", { name: "Save the period" }).click();
+    // A new period is saved only after a second look at what it would delete (officer-erase.test.mjs).
+    await page.getByRole("button", { name: "Save this period" }).click();
     await page.waitForFunction(() => /Settings saved/.test(document.querySelector(".status-line")?.textContent));
     assert.equal(sql(db, "SELECT value FROM settings WHERE key = 'retention_months'")[0][0], "12");
     // "Settings saved." is taken back once it stops being true: a new value typed, or a save refused.
     await page.locator("#retention-months").fill("0");
     assert.equal((await page.locator(".status-line").textContent()).trim(), "");
-    await page.getByRole("button", { name: "Save settings" }).click();
+    await page.getByRole("button", { name: "Save the period" }).click();
     await page.locator("#retention-error").waitFor();
     assert.equal((await page.locator(".status-line").textContent()).trim(), "");
     await page.locator("#retention-months").fill("12");
-    await page.getByRole("button", { name: "Save settings" }).click();
+    // The period saved already: saved again without asking.
+    await page.getByRole("button", { name: "Save the period" }).click();
     await page.waitForFunction(() => /Settings saved/.test(document.querySelector(".status-line")?.textContent));
     await page.getByRole("button", { name: "Delete old entries now" }).click();
+    await page.getByRole("button", { name: "Delete now" }).click();
     await page.waitForSelector("p.result");
     assert.match(await page.locator("p.result").innerText(), /Retention ran: 1 entry made before .+ was deleted\./);
     assert.equal(sql(db, `SELECT COUNT(*) FROM entries WHERE id = '${oldId}'`)[0][0], "0");

@@ -38,6 +38,7 @@ fn action_key(action: &str) -> Option<Key> {
         "response_publish" => Key::ActionResponsePublish,
         "response_update" => Key::ActionResponseUpdate,
         "response_withdraw" => Key::ActionResponseWithdraw,
+        "entry_erase" => Key::ActionEntryErase,
         "keywords_update" => Key::ActionKeywordsUpdate,
         "catalogue_add" => Key::ActionCatalogueAdd,
         "catalogue_edit" => Key::ActionCatalogueEdit,

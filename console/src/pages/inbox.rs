@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use yoursay_core::Catalogue;
 
+use super::erase::EraseView;
 use super::paging::Paging;
 use crate::address::use_list_address;
 use crate::api::{self, Page, ViewAction, ViewItem, ViewStatus};
@@ -121,6 +122,7 @@ pub fn Inbox() -> impl IntoView {
             }
         });
     };
+    let erased = Callback::new(move |()| reload.update(|n| *n += 1));
     let total =
         Signal::derive(move || data.with(|d| d.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.total).unwrap_or(0)));
 
@@ -207,6 +209,7 @@ pub fn Inbox() -> impl IntoView {
                             };
                             view! { <button type="button" class="button secondary" on:click=move |_| act(id4.clone(), action, at, false)>{i18n.t(key)}</button> }
                         })}
+                        <EraseView id=item.id.clone() on_erased=erased heading="inbox-count" />
                     </div>
                 </article>
             </li>

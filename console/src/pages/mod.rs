@@ -2,6 +2,8 @@
 
 pub mod audit;
 pub mod catalogue;
+mod confirm;
+mod erase;
 pub mod event_poster;
 pub mod events;
 pub mod export;

@@ -6,13 +6,14 @@ use yoursay_core::officer::{AuditFacts, Page, ViewAction, ViewItem};
 use yoursay_core::{ErrorCode, FieldError};
 
 use super::session::Officer;
+use crate::clock::now_ms;
 use crate::error::{ApiError, ApiResult};
 use crate::filters::{number, param, Filters, Params};
 use crate::json::ApiJson;
 use crate::risk::RiskWords;
 use crate::state::AppState;
 use crate::store::views::{self, Status};
-use crate::store::{audit, keywords};
+use crate::store::{audit, entries, keywords};
 
 /// `page` and `per_page` from the query, checked.
 pub fn paging(params: &Params) -> Result<(i64, i64), ApiError> {
@@ -61,6 +62,27 @@ pub async fn act(
     audit::record(&mut tx, &officer.email, action.audit_name(), Some(&id), None).await?;
     tx.commit().await?;
     views::get(&state.pool, &id).await?.map(Json).ok_or(ApiError::NotFound)
+}
+
+/// `DELETE /entries/{id}`: erases one entry on the person's request, with everything that hangs off it,
+/// in one transaction with its audit line (the id only: nothing the entry said). The id is kept so the
+/// device sending it again is answered `already_had` and nothing is stored (`store::entries::erase`).
+#[tracing::instrument(skip_all, fields(officer = %officer.email, id = %id))]
+pub async fn erase(
+    State(state): State<AppState>,
+    officer: Officer,
+    Path(id): Path<String>,
+) -> ApiResult<axum::http::StatusCode> {
+    let mut tx = state.pool.begin().await?;
+    // Waits for pushes storing at this moment, and holds new ones back until the id is kept.
+    crate::db::lock_for_transaction(&mut tx, crate::db::ERASE_LOCK).await?;
+    if !entries::erase(&mut tx, &id, now_ms()).await? {
+        return Err(ApiError::NotFound);
+    }
+    super::responses::quote_erased(&mut tx, &id).await?;
+    audit::record(&mut tx, &officer.email, "entry_erase", Some(&id), None).await?;
+    tx.commit().await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email))]

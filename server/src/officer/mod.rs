@@ -18,7 +18,7 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use axum::Router;
 
 use crate::error::ApiError;
@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
         .route("/audit", get(admin::audit_log))
         .route("/views", get(inbox::list))
         .route("/views/{id}/{action}", post(inbox::act))
+        .route("/entries/{id}", delete(inbox::erase))
         .route("/keywords", get(inbox::get_keywords).put(inbox::put_keywords))
         .route("/results", get(results::get))
         .route("/catalogue/{kind}", post(catalogue::add))
@@ -43,6 +44,7 @@ pub fn router() -> Router<AppState> {
         .route("/catalogue/{kind}/{code}/restore", post(catalogue::restore))
         .route("/export", get(export::download))
         .route("/settings", get(admin::get_settings).put(admin::put_settings))
+        .route("/retention/preview", get(admin::preview_retention))
         .route("/retention/run", post(admin::run_retention))
         .merge(forms::router())
         .merge(responses::router())

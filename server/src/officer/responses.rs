@@ -96,6 +96,25 @@ pub async fn quote_taken_back(conn: &mut AnyConnection, view: &str) -> ApiResult
     Ok(())
 }
 
+/// After a view is erased: no response may keep pointing at it. Its quote is taken out of every response
+/// (drafts too, so it cannot be published with it); a published one takes a change number, so devices fetch
+/// it again without the quote.
+pub async fn quote_erased(conn: &mut AnyConnection, view: &str) -> ApiResult<()> {
+    for stored in store::all(conn).await? {
+        let mut text = read_text(&stored.body)?;
+        if text.quote.as_deref() != Some(view) {
+            continue;
+        }
+        text.quote = None;
+        let change = match state_of(&stored)? {
+            ResponseState::Published => Some(store::next_change(conn).await?),
+            _ => None,
+        };
+        store::save(conn, &stored.id, &write_text(&text)?, &stored.state, now_ms(), None, change).await?;
+    }
+    Ok(())
+}
+
 async fn detail(conn: &mut AnyConnection, stored: StoredResponse, catalogue: &Catalogue) -> ApiResult<ResponseDetail> {
     let text = read_text(&stored.body)?;
     let to_publish = problems(conn, &text, catalogue).await?;

@@ -25,7 +25,7 @@ pub async fn get(
     Query(params): Query<Params>,
 ) -> ApiResult<Json<Results>> {
     let filters = Filters::from_params(&params, &["from", "to", "event", "role", "age_band"])?;
-    let min_cell = number(&params, "min_cell", 5, 1..=100)?;
+    let min_cell = number(&params, "min_cell", store::settings::min_cell(&state.pool).await?, 1..=100)?;
     let previous = previous_period(&params, &filters)?;
     let catalogue = store::catalogue::load(&state.pool).await?;
     let mut answer = results(&state.pool, &catalogue, &filters, min_cell).await?;

@@ -30,7 +30,9 @@ pub async fn get(
     Query(params): Query<Params>,
 ) -> ApiResult<Json<SurveyResults>> {
     let filters = Filters::from_params(&params, &["from", "to", "event", "role", "age_band"])?;
-    let min_cell = u32::try_from(number(&params, "min_cell", 5, 1..=100)?).unwrap_or(5);
+    let min_cell =
+        u32::try_from(number(&params, "min_cell", crate::store::settings::min_cell(&state.pool).await?, 1..=100)?)
+            .unwrap_or(5);
     let catalogue = state.catalogue();
     let mut conn = state.pool.acquire().await?;
     let history = store::versions(&mut conn, &code)

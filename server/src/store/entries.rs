@@ -23,13 +23,18 @@ const SURVEY_ROWS_PER_STATEMENT: usize = 1000;
 
 /// Stores each entry unless one with its id is already there, and returns the ids that were added. A
 /// view's promise tags and a rating's answers are written only for added entries, so a retry never
-/// doubles them. The ids in `entries` must be distinct. Three statements per batch, not one per row.
+/// doubles them. Ids an officer erased are never stored again (nor returned). The ids in `entries` must be
+/// distinct. A few statements per batch, not one per row.
 pub async fn insert_new(
     conn: &mut AnyConnection,
     entries: &[&NewEntry],
     received_at: i64,
 ) -> sqlx::Result<HashSet<String>> {
     let mut added = HashSet::with_capacity(entries.len());
+    // An erased entry sent again is answered as already had (so the device lets it go) and not stored.
+    let ids: Vec<&str> = entries.iter().map(|e| e.entry.id.as_str()).collect();
+    let erased = erased_among(conn, &ids).await?;
+    let entries: Vec<&NewEntry> = entries.iter().copied().filter(|e| !erased.contains(e.entry.id.as_str())).collect();
     for chunk in entries.chunks(ENTRIES_PER_STATEMENT) {
         let sql = format!(
             "INSERT INTO entries (id, kind, created_at, received_at, language, event, role, age_band, service, text, \
@@ -235,16 +240,68 @@ pub async fn count(pool: &AnyPool) -> sqlx::Result<i64> {
     sqlx::query("SELECT COUNT(*) FROM entries").fetch_one(pool).await?.try_get(0)
 }
 
-/// Deletes entries made before `cutoff_ms`, children first (SQLite enforces foreign keys only when asked).
+/// The entries retention deletes: made before the cut-off (`$1`, ms). One definition for the run and its
+/// preview, so the number the officer is shown is the number a run would delete.
+const OLDER_THAN: &str = "FROM entries WHERE created_at < $1";
+
+/// How many entries [`delete_older_than`] would delete now.
+pub async fn count_older_than(conn: &mut AnyConnection, cutoff_ms: i64) -> sqlx::Result<u64> {
+    let n: i64 =
+        sqlx::query(&format!("SELECT COUNT(*) {OLDER_THAN}")).bind(cutoff_ms).fetch_one(conn).await?.try_get(0)?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+/// Every table holding rows of an entry, which must go before the entry (SQLite enforces foreign keys
+/// only when asked, so `ON DELETE CASCADE` cannot be relied on).
+const CHILDREN: [&str; 3] = ["view_promises", "rating_answers", "survey_answers"];
+
+/// Deletes entries made before `cutoff_ms`, children first.
 pub async fn delete_older_than(conn: &mut AnyConnection, cutoff_ms: i64) -> sqlx::Result<u64> {
-    let old = "SELECT id FROM entries WHERE created_at < $1";
-    for child in ["view_promises", "rating_answers", "survey_answers"] {
-        sqlx::query(&format!("DELETE FROM {child} WHERE entry_id IN ({old})"))
+    for child in CHILDREN {
+        sqlx::query(&format!("DELETE FROM {child} WHERE entry_id IN (SELECT id {OLDER_THAN})"))
             .bind(cutoff_ms)
             .execute(&mut *conn)
             .await?;
     }
-    Ok(sqlx::query("DELETE FROM entries WHERE created_at < $1").bind(cutoff_ms).execute(conn).await?.rows_affected())
+    Ok(sqlx::query(&format!("DELETE {OLDER_THAN}")).bind(cutoff_ms).execute(conn).await?.rows_affected())
+}
+
+/// Erases one entry and its rows, and keeps its id so that the device sending it again cannot bring it
+/// back (see [`erased_among`]). False, with nothing changed, when there is no such entry.
+///
+/// The ids are kept for good, not pruned with retention: a device may hold an entry unsent for any
+/// length of time (a tablet left in a drawer, an outbox that kept failing), so no age makes it safe to
+/// forget one, and a row holds only the random id the device made and when it was erased: nothing about
+/// the person or what they said.
+pub async fn erase(conn: &mut AnyConnection, id: &str, now: i64) -> sqlx::Result<bool> {
+    for child in CHILDREN {
+        sqlx::query(&format!("DELETE FROM {child} WHERE entry_id = $1")).bind(id).execute(&mut *conn).await?;
+    }
+    if sqlx::query("DELETE FROM entries WHERE id = $1").bind(id).execute(&mut *conn).await?.rows_affected() == 0 {
+        return Ok(false);
+    }
+    sqlx::query("INSERT INTO erased_entries (id, erased_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING")
+        .bind(id)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(true)
+}
+
+/// Which of these ids were erased by an officer: they are never stored again.
+async fn erased_among(conn: &mut AnyConnection, ids: &[&str]) -> sqlx::Result<HashSet<String>> {
+    let mut erased = HashSet::new();
+    for chunk in ids.chunks(CHILD_ROWS_PER_STATEMENT) {
+        let sql = format!("SELECT id FROM erased_entries WHERE id IN {}", placeholders(1, chunk.len()));
+        let mut query = sqlx::query(&sql);
+        for id in chunk {
+            query = query.bind(id.to_string());
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            erased.insert(row.try_get::<String, _>(0)?);
+        }
+    }
+    Ok(erased)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod app_files;
 mod backup;
 mod data;
 mod entries;
+mod erase;
 mod events;
 mod fault;
 mod forms;

@@ -23,7 +23,9 @@ const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/officer/export?format=csv"),
     ("GET", "/api/v1/officer/settings"),
     ("PUT", "/api/v1/officer/settings"),
+    ("GET", "/api/v1/officer/retention/preview?months=12"),
     ("POST", "/api/v1/officer/retention/run"),
+    ("DELETE", "/api/v1/officer/entries/0b5e3c1a-7d2f-4c1e-9a3b-2f6d8e1c4a7b"),
 ];
 
 async fn every_officer_route_refuses_without_a_session(app: TestApp) {
