@@ -19,20 +19,25 @@ pub fn EraseView(
     on_erased: Callback<()>,
     /// The id of the list's heading.
     heading: &'static str,
+    /// The view being asked about, owned by the list: the list is drawn again when the language changes,
+    /// and the question must still be there.
+    asking: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let announce = use_announce();
     let session = use_session();
-    let asking = RwSignal::new(false);
+    let this = id.clone();
+    let is_asked = move || asking.with(|a| a.as_deref() == Some(this.as_str()));
     let button_id = format!("erase-{id}");
     let question_id = format!("erase-question-{id}");
     let back_to = button_id.clone();
+    let asked = StoredValue::new(id.clone());
     let ask = move |_| {
         announce.clear();
-        asking.set(true);
+        asking.set(Some(asked.get_value()));
     };
     let keep = Callback::new(move |()| {
-        asking.set(false);
+        asking.set(None);
         let back_to = back_to.clone();
         request_animation_frame(move || focus(&back_to));
     });
@@ -43,18 +48,19 @@ pub fn EraseView(
                 // Already gone (erased in another window, or by retention): the list is read again all the same.
                 Ok(()) | Err(ApiError::NotFound) => {
                     announce.say(i18n.t(Key::EraseDone));
+                    asking.set(None);
                     on_erased.run(());
                     request_animation_frame(move || focus(heading));
                 }
                 Err(e) => {
-                    asking.set(false);
+                    asking.set(None);
                     announce.say(i18n.t(session.fail(&e)));
                 }
             }
         });
     });
     view! {
-        {move || if asking.get() {
+        {move || if is_asked() {
             view! {
                 <Confirm id=question_id.clone() question=Signal::derive(move || i18n.t(Key::EraseQuestion).to_owned())
                     yes=Key::EraseConfirm no=Key::EraseKeep on_yes=erase on_no=keep />

@@ -64,6 +64,7 @@ pub fn Inbox() -> impl IntoView {
     let catalogue = RwSignal::new(None::<Catalogue>);
     let problems = RwSignal::new(Vec::new());
     let last = RwSignal::new(None::<LastAction>);
+    let erase_asked = RwSignal::new(None::<String>);
 
     spawn_local(async move {
         match api::catalogue().await {
@@ -209,7 +210,7 @@ pub fn Inbox() -> impl IntoView {
                             };
                             view! { <button type="button" class="button secondary" on:click=move |_| act(id4.clone(), action, at, false)>{i18n.t(key)}</button> }
                         })}
-                        <EraseView id=item.id.clone() on_erased=erased heading="inbox-count" />
+                        <EraseView id=item.id.clone() on_erased=erased heading="inbox-count" asking=erase_asked />
                     </div>
                 </article>
             </li>

@@ -36,17 +36,32 @@ pub fn Results() -> impl IntoView {
         });
     });
 
+    // Presenting is modal: the rest of the console is inert (no Tab, click or screen reader reaches
+    // it), Esc leaves, and focus goes back to the button that opened it.
     let enter_present = move |_| {
         present.set(true);
+        set_outside_inert("results-board", true);
         request_animation_frame(|| focus("present-heading"));
     };
-    let leave_present = move |_| {
+    let leave = move || {
         present.set(false);
+        set_outside_inert("results-board", false);
         if document().fullscreen_element().is_some() {
             document().exit_fullscreen();
         }
         request_animation_frame(|| focus("present-button"));
     };
+    let leave_present = move |_| leave();
+    // On the whole window: focus may be on the page itself after Tab has gone round.
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && present.get_untracked() {
+            ev.prevent_default();
+            leave();
+        }
+    });
+    on_cleanup(move || esc.remove());
+    // Leaving the screen while presenting must not leave the console inert.
+    on_cleanup(|| set_outside_inert("results-board", false));
     let full_screen = move |_| {
         if let Some(el) = document().get_element_by_id("results-board") {
             let _ = el.request_fullscreen();
@@ -66,7 +81,9 @@ pub fn Results() -> impl IntoView {
             <p class="actions">
                 <button type="button" id="present-button" class="button" on:click=enter_present>{i18n.tr(Key::ResultsPresent)}</button>
             </p>
-            <div id="results-board" class="board" class:present=move || present.get()>
+            <div id="results-board" class="board" class:present=move || present.get()
+                role=move || present.get().then_some("dialog") aria-modal=move || present.get().then_some("true")
+                aria-labelledby=move || present.get().then_some("present-heading")>
                 <Show when=move || present.get()>
                     <div class="present-bar">
                         <h2 id="present-heading" tabindex="-1">{i18n.tr(Key::ResultsTitle)}</h2>
@@ -78,6 +95,29 @@ pub fn Results() -> impl IntoView {
                 {board}
             </div>
         </section>
+    }
+}
+
+/// Makes everything outside the element `id` inert (or not again): its siblings and those of each of its
+/// ancestors up to the body.
+fn set_outside_inert(id: &str, inert: bool) {
+    let mut at = document().get_element_by_id(id);
+    while let Some(el) = at {
+        if el.tag_name().eq_ignore_ascii_case("body") {
+            break;
+        }
+        for next in [true, false] {
+            let mut sibling = if next { el.next_element_sibling() } else { el.previous_element_sibling() };
+            while let Some(s) = sibling {
+                if inert {
+                    let _ = s.set_attribute("inert", "");
+                } else {
+                    let _ = s.remove_attribute("inert");
+                }
+                sibling = if next { s.next_element_sibling() } else { s.previous_element_sibling() };
+            }
+        }
+        at = el.parent_element();
     }
 }
 
