@@ -11,7 +11,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
-import { sql, appReady, axe, withServerAndBrowser } from "./helpers.mjs";
+import { sql, appReady, axe, withServerAndBrowser, pushAccepted } from "./helpers.mjs";
 import { EMAIL, PASSWORD, createOfficer, signIn as signInWith, axeBothLanguages, openSection, switchLanguage } from "./officer-helpers.mjs";
 
 const WORRY = "The bananas in the foster home scare me";
@@ -28,17 +28,7 @@ const PROMISE = {
 };
 const EDITED_NAME = "Be heard and believed";
 
-/** Entries as a device sends them (the device API needs no sign-in). */
-async function push(base, entries) {
-  const r = await fetch(`${base}/api/v1/entries`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ entries }),
-  });
-  assert.equal(r.status, 200);
-  const { results } = await r.json();
-  for (const result of results) assert.equal(result.status, "accepted", JSON.stringify(result));
-}
+const push = pushAccepted;
 
 const view = (text, created_at = Date.now()) => ({ id: randomUUID(), created_at, language: "en", kind: "view", text });
 const rating = (service, answer) => ({

@@ -9,19 +9,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { expectNoCodeText, withServerAndBrowser } from "./helpers.mjs";
+import { expectNoCodeText, withServerAndBrowser, pushAccepted } from "./helpers.mjs";
 import { axeBothLanguages, openSection, signedInOfficer, switchLanguage } from "./officer-helpers.mjs";
 
 const WELSH_MONTHS = /Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr/;
 
 async function pushView(base, text) {
-  const entry = { id: randomUUID(), created_at: Date.now() - 60_000, language: "en", kind: "view", text };
-  const r = await fetch(`${base}/api/v1/entries`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ entries: [entry] }),
-  });
-  assert.equal(r.status, 200);
+  await pushAccepted(base, [{ id: randomUUID(), created_at: Date.now() - 60_000, language: "en", kind: "view", text }]);
 }
 
 test("filter problems beside the field, Undo, filters in the address, dates and the audit log in words", { timeout: 300_000 }, async () => {

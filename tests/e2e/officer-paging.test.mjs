@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { expectNoCodeText, sql, withServerAndBrowser } from "./helpers.mjs";
+import { expectNoCodeText, sql, withServerAndBrowser, pushEntries } from "./helpers.mjs";
 import { createOfficer, signIn, axeBothLanguages, openSection, switchLanguage } from "./officer-helpers.mjs";
 
 const VIEWS = 25;
@@ -22,12 +22,7 @@ async function pushViews(base) {
     kind: "view",
     text: `View ${i + 1} about school`,
   }));
-  const r = await fetch(`${base}/api/v1/entries`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ entries }),
-  });
-  assert.equal(r.status, 200);
+  await pushEntries(base, entries);
 }
 
 /** The pager's words and whether each button can be pressed. */
@@ -125,12 +120,7 @@ test("a view with a word longer than the screen wraps in the inbox at phone widt
   await withServerAndBrowser(async ({ server, browser, db }) => {
     createOfficer(db);
     const long = "a".repeat(300);
-    const r = await fetch(`${server.url}/api/v1/entries`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ entries: [{ id: randomUUID(), created_at: Date.now() - 1000, language: "en", kind: "view", text: `Look ${long} here` }] }),
-    });
-    assert.equal(r.status, 200);
+    await pushEntries(server.url, [{ id: randomUUID(), created_at: Date.now() - 1000, language: "en", kind: "view", text: `Look ${long} here` }]);
     const context = await browser.newContext({ locale: "en-GB", viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await signIn(page, server.url);

@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import { randomUUID } from "node:crypto";
 import assert from "node:assert/strict";
-import { expectNoCodeText, withServerAndBrowser } from "./helpers.mjs";
+import { expectNoCodeText, withServerAndBrowser, pushEntries } from "./helpers.mjs";
 import { signedInOfficer, axeBothLanguages, openSection } from "./officer-helpers.mjs";
 
 async function feed(base, since = "") {
@@ -23,8 +23,7 @@ test("the officer publishes a response in both languages, updates it and withdra
 
     // A view the officer marks safe to quote in the inbox (distinct from hiding it).
     const view = { id: randomUUID(), created_at: Date.now() - 60_000, language: "en", kind: "view", text: "I want to see my social worker more" };
-    const pushed = await fetch(`${server.url}/api/v1/entries`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ entries: [view] }) });
-    assert.equal(pushed.status, 200);
+    await pushEntries(server.url, [view]);
     await page.reload();
     await page.getByRole("button", { name: "Safe to quote" }).click();
     await page.getByText("Marked safe to quote in a response.").waitFor();

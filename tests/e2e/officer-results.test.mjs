@@ -7,20 +7,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { withServerAndBrowser } from "./helpers.mjs";
+import { withServerAndBrowser, pushAccepted } from "./helpers.mjs";
 import { signedInOfficer, axeBothLanguages, openSection, switchLanguage } from "./officer-helpers.mjs";
 
-/** Entries as a device sends them (the device API needs no sign-in). */
-async function push(base, entries) {
-  const r = await fetch(`${base}/api/v1/entries`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ entries }),
-  });
-  assert.equal(r.status, 200);
-  const { results } = await r.json();
-  for (const result of results) assert.equal(result.status, "accepted", JSON.stringify(result));
-}
+const push = pushAccepted;
 
 /** `times` ratings of one promise for a social worker, made on `day` (ms). */
 const ratings = (promise, answer, times, day, age_band) =>

@@ -7,7 +7,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { expectNoCodeText, withServerAndBrowser } from "./helpers.mjs";
+import { expectNoCodeText, withServerAndBrowser, pushAccepted } from "./helpers.mjs";
 import { axeBothLanguages, bi, everyKindOfQuestion, openSection, publishSurvey, signedInOfficer, switchLanguage } from "./officer-helpers.mjs";
 
 
@@ -35,12 +35,7 @@ function entry(version, answers) {
   return { id: randomUUID(), created_at: Date.now() - 60_000, language: "cy", role: "kinship_carer", kind: "survey", survey: { form: "coffee_nov", version, answers } };
 }
 
-async function push(base, entries) {
-  const r = await fetch(`${base}/api/v1/entries`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ entries }) });
-  assert.equal(r.status, 200);
-  const body = await r.json();
-  assert.deepEqual(body.results.map((x) => x.status), entries.map(() => "accepted"), JSON.stringify(body));
-}
+const push = pushAccepted;
 
 /** The table of one question: [answer words, count words] per row. */
 async function rows(page, code) {
