@@ -10,22 +10,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { sql, withServerAndBrowser } from "./helpers.mjs";
+import { sql, withServerAndBrowser, pushEntries } from "./helpers.mjs";
 import { signedInOfficer, axeBothLanguages, openSection } from "./officer-helpers.mjs";
 
 const ERASE_ME = "Please delete what I said about my placement";
 const KEEP_ME = "The youth club is great";
 const DAY = 24 * 3600 * 1000;
 
-async function push(base, entries) {
-  const r = await fetch(`${base}/api/v1/entries`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ entries }),
-  });
-  assert.equal(r.status, 200);
-  return (await r.json()).results.map((x) => x.status);
-}
+const push = pushEntries;
 
 const view = (text, created_at = Date.now()) => ({ id: randomUUID(), created_at, language: "en", kind: "view", text });
 const statusLine = (page) => page.locator(".status-line").textContent().then((t) => t.trim());
@@ -132,5 +124,8 @@ test("an officer erases a view after confirming, and sees what retention would d
     await openSection(page, "Audit log", "Audit log");
     await page.waitForSelector(".audit-table tbody tr");
     assert.match(await page.locator(".audit-table").innerText(), /Entry erased on request/);
+    // And the threshold's change in words, not as the setting's code.
+    assert.match(await page.locator(".audit-table").innerText(), /Counts under 10 shown as “fewer than 10”/);
+    assert.doesNotMatch(await page.locator(".audit-table").innerText(), /min_cell/);
   });
 });

@@ -78,6 +78,9 @@ fn facts_words(i18n: I18n, facts: &AuditFacts) -> String {
         AuditFacts::Setting { name, value } if name == "retention_months" => {
             say(Key::AuditFactsRetentionMonths, &[("n", n(*value as f64))])
         }
+        AuditFacts::Setting { name, value } if name == "min_cell" => {
+            say(Key::AuditFactsMinCell, &[("n", n(*value as f64))])
+        }
         AuditFacts::Setting { name, value } => format!("{name}: {}", n(*value as f64)),
         AuditFacts::RetentionRun { deleted, cutoff, months, .. } => say(
             Key::AuditFactsRetentionRun,
