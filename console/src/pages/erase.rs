@@ -26,12 +26,11 @@ pub fn EraseView(
     let i18n = use_i18n();
     let announce = use_announce();
     let session = use_session();
-    let this = id.clone();
-    let is_asked = move || asking.with(|a| a.as_deref() == Some(this.as_str()));
+    let asked = StoredValue::new(id.clone());
+    let is_asked = move || asked.with_value(|id| asking.with(|a| a.as_deref() == Some(id.as_str())));
     let button_id = format!("erase-{id}");
     let question_id = format!("erase-question-{id}");
     let back_to = button_id.clone();
-    let asked = StoredValue::new(id.clone());
     let ask = move |_| {
         announce.clear();
         asking.set(Some(asked.get_value()));

@@ -87,20 +87,7 @@ pub fn Settings() -> impl IntoView {
             }
         });
     };
-    let save_question = Signal::derive(move || {
-        confirm_save
-            .with(|p| {
-                p.as_ref().map(|p| {
-                    let key = if p.would_delete == 1 {
-                        Key::SettingsPreviewQuestionOne
-                    } else {
-                        Key::SettingsPreviewQuestion
-                    };
-                    preview_words(i18n, key, p)
-                })
-            })
-            .unwrap_or_default()
-    });
+    let save_question = question(i18n, confirm_save, Key::SettingsPreviewQuestionOne, Key::SettingsPreviewQuestion);
     let save_yes = Callback::new(move |()| {
         if let Some(p) = confirm_save.get_untracked() {
             save_months(p.months);
@@ -131,16 +118,7 @@ pub fn Settings() -> impl IntoView {
             }
         });
     };
-    let run_question = Signal::derive(move || {
-        confirm_run
-            .with(|p| {
-                p.as_ref().map(|p| {
-                    let key = if p.would_delete == 1 { Key::SettingsRunQuestionOne } else { Key::SettingsRunQuestion };
-                    preview_words(i18n, key, p)
-                })
-            })
-            .unwrap_or_default()
-    });
+    let run_question = question(i18n, confirm_run, Key::SettingsRunQuestionOne, Key::SettingsRunQuestion);
     let run_yes = Callback::new(move |()| {
         spawn_local(async move {
             let outcome = api::run_retention().await;
@@ -257,6 +235,15 @@ pub fn Settings() -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// The question a preview asks before saving or running, in words: `one` when it would delete one entry.
+fn question(i18n: I18n, preview: RwSignal<Option<RetentionPreview>>, one: Key, many: Key) -> Signal<String> {
+    Signal::derive(move || {
+        preview
+            .with(|p| p.as_ref().map(|p| preview_words(i18n, if p.would_delete == 1 { one } else { many }, p)))
+            .unwrap_or_default()
+    })
 }
 
 /// A preview's count and cut-off in words.
