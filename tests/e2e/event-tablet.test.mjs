@@ -7,7 +7,7 @@
 // Needs `bash scripts/build-app.sh` (dist/, dist/surveys/, dist/officer/) and `cargo build -p yoursay-server`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { sql, expectWaiting, appReady, axeUnderCsp, visitOnceOnline, withServerComingAndGoing, xlsxText } from "./helpers.mjs";
+import { sql, expectWaiting, focusLandsOn, appReady, axeUnderCsp, visitOnceOnline, withServerComingAndGoing, xlsxText } from "./helpers.mjs";
 import { bi, carersCatchUpSurvey, officerApi, publishSurvey, signedInOfficer } from "./officer-helpers.mjs";
 
 const SURVEY = carersCatchUpSurvey("coffee_jan", bi("January", "Ionawr"));
@@ -125,7 +125,7 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     await page.clock.fastForward("02:05");
     await page.waitForSelector('[role="alertdialog"]');
     assert.equal(await page.locator("#idle-title").innerText(), "Wyt ti'n dal yma?");
-    assert.equal(await page.evaluate(() => document.activeElement?.id), "idle-more");
+    await focusLandsOn(page, "idle-more");
     await axeUnderCsp(page, "still there? (cy)");
     await page.getByRole("button", { name: "Mwy o amser" }).click();
     await page.waitForSelector('[role="alertdialog"]', { state: "detached" });

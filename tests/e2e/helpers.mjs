@@ -102,6 +102,20 @@ export async function appReady(page) {
 }
 
 /**
+ * Waits for focus to reach the element with this id. The app moves focus in the next animation frame after
+ * it draws (so the element exists first), so an immediate read can race it; a wrong place still fails,
+ * naming where focus is.
+ */
+export async function focusLandsOn(page, id, message = "focus") {
+  try {
+    await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5_000 });
+  } catch {
+    const at = await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+    assert.equal(at, id, message);
+  }
+}
+
+/**
  * Fails when the page's visible text holds program text: a `view!` attribute the macro misread, or a
  * value that never arrived. Run it on every screen, in both languages.
  */

@@ -7,7 +7,7 @@
 // Needs the console in dist/officer/ and the server binary (see scripts/build-console.sh).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { withServerAndBrowser } from "./helpers.mjs";
+import { focusLandsOn, withServerAndBrowser } from "./helpers.mjs";
 import { axeBothLanguages, officerApi, openSection, signedInOfficer } from "./officer-helpers.mjs";
 
 test("the officer plans an event with a survey and pass-the-tablet, prints its poster, and a device joins it", { timeout: 300_000 }, async () => {
@@ -42,7 +42,7 @@ test("the officer plans an event with a survey and pass-the-tablet, prints its p
     await page.getByText("Please correct the fields marked below.").waitFor();
     const pinBox = page.getByLabel("Exit PIN", { exact: true });
     assert.equal(await pinBox.getAttribute("aria-invalid"), "true");
-    assert.equal(await page.evaluate(() => document.activeElement.id), "event-exit-pin", "focus goes to the box to fix");
+    await focusLandsOn(page, "event-exit-pin", "focus goes to the box to fix");
     await axeBothLanguages(page, "event form with a problem");
 
     await pinBox.fill("4821");

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { sql, appReady, axe, ROOT, saySomething, withServerAndBrowser } from "./helpers.mjs";
+import { sql, appReady, focusLandsOn, axe, ROOT, saySomething, withServerAndBrowser } from "./helpers.mjs";
 import { EMAIL, PASSWORD, createOfficer, signIn, switchLanguage, axeBothLanguages, openSection } from "./officer-helpers.mjs";
 
 const APP_DIR = process.env.YOURSAY_APP_DIR || join(ROOT, "dist");
@@ -113,7 +113,7 @@ test("an officer sees a flagged view first, follows it up, sees the rating and e
       (id) => document.querySelector(".view-item")?.getAttribute("data-id") !== id,
       riskyId,
     );
-    assert.equal(await page.evaluate(() => document.activeElement?.id), "inbox-count", "focus is not lost");
+    await focusLandsOn(page, "inbox-count", "focus is not lost");
     assert.match(await items.first().innerText(), /youth club/);
     const followed = page.locator(`.view-item[data-id="${riskyId}"]`);
     assert.doesNotMatch(await followed.getAttribute("class"), /flagged/);

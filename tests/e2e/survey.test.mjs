@@ -6,7 +6,7 @@
 // the server binary: `bash scripts/build-app.sh` and `cargo build -p yoursay-server`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { sql, expectWaiting, axeUnderCsp, visitOnceOnline, withServerComingAndGoing, xlsxText } from "./helpers.mjs";
+import { sql, expectWaiting, focusLandsOn, axeUnderCsp, visitOnceOnline, withServerComingAndGoing, xlsxText } from "./helpers.mjs";
 import { bi, everyKindOfQuestion, officerApi, publishSurvey, signedInOfficer } from "./officer-helpers.mjs";
 
 // Every kind of question, a required one, help text and a show-if rule.
@@ -57,7 +57,7 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     assert.match(await page.locator("#survey-help").innerText(), /last three months/);
     await page.getByRole("button", { name: "Skip this one" }).click();
     await page.waitForSelector("#survey-error");
-    assert.equal(await page.evaluate(() => document.activeElement?.id), "survey-error");
+    await focusLandsOn(page, "survey-error");
     await axeUnderCsp(page, "a required question left unanswered");
     await page.getByRole("button", { name: "Good", exact: true }).click();
     await onQuestion(page, "How was today?");
