@@ -14,7 +14,9 @@ __BUILD_FILES__
 // A file whose name is the same in every release (the pages, the documents, the icon) is asked of the server
 // again rather than taken from the browser's HTTP cache, which may hold last release's copy (older servers
 // sent the documents as immutable for a year). Names Trunk hashed never name other bytes: those may come
-// from the HTTP cache, so an unchanged bundle is not downloaded twice.
+// from the HTTP cache, so an unchanged bundle is not downloaded twice. The rule is the server's (`named_by_content` in
+// server/src/routes/app_files.rs, which sends those as immutable); tests/e2e/offline.test.mjs checks both
+// agree on every file of the build.
 const HASHED = /-(?=[0-9a-f]*[0-9])[0-9a-f]{4,}(_bg)?\.[^/]+$/;
 const fresh = (file) => new Request(file, { cache: HASHED.test(file) ? "default" : "no-cache" });
 

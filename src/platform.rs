@@ -67,6 +67,24 @@ pub fn focus_by_id(id: &'static str) {
     });
 }
 
+/// The value of `name` in the address's query (`?name=value`), decoded, if it is there.
+pub fn address_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let raw = search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))?;
+    js_sys::decode_uri_component(raw).ok().map(String::from)
+}
+
+/// [`address_param`], taking the query out of the address when it is there, so a reload or Back does not
+/// act on the same link twice (an event link, a join code).
+pub fn take_from_address(name: &str) -> Option<String> {
+    let value = address_param(name)?;
+    let window = web_sys::window()?;
+    if let (Ok(history), Ok(path)) = (window.history(), window.location().pathname()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+    Some(value)
+}
+
 /// A new random v4 UUID from the browser's CSPRNG.
 pub fn new_entry_id() -> Option<String> {
     web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid())

@@ -48,17 +48,10 @@ pub fn event() -> Option<String> {
 /// mode until "Leave event" or another link changes it (`/?event=` clears it). The code is then taken
 /// out of the address, so a reload after leaving does not put the device back in the event.
 pub fn take_event_from_url() {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(search) = window.location().search() else { return };
-    let Some(value) = search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("event=")) else {
-        return;
-    };
-    match yoursay_core::EventCode::parse(value) {
+    let Some(value) = crate::platform::take_from_address("event") else { return };
+    match yoursay_core::EventCode::parse(&value) {
         Ok(code) => set_event(Some(code.as_str())),
         Err(_) => set_event(None),
-    }
-    if let (Ok(history), Ok(path)) = (window.history(), window.location().pathname()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
     }
 }
 

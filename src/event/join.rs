@@ -62,7 +62,7 @@ fn JoinForm() -> impl IntoView {
         });
     };
     // The QR code's address carries the code: join at once, the same way as typing it.
-    if let Some(from_qr) = code_in_address() {
+    if let Some(from_qr) = crate::platform::take_from_address("code") {
         code.set(from_qr.clone());
         join(from_qr);
     }
@@ -177,17 +177,6 @@ fn EventHome(event: DeviceEvent) -> impl IntoView {
         </button>
         <p><Link href=crate::survey::PREFIX class="text-target">{i18n.tr(S::RunAllSurveys)}</Link></p>
     }
-}
-
-/// `?code=K7MQ4X` in the address (the QR code's link), taken out so a reload does not join again.
-fn code_in_address() -> Option<String> {
-    let window = web_sys::window()?;
-    let search = window.location().search().ok()?;
-    let code = search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("code="))?.to_owned();
-    if let (Ok(history), Ok(path)) = (window.history(), window.location().pathname()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
-    }
-    Some(code)
 }
 
 /// Ready for use without signal: a service worker is in charge of this page and has this page's files

@@ -54,7 +54,7 @@ pub fn CheckAnswers(
 
 /// An answer as the person would say it.
 fn in_words(i18n: I18n, question: &Question, answer: Option<&Answered>, catalogue: &Catalogue) -> String {
-    let Some(answer) = answer.filter(|a| a.to_wire().is_some()) else {
+    let Some(answer) = answer.filter(|a| a.is_given()) else {
         return i18n.t(S::RunNotAnswered).to_owned();
     };
     let label = |code: &str| match &question.kind {

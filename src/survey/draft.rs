@@ -45,6 +45,11 @@ impl Answered {
         }
     }
 
+    /// Whether anything was really given: what a required question needs and a show-if rule sees.
+    pub fn is_given(&self) -> bool {
+        self.to_wire().is_some()
+    }
+
     /// The answer as sent; `None` when nothing was really given (blank text, no box ticked, every promise
     /// of a grid skipped), which counts as unanswered.
     pub fn to_wire(&self) -> Option<ValueWire> {
@@ -100,7 +105,7 @@ pub enum Step {
 
 /// Which questions are shown with these answers (by position in the form).
 pub fn shown(questions: &[Question], answers: &[Option<Answered>]) -> Vec<bool> {
-    let given = |k: usize| match answers.get(k).and_then(|a| a.as_ref()).filter(|a| a.to_wire().is_some()) {
+    let given = |k: usize| match answers.get(k).and_then(|a| a.as_ref()).filter(|a| a.is_given()) {
         None => Given::Unanswered,
         Some(a) => Given::Chose(a.chosen()),
     };

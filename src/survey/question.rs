@@ -302,7 +302,7 @@ fn TextAnswer(
     let count = move || text.with(|t| t.trim().chars().count());
     let next = move |_| {
         let answer = Answered::Text { text: text.get_untracked(), promises: tags.get_untracked() };
-        on.run(Move::Answer(answer.to_wire().is_some().then_some(answer)))
+        on.run(Move::Answer(answer.is_given().then_some(answer)))
     };
     let tag_boxes = move || {
         state

@@ -80,7 +80,7 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
                     go(Step::Question { index, part: next });
                 }
                 Move::Answer(answer) => {
-                    let given = answer.as_ref().and_then(Answered::to_wire).is_some();
+                    let given = answer.as_ref().is_some_and(Answered::is_given);
                     if qs[index].required && !given {
                         missing.set(true);
                         crate::platform::focus_by_id("survey-error");

@@ -42,18 +42,6 @@ enum Pull {
     NotKept,
 }
 
-/// `?promise=CODE` in the address: the promise filter chosen before the screen opens (a promise's own
-/// screen links here).
-fn promise_in_address() -> String {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("promise="))
-        .map(|code| js_sys::decode_uri_component(code).map(String::from).unwrap_or_default())
-        .unwrap_or_default()
-}
-
 /// Is `item` shown under these filters (empty: any)?
 fn matches(item: &FeedItem, promise: &str, service: &str) -> bool {
     (promise.is_empty() || item.promises.iter().any(|p| p == promise))
@@ -70,7 +58,8 @@ pub fn WhatChanged() -> impl IntoView {
     // What the device had shown before this visit: the markers stay for the whole visit, and the next
     // visit no longer shows them.
     let seen: RwSignal<Seen> = RwSignal::new(Seen::new());
-    let promise = RwSignal::new(promise_in_address());
+    // `?promise=CODE`: a promise's own screen in Rate links here with its filter chosen.
+    let promise = RwSignal::new(crate::platform::address_param("promise").unwrap_or_default());
     let service = RwSignal::new(String::new());
 
     // Once the device database is open (or known not to open): what it holds, then the pull.

@@ -107,3 +107,21 @@ test("a lost answer makes the device send the same entries again, and the server
     await context.close();
   });
 });
+
+// The service worker keeps its own copy of the server's rule for which names carry a content hash (it cannot
+// ask the server before fetching). Both must agree on every file of the real build, or a release could be
+// served from last release's HTTP cache.
+test("the service worker and the server agree on which of the build's files may be kept", { timeout: 60_000 }, async () => {
+  await withServerAndBrowser(async ({ base }) => {
+    const worker = await (await fetch(base + "/sw.js")).text();
+    const rule = new RegExp(worker.match(/const HASHED = \/(.+)\/;/)[1]);
+    const files = [...worker.matchAll(/^\s*"(\/[^"]*)",?$/gm)].map((m) => m[1]);
+    assert.ok(files.some((f) => rule.test(f)) && files.some((f) => !rule.test(f)), `both kinds among ${files}`);
+    for (const file of files) {
+      const response = await fetch(base + file);
+      assert.equal(response.status, 200, file);
+      const kept = /immutable/.test(response.headers.get("cache-control"));
+      assert.equal(rule.test(file), kept, `${file}: the service worker says ${rule.test(file)}, the server ${kept}`);
+    }
+  });
+});
