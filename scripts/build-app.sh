@@ -4,7 +4,7 @@
 # (dist/surveys/, which also writes the service worker's final file list).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/.tools/node_modules/.bin:$PATH"
+source scripts/wasm-env.sh
 trunk build --release
 bash scripts/build-console.sh
 bash scripts/build-surveys.sh

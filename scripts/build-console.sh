@@ -7,7 +7,7 @@
 #   DIST=DIR overrides the output folder (default dist/officer).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/.tools/node_modules/.bin:$PATH"
+source scripts/wasm-env.sh
 dist="${DIST:-$PWD/dist/officer}"
 trunk --config console/Trunk.toml build --dist "$dist" --public-url /officer/
 # The same last steps as the phone's build: minified glue (console/index.html asks for no integrity hash

@@ -6,7 +6,7 @@
 # Build the first-load app first: `trunk build` empties dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/.tools/node_modules/.bin:$PATH"
+source scripts/wasm-env.sh
 dist="$PWD/dist"
 [ -f "$dist/index.html" ] || { echo "no dist/index.html: run trunk build --release first" >&2; exit 1; }
 trunk --config surveys/Trunk.toml build --dist "$dist/surveys" --public-url /surveys/
