@@ -151,6 +151,16 @@ pub fn Rate() -> impl IntoView {
                         <button type="button" class="button button-quiet back" on:click=move |_| back()>
                             {i18n.tr(Key::Back)}
                         </button>
+                        // A new tab, so the answers given so far (kept in this page's memory) stay here.
+                        <p>
+                            <a
+                                href=format!("/what-changed?promise={}", promise.code)
+                                target="_blank"
+                                class="text-target"
+                            >
+                                {i18n.tr(Key::RateWhatChanged)}
+                            </a>
+                        </p>
                     }
                     .into_any()
                 }

@@ -88,11 +88,24 @@ test("responses are kept on the phone: online, filtered, updated, withdrawn, off
     await phone.waitForFunction(() => document.querySelectorAll("main li.response").length === 1);
     assert.match(await responses(phone).first().innerText(), /rarely see your/);
     assert.match(await phone.locator("main").innerText(), /Showing 1 of 2\./);
-    await phone.goto(server.url + "/what-changed?promise=ambition");
-    await status(phone, "Up to date.");
-    assert.equal(await responses(phone).count(), 1);
-    assert.match(await responses(phone).first().innerText(), /nothing to do after school/);
-    assert.equal(await phone.getByLabel("Promise").inputValue(), "ambition");
+    // From Rate: the promise's own screen links to what was done about it, in a new tab, so the answers
+    // given so far stay in the first.
+    await phone.goto(server.url + "/rate");
+    await phone.locator('button[data-code="social_worker"]').click();
+    await phone.getByRole("button", { name: "Good", exact: true }).click();
+    const aboutThis = phone.getByRole("link", { name: /What we did about this promise/ });
+    for (let i = 0; !(await aboutThis.getAttribute("href")).endsWith("promise=ambition"); i++) {
+      assert.ok(i < 25, "the promise 'ambition' comes in Rate");
+      await phone.getByRole("button", { name: "Skip this one" }).click();
+    }
+    const ratingAt = await phone.locator(".progress").innerText();
+    const [tab] = await Promise.all([context.waitForEvent("page"), aboutThis.click()]);
+    await status(tab, "Up to date.");
+    assert.equal(await responses(tab).count(), 1);
+    assert.match(await responses(tab).first().innerText(), /nothing to do after school/);
+    assert.equal(await tab.getByLabel("Promise").inputValue(), "ambition");
+    await tab.close();
+    assert.equal(await phone.locator(".progress").innerText(), ratingAt, "the rating goes on where it was");
 
     // ---- Seen once: no longer new ----
     await phone.goto(server.url + "/what-changed");
