@@ -7,5 +7,6 @@ set -euo pipefail
 here="$(dirname "$0")"
 bash "$here/minify-glue.sh"
 python3 "$here/strip-wasm.py" "${TRUNK_STAGING_DIR:?}"/*.wasm
+python3 "$here/first-screen.py" "${TRUNK_STAGING_DIR:?}"
 bash "$here/service-worker-manifest.sh"
 if [ "${TRUNK_PROFILE:-release}" = release ]; then bash "$here/precompress.sh" "${TRUNK_STAGING_DIR:?}"; fi

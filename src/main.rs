@@ -5,5 +5,10 @@
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 fn main() {
+    // The home screen written into index.html as plain HTML (scripts/first-screen.py) gives way to the
+    // app's own, drawn in the same place before the browser paints again.
+    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+        body.set_text_content(None);
+    }
     leptos::mount::mount_to_body(yoursay_app::App);
 }
