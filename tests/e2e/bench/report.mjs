@@ -34,9 +34,12 @@ const sync = phone.sync;
 const rows = [
   ["First load on the wire (what the server sends with `Accept-Encoding: br`: the page and every file it names)", `${Math.floor(firstLoadBytes / 1024)} KB`,
     `${int(firstLoadBytes)} bytes; \`scripts/bundle-size.sh\`, budget 150,000 bytes`],
-  ["First screen, cold (no cache, no service worker), median", ms(fs.coldMedianMs),
+  ["First paint, cold (no cache, no service worker), median (goal ≤ 1.5 s)", ms(fs.coldMedianMs),
     `runs: ${list(fs.coldMs)} ms; ${kb(fs.coldTransferBytes)} over the wire (wasm sent as \`${fs.wasmEncoding}\`)`],
-  ["First screen, warm (second visit, service worker), median", ms(fs.warmMedianMs), `runs: ${list(fs.warmMs)} ms`],
+  ["First screen usable, cold (the app has taken over), median (goal ≤ 3.5 s)", ms(fs.coldUsableMedianMs),
+    `runs: ${list(fs.coldUsableMs)} ms`],
+  ["First paint, warm (second visit, service worker), median", ms(fs.warmMedianMs), `runs: ${list(fs.warmMs)} ms`],
+  ["First screen usable, warm, median (goal ≤ 400 ms)", ms(fs.warmUsableMedianMs), `runs: ${list(fs.warmUsableMs)} ms`],
   ["Save an entry offline (\"Send\" → \"Thank you\"), p95, empty outbox", ms(save.p95Ms),
     `${save.ms.length} entries, server stopped; median ${ms(save.medianMs)}, slowest ${ms(save.maxMs)}`],
   [`Save an entry offline, p95, ${int(queued.waiting)} waiting`, ms(queued.p95Ms),
@@ -80,8 +83,10 @@ ${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}
   \`Emulation.setCPUThrottlingRate\`, network shaped with CDP \`Network.emulateNetworkConditions\`:
   ${p.downKbit} kbit/s down, ${p.upKbit} kbit/s up, ${p.latencyMs} ms added to every request (a slow 3G-like profile).
   The server runs on the same machine (loopback).
-- **First screen**: from navigation start (\`performance.now()\` = 0) to the moment the app's \`main h1\` is
-  in the page with a box, noted by a MutationObserver added before any of the page's scripts. Cold: a fresh
+- **First paint / usable**: from navigation start (\`performance.now()\` = 0) to the moment a \`main h1\`
+  is in the page with a box (the plain-HTML first screen of \`index.html\`, drawn before the wasm arrives),
+  and to the moment the app has taken over (its status strip is in the page), noted by a MutationObserver
+  added before any of the page's scripts. Cold: a fresh
   browser context (empty HTTP cache, no service worker). Warm: a second page in the same context after the
   service worker took control; the navigation is answered from its cache (checked: the page is controlled).
   Median of ${phone.runs} runs.
