@@ -67,5 +67,23 @@ pub async fn open_at(name: &str, version: u32) -> Result<Store, StorageError> {
         })
         .build()?;
     let _ = upgrade_request.set(request.as_sys().clone());
-    Ok(Store { db: request.await? })
+    let db = request.await?;
+    give_way_to_a_newer_release(db.as_sys());
+    Ok(Store { db })
+}
+
+/// A newer release opening the database in another tab (with a higher version) waits until every older
+/// connection closes: until then it can save nothing. This tab closes its connection and reloads, so it
+/// runs the newer release too. What it saved is in the database already; only a form half filled in this
+/// (old) tab is lost, where keeping it would block the new one.
+fn give_way_to_a_newer_release(db: &web_sys::IdbDatabase) {
+    let connection = db.clone();
+    let on_change = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        connection.close();
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
+    db.set_onversionchange(Some(wasm_bindgen::JsCast::unchecked_ref(on_change.as_ref())));
+    on_change.forget();
 }

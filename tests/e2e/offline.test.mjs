@@ -125,3 +125,31 @@ test("the service worker and the server agree on which of the build's files may 
     }
   });
 });
+
+// A newer release that upgrades the device database (another tab) waits for every older connection to
+// close. The older tab closes its own and reloads into the newer release rather than block it.
+test("a tab of an older release gives way when a newer one upgrades the device database", { timeout: 60_000 }, async () => {
+  await withServerAndBrowser(async ({ browser, base }) => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    try {
+      const old = await context.newPage();
+      await old.goto(base + "/");
+      await appReady(old);
+      await expectWaiting(old, 0); // the database is open
+      const reloaded = old.waitForEvent("load");
+      const newer = await context.newPage();
+      await newer.goto(base + "/icon.svg");
+      const outcome = await newer.evaluate(() => new Promise((done) => {
+        const request = indexedDB.open("yoursay", 1000);
+        request.onblocked = () => done("blocked by the older tab");
+        request.onsuccess = () => { request.result.close(); done("opened"); };
+        request.onerror = () => done(`error: ${request.error}`);
+        setTimeout(() => done("no answer in 5 s"), 5_000);
+      }));
+      assert.equal(outcome, "opened");
+      await reloaded;
+    } finally {
+      await context.close();
+    }
+  });
+});
