@@ -6,8 +6,8 @@ use serde::Serialize;
 use wasm_bindgen::JsValue;
 use yoursay_core::officer::OFFICER_PATH as BASE;
 pub use yoursay_core::officer::{
-    AuditFacts, AuditItem, Cell, ItemWords, Me, NewItem, Page, ResultRow, Results, RetentionPreview, RetentionRun,
-    RiskWords, Settings, SettingsChange, SignIn, Tally, ViewAction, ViewItem, ViewStatus,
+    AnsweredBy, AuditFacts, AuditItem, Cell, ItemWords, Me, NewItem, Page, ResultRow, Results, RetentionPreview,
+    RetentionRun, RiskWords, Settings, SettingsChange, SignIn, Tally, ViewAction, ViewItem, ViewStatus,
 };
 use yoursay_core::protocol::Problem;
 use yoursay_core::{Catalogue, FieldError};
@@ -199,7 +199,9 @@ pub async fn survey_results(code: &str, query_string: &str) -> Result<SurveyResu
 
 // ---- you said, we did ----
 
-pub use yoursay_core::you_said::{NewUpdate, Progress, ResponseDetail, ResponseList, ResponseState, ResponseText};
+pub use yoursay_core::you_said::{
+    AnsweredViews, NewUpdate, Progress, ResponseDetail, ResponseList, ResponseState, ResponseText,
+};
 
 pub async fn responses() -> Result<ResponseList, ApiError> {
     get("/responses").await
@@ -216,6 +218,11 @@ pub async fn save_response(id: &str, text: &ResponseText) -> Result<ResponseDeta
 /// `publish` or `withdraw`.
 pub async fn response_action(id: &str, action: &str) -> Result<ResponseDetail, ApiError> {
     send("POST", &format!("/responses/{id}/{action}"), None).await
+}
+
+/// Replaces the views a response answers (kept for the officer only).
+pub async fn set_response_views(id: &str, views: &AnsweredViews) -> Result<ResponseDetail, ApiError> {
+    send("PUT", &format!("/responses/{id}/views"), Some(to_json(views)?)).await
 }
 
 pub async fn add_response_update(id: &str, update: &NewUpdate) -> Result<ResponseDetail, ApiError> {

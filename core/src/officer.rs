@@ -168,6 +168,16 @@ pub struct ViewItem {
     #[serde(default)]
     pub safe_to_quote: bool,
     pub contact: Option<ContactDetails>,
+    /// The "you said, we did" responses that say they answer this view: for the officer only.
+    #[serde(default)]
+    pub answered_by: Vec<AnsweredBy>,
+}
+
+/// A response answering a view, as the inbox names it: its id and what it says people said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnsweredBy {
+    pub response: String,
+    pub you_said: Bilingual,
 }
 
 impl ViewItem {
@@ -293,6 +303,8 @@ pub enum AuditFacts {
     Progress { progress: String },
     /// An officer account was created, or (false) its password changed.
     Officer { created: bool },
+    /// A response now says it answers this many views (which ones the response itself keeps).
+    AnsweredViews { views: u64 },
 }
 
 impl AuditFacts {
@@ -321,6 +333,7 @@ impl AuditFacts {
             AuditFacts::Progress { progress } => progress.clone(),
             AuditFacts::Officer { created: true } => "created".to_owned(),
             AuditFacts::Officer { created: false } => "password changed".to_owned(),
+            AuditFacts::AnsweredViews { views } => format!("answers {views} views"),
         }
     }
 }

@@ -141,6 +141,28 @@ fn links(errors: &mut Vec<FieldError>, field: &str, codes: &[String], known: imp
     }
 }
 
+/// `PUT /officer/responses/{id}/views`: the views (entry ids) a response answers, replacing those it had.
+/// Kept on the server beside the response, never in its text, so no device and no export ever holds them:
+/// they would tie a published answer back to what one person said.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnsweredViews {
+    pub views: Vec<String>,
+}
+
+impl AnsweredViews {
+    /// At most [`MAX_LINKS`], none twice; whether each is a view in the inbox is the server's to say.
+    pub fn check(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        links(&mut errors, "views", &self.views, |_| true);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
 /// `POST /officer/responses/{id}/updates`: progress since, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -212,6 +234,9 @@ pub struct ResponseDetail {
     pub updates: Vec<Update>,
     /// What stops it being published, by path; empty when it may be.
     pub to_publish: Vec<FieldError>,
+    /// The views it answers (entry ids), in the order chosen: the officer's only (see [`AnsweredViews`]).
+    #[serde(default)]
+    pub views: Vec<String>,
 }
 
 /// `GET /officer/responses`: newest change first.
@@ -342,6 +367,15 @@ mod tests {
         draft.services = vec!["social_worker".into(); MAX_LINKS + 1];
         assert!(fields(draft.check_draft(&default_catalogue()).unwrap_err())
             .contains(&("services".to_owned(), ErrorCode::TooMany)));
+    }
+
+    #[test]
+    fn the_views_a_response_answers_are_bounded_and_named_once_each() {
+        let twice = AnsweredViews { views: vec!["a".into(), "b".into(), "a".into()] };
+        assert_eq!(fields(twice.check().unwrap_err()), [("views[2]".to_owned(), ErrorCode::Duplicate)]);
+        let many = AnsweredViews { views: (0..=MAX_LINKS).map(|n| n.to_string()).collect() };
+        assert_eq!(fields(many.check().unwrap_err()), [("views".to_owned(), ErrorCode::TooMany)]);
+        assert_eq!(AnsweredViews::default().check(), Ok(()));
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[(i64, &str)] = &[
     (11, include_str!("../migrations/0011_events.sql")),
     (12, include_str!("../migrations/0012_erased_entries.sql")),
     (14, include_str!("../migrations/0014_audit_facts.sql")),
+    (15, include_str!("../migrations/0015_response_views.sql")),
 ];
 
 pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {

@@ -1,6 +1,7 @@
 // "You said, we did", end to end in the console: the officer writes a response, cannot publish it until
 // the Welsh is there (the message beside the Welsh box), publishes it, adds a dated update and withdraws
-// it; a device's feed (GET /api/v1/responses) follows each step. axe and no program text on the screen in
+// it; a device's feed (GET /api/v1/responses) follows each step. The response says which view it answers:
+// the inbox shows "Answered by" there, and the feed never names the view. axe and no program text on the screen in
 // both languages.
 //
 // Needs the console in dist/officer/ and the server binary (see scripts/build-console.sh).
@@ -8,7 +9,7 @@ import { test } from "node:test";
 import { randomUUID } from "node:crypto";
 import assert from "node:assert/strict";
 import { expectNoCodeText, withServerAndBrowser, pushEntries } from "./helpers.mjs";
-import { signedInOfficer, axeBothLanguages, openSection } from "./officer-helpers.mjs";
+import { signedInOfficer, axeBothLanguages, openSection, switchLanguage } from "./officer-helpers.mjs";
 
 async function feed(base, since = "") {
   const r = await fetch(`${base}/api/v1/responses${since ? `?since=${since}` : ""}`);
@@ -37,6 +38,7 @@ test("the officer publishes a response in both languages, updates it and withdra
     await page.getByLabel("Progress", { exact: true }).selectOption("doing_it");
     await page.locator("#response-promises").getByLabel("Support").check();
     await page.locator("#response-quote").selectOption({ label: "I want to see my social worker more" });
+    await page.locator("#response-views").getByLabel("I want to see my social worker more").check();
     await page.getByRole("button", { name: "Publish" }).click();
 
     // Refused: both Welsh boxes are named, beside themselves; focus goes to the first.
@@ -57,6 +59,8 @@ test("the officer publishes a response in both languages, updates it and withdra
     assert.equal(first.items[0].progress, "doing_it");
     assert.equal(first.items[0].quote, "I want to see my social worker more");
     assert.equal(first.items[0].you_said.cy, "Dywedaist ti mai anaml rwyt ti'n gweld dy weithiwr cymdeithasol.");
+    assert.ok(!JSON.stringify(first).includes(view.id), "the view it answers never reaches a device");
+    assert.ok(await page.locator("#response-views").getByLabel("I want to see my social worker more").isChecked(), "kept as linked");
 
     // A dated update joins the timeline; the device gets the response again with it.
     await page.locator("#update-progress").selectOption("done");
@@ -71,6 +75,27 @@ test("the officer publishes a response in both languages, updates it and withdra
     assert.equal(next.items[0].progress, "done");
     await expectNoCodeText(page);
     await axeBothLanguages(page, "you said, we did (a published response with an update)");
+
+    // The inbox says which response answers the view, in the officer's language.
+    await openSection(page, "Inbox", "Inbox");
+    const answered = page.locator("li.view-item p.answered-by");
+    assert.equal(await answered.innerText(), "Answered by: You said you rarely see your social worker.");
+    await axeBothLanguages(page, "inbox with a view a response answers");
+    await switchLanguage(page, "cy");
+    await page.getByText("Wedi'i hateb gan: Dywedaist ti mai anaml rwyt ti'n gweld dy weithiwr cymdeithasol.").waitFor();
+    await switchLanguage(page, "en");
+
+    // Another view linked to the published response: saved without a correction, so devices hear nothing.
+    const later = { id: randomUUID(), created_at: Date.now() - 30_000, language: "en", kind: "view", text: "Nobody told me who my new worker is" };
+    await pushEntries(server.url, [later]);
+    await openSection(page, "You said, we did", "You said, we did");
+    await page.locator("#responses-table tbody tr").first().getByRole("button").click();
+    await page.locator("#response-views").getByLabel(later.text).check();
+    await page.getByRole("button", { name: "Save correction" }).click();
+    await page.waitForFunction(() => /Response saved\./.test(document.querySelector(".status-line")?.textContent));
+    const unchanged = await feed(server.url, next.cursor);
+    assert.deepEqual([unchanged.items.length, unchanged.cursor], [0, next.cursor], "links are no change for devices");
+    assert.ok(!JSON.stringify(await feed(server.url)).includes(later.id));
 
     // The printable list: both languages side by side, the update dated.
     await page.getByRole("link", { name: "Print the list" }).click();

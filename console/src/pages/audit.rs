@@ -38,6 +38,7 @@ fn action_key(action: &str) -> Option<Key> {
         "response_publish" => Key::ActionResponsePublish,
         "response_update" => Key::ActionResponseUpdate,
         "response_withdraw" => Key::ActionResponseWithdraw,
+        "response_views" => Key::ActionResponseViews,
         "entry_erase" => Key::ActionEntryErase,
         "keywords_update" => Key::ActionKeywordsUpdate,
         "catalogue_add" => Key::ActionCatalogueAdd,
@@ -102,6 +103,7 @@ fn facts_words(i18n: I18n, facts: &AuditFacts) -> String {
         },
         AuditFacts::Officer { created: true } => i18n.t(Key::AuditFactsOfficerCreated).to_owned(),
         AuditFacts::Officer { created: false } => i18n.t(Key::AuditFactsPasswordChanged).to_owned(),
+        AuditFacts::AnsweredViews { views } => say(Key::AuditFactsAnsweredViews, &[("views", n(*views as f64))]),
     }
 }
 

@@ -5,9 +5,9 @@ use yoursay_core::Catalogue;
 use super::erase::EraseView;
 use super::paging::Paging;
 use crate::address::use_list_address;
-use crate::api::{self, Page, ViewAction, ViewItem, ViewStatus};
+use crate::api::{self, AnsweredBy, Page, ViewAction, ViewItem, ViewStatus};
 use crate::filters::{show_problems, Fields, FilterForm, FilterValues};
-use crate::i18n::{officer::Key, use_i18n};
+use crate::i18n::{officer::Key, use_i18n, I18n};
 use crate::layout::use_announce;
 use crate::ui::{
     age_words, code_words, date_time, fill, focus, focus_heading, language_key, number, page_title, role_words,
@@ -15,6 +15,20 @@ use crate::ui::{
 };
 
 const PER_PAGE: u32 = 20;
+
+/// "Answered by: …", the responses that say they answer this view, by what they say people said (in the
+/// officer's language, or English while a draft has no Welsh yet).
+fn answered_by(i18n: I18n, responses: &[AnsweredBy]) -> Option<impl IntoView> {
+    let lang = i18n.lang.get();
+    let said: Vec<&str> = responses
+        .iter()
+        .map(|r| Some(r.you_said.get(lang)).filter(|s| !s.trim().is_empty()).unwrap_or(&r.you_said.en))
+        .collect();
+    (!said.is_empty()).then(|| {
+        let words = fill(i18n.t(Key::InboxAnsweredBy), &[("responses", said.join("; "))]);
+        view! { <p class="answered-by">{words}</p> }
+    })
+}
 
 /// What the officer just did, for the line beside Undo.
 fn done_key(action: ViewAction) -> Key {
@@ -190,6 +204,7 @@ pub fn Inbox() -> impl IntoView {
                         <div><dt>{i18n.t(Key::InboxAbout)}</dt><dd>{about}</dd></div>
                     </dl>
                     {item.safe_to_quote.then(|| view! { <p class="notice">{i18n.t(Key::InboxQuotable)}</p> })}
+                    {answered_by(i18n, &item.answered_by)}
                     <div class="actions">
                         {needs_follow_up.then(|| view! {
                             <button type="button" class="button" on:click=move |_| act(id1.clone(), ViewAction::FollowUp, at, false)>{i18n.t(Key::InboxFollowUp)}</button>

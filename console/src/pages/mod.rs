@@ -10,6 +10,7 @@ pub mod export;
 pub mod inbox;
 pub mod keywords;
 mod paging;
+mod response_views;
 pub mod responses;
 pub mod responses_print;
 pub mod results;

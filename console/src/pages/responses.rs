@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use yoursay_core::{Bilingual, Catalogue, FieldError};
 
+use super::response_views::AnsweredViews;
 use crate::api::{self, ApiError, NewUpdate, Progress, ResponseDetail, ResponseList, ResponseState, ResponseText};
 use crate::i18n::{officer::Key, use_i18n, you_said, I18n};
 use crate::layout::use_announce;
@@ -118,6 +119,8 @@ pub fn Responses() -> impl IntoView {
     });
     let editing = RwSignal::new(None::<ResponseDetail>);
     let typed = RwSignal::new(Typed::default());
+    // The views it answers: not part of its text (devices never get them), saved by their own call.
+    let views = RwSignal::new(Vec::<String>::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let problem = RwSignal::new(None::<Key>);
     let busy = RwSignal::new(false);
@@ -141,6 +144,7 @@ pub fn Responses() -> impl IntoView {
             errors.set(Vec::new());
             problem.set(None);
             typed.set(Typed::of(&detail.text));
+            views.set(detail.views.clone());
             editing.set(Some(detail));
             announce.say(i18n.t(said));
             reload();
@@ -161,17 +165,39 @@ pub fn Responses() -> impl IntoView {
         }
         busy.set(true);
         let text = typed.get_untracked().text();
+        let answered = api::AnsweredViews { views: views.get_untracked() };
         let id = editing.with_untracked(|e| e.as_ref().map(|d| (d.id.clone(), d.state)));
+        // Text as it was kept is not sent again: a correction tells every device, changed links alone must not.
+        let as_kept = editing.with_untracked(|e| e.clone().filter(|d| d.text == text.normalised()));
         spawn_local(async move {
-            let saved = match &id {
-                Some((id, ResponseState::Draft | ResponseState::Published)) if action != "withdraw" => {
-                    api::save_response(id, &text).await
+            let editable = matches!(&id, Some((_, ResponseState::Draft | ResponseState::Published)));
+            let saved = match (&id, as_kept) {
+                (_, Some(same)) if editable && action != "withdraw" => Ok(same),
+                (Some((id, _)), _) if editable && action != "withdraw" => api::save_response(id, &text).await,
+                (Some((id, _)), _) => api::response_action(id, "withdraw").await,
+                (None, _) => api::create_response(&text).await,
+            };
+            // A step refused after the text was kept (a new response now exists): the editor holds what was
+            // kept, so the next Save or Publish goes on with it instead of writing the response again.
+            let kept = move |done: ResponseDetail, next: Result<ResponseDetail, ApiError>| {
+                if next.is_err() {
+                    editing.set(Some(done));
                 }
-                Some((id, _)) => api::response_action(id, "withdraw").await,
-                None => api::create_response(&text).await,
+                next
+            };
+            // The links, once the text is saved, only when they changed (each change is an audit line).
+            let saved = match saved {
+                Ok(done) if action != "withdraw" && done.views != answered.views => {
+                    let linked = api::set_response_views(&done.id, &answered).await;
+                    kept(done, linked)
+                }
+                other => other,
             };
             let result = match (action, saved) {
-                ("publish", Ok(saved)) => api::response_action(&saved.id, "publish").await,
+                ("publish", Ok(saved)) => {
+                    let published = api::response_action(&saved.id, "publish").await;
+                    kept(saved, published)
+                }
                 (_, other) => other,
             };
             let said = match action {
@@ -200,6 +226,7 @@ pub fn Responses() -> impl IntoView {
     };
     let start = move |detail: Option<ResponseDetail>| {
         typed.set(detail.as_ref().map(|d| Typed::of(&d.text)).unwrap_or_default());
+        views.set(detail.as_ref().map(|d| d.views.clone()).unwrap_or_default());
         editing.set(detail);
         errors.set(Vec::new());
         problem.set(None);
@@ -286,6 +313,7 @@ pub fn Responses() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
+                <AnsweredViews chosen=views errors=errors />
                 <div class="field" class:has-error=move || errors.with(|l| l.iter().any(|e| e.field.starts_with("events")))>
                     <label for="response-events">{i18n.tr(Key::ResponsesEvents)}</label>
                     {move || errors.with(|l| l.iter().find(|e| e.field.starts_with("events")).map(|e| {

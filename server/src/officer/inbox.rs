@@ -40,7 +40,11 @@ pub async fn list(
         }
     };
     let (page, per_page) = paging(&params)?;
-    let (total, items) = views::page(&state.pool, &filters, status, per_page, (page - 1) * per_page).await?;
+    let (total, mut items) = views::page(&state.pool, &filters, status, per_page, (page - 1) * per_page).await?;
+    let mut conn = state.pool.acquire().await?;
+    for item in &mut items {
+        item.answered_by = super::responses::answered_by(&mut conn, &item.id).await?;
+    }
     Ok(Json(page_of(total, page, per_page, items)))
 }
 
@@ -61,7 +65,9 @@ pub async fn act(
     }
     audit::record(&mut tx, &officer.email, action.audit_name(), Some(&id), None).await?;
     tx.commit().await?;
-    views::get(&state.pool, &id).await?.map(Json).ok_or(ApiError::NotFound)
+    let mut item = views::get(&state.pool, &id).await?.ok_or(ApiError::NotFound)?;
+    item.answered_by = super::responses::answered_by(&mut *state.pool.acquire().await?, &id).await?;
+    Ok(Json(item))
 }
 
 /// `DELETE /entries/{id}`: erases one entry on the person's request, with everything that hangs off it,

@@ -1,11 +1,14 @@
 //! The officer's "you said, we did" under `/api/v1/officer/responses`: drafts (private), publishing (both
 //! languages), dated progress updates, corrections and withdrawal, each audited. Every change devices must
 //! hear of takes the next change number (`store::responses::next_change`); the device feed is
-//! `crate::routes::responses`.
+//! `crate::routes::responses`. Which views a response answers is `views`.
+
+mod views;
+pub use views::answered_by;
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use sqlx::AnyConnection;
 use yoursay_core::officer::AuditFacts;
@@ -27,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/responses/{id}/publish", post(publish))
         .route("/responses/{id}/updates", post(add_update))
         .route("/responses/{id}/withdraw", post(withdraw))
+        .route("/responses/{id}/views", put(views::set))
 }
 
 fn target(id: &str) -> String {
@@ -121,6 +125,7 @@ async fn detail(conn: &mut AnyConnection, stored: StoredResponse, catalogue: &Ca
     Ok(ResponseDetail {
         state: state_of(&stored)?,
         updates: read_updates(store::updates(conn, &stored.id).await?)?,
+        views: store::views_of(conn, &stored.id).await?,
         id: stored.id,
         text,
         created_at: stored.created_at,

@@ -252,8 +252,9 @@ pub async fn count_older_than(conn: &mut AnyConnection, cutoff_ms: i64) -> sqlx:
 }
 
 /// Every table holding rows of an entry, which must go before the entry (SQLite enforces foreign keys
-/// only when asked, so `ON DELETE CASCADE` cannot be relied on).
-const CHILDREN: [&str; 3] = ["view_promises", "rating_answers", "survey_answers"];
+/// only when asked, so `ON DELETE CASCADE` cannot be relied on). `response_views` is a response's link to
+/// the view it answers: the link goes with the view, the response stays.
+const CHILDREN: [&str; 4] = ["view_promises", "rating_answers", "survey_answers", "response_views"];
 
 /// Deletes entries made before `cutoff_ms`, children first.
 pub async fn delete_older_than(conn: &mut AnyConnection, cutoff_ms: i64) -> sqlx::Result<u64> {

@@ -175,3 +175,42 @@ pub async fn touch(conn: &mut AnyConnection, id: &str, change_seq: i64, now: i64
         .await?;
     Ok(())
 }
+
+/// The views (entry ids) response `id` answers, in the order chosen.
+pub async fn views_of(conn: &mut AnyConnection, id: &str) -> sqlx::Result<Vec<String>> {
+    sqlx::query("SELECT entry_id FROM response_views WHERE response_id = $1 ORDER BY position")
+        .bind(id)
+        .fetch_all(conn)
+        .await?
+        .iter()
+        .map(|r| r.try_get(0))
+        .collect()
+}
+
+/// Replaces the views response `id` answers with `views` (distinct ids of existing entries).
+pub async fn set_views(conn: &mut AnyConnection, id: &str, views: &[String]) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM response_views WHERE response_id = $1").bind(id).execute(&mut *conn).await?;
+    for (position, view) in views.iter().enumerate() {
+        sqlx::query("INSERT INTO response_views (response_id, entry_id, position) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(view)
+            .bind(position as i64)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The responses (id, body) that answer view `entry_id`, newest change first.
+pub async fn answering(conn: &mut AnyConnection, entry_id: &str) -> sqlx::Result<Vec<(String, String)>> {
+    sqlx::query(
+        "SELECT r.id, r.body FROM response_views rv JOIN responses r ON r.id = rv.response_id \
+         WHERE rv.entry_id = $1 ORDER BY r.updated_at DESC, r.id",
+    )
+    .bind(entry_id)
+    .fetch_all(conn)
+    .await?
+    .iter()
+    .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+    .collect()
+}

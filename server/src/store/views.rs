@@ -76,6 +76,7 @@ fn item(row: &AnyRow) -> sqlx::Result<ViewItem> {
             (Some(name), Some(how)) => Some(ContactDetails { name, how }),
             _ => None,
         },
+        answered_by: Vec::new(),
     })
 }
 
@@ -195,4 +196,10 @@ pub async fn quotable_text(conn: &mut AnyConnection, id: &str) -> sqlx::Result<O
     let sql =
         format!("SELECT text FROM entries WHERE id = $1 AND safe_to_quote = 1 AND hidden = 0 AND {}", in_inbox(""));
     Ok(sqlx::query(&sql).bind(id).fetch_optional(conn).await?.map(|r| r.try_get(0)).transpose()?.flatten())
+}
+
+/// Whether `id` is an entry the inbox holds (a view, or a survey entry with words).
+pub async fn in_inbox_now(conn: &mut AnyConnection, id: &str) -> sqlx::Result<bool> {
+    let sql = format!("SELECT 1 FROM entries WHERE id = $1 AND {}", in_inbox(""));
+    Ok(sqlx::query(&sql).bind(id).fetch_optional(conn).await?.is_some())
 }

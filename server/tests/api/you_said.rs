@@ -331,7 +331,140 @@ async fn what_changed_is_served_as_a_document_in_each_language_with_drafts_left_
     assert_eq!(fields(&problem(doc("fr").await, 400).await), ["lang"]);
 }
 
+/// Every cell of every sheet of the XLSX export, as text.
+async fn xlsx_cells(app: &TestApp) -> Vec<String> {
+    use calamine::Reader;
+    let xlsx = app.client.get(app.url("/api/v1/officer/export?format=xlsx")).send().await.unwrap();
+    assert_eq!(xlsx.status(), 200);
+    let bytes = xlsx.bytes().await.unwrap().to_vec();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let mut cells = Vec::new();
+    for name in book.sheet_names() {
+        let sheet = book.worksheet_range(&name).unwrap();
+        cells.extend(sheet.rows().flat_map(|r| r.iter().map(|c| c.to_string())));
+    }
+    cells
+}
+
+async fn the_views_a_response_answers_are_the_officers_only(app: TestApp) {
+    app.sign_in().await;
+    let (first, second, rated) = (crate::helpers::new_id(), crate::helpers::new_id(), crate::helpers::new_id());
+    app.push_ok(&[
+        crate::helpers::view(&first, "I never see my social worker"),
+        crate::helpers::view(&second, "My social worker keeps changing"),
+        crate::helpers::rating(&rated, "housing", &[("equality", json!(2))]),
+    ])
+    .await;
+    let made = app.post_json(RESPONSES, response("You said you rarely see your social worker.", "")).await;
+    let id = made["id"].as_str().unwrap().to_owned();
+    assert_eq!(made["views"], json!([]));
+    let views_path = format!("{RESPONSES}/{id}/views");
+
+    // A draft links views; an id that is not a view in the inbox (unknown, or a rating) is named.
+    let linked = app.put_json(&views_path, json!({"views": [first]})).await;
+    assert_eq!(linked["views"], json!([first]));
+    let unknown = app.send(Method::PUT, &views_path, json!({"views": [second, "nope", rated]})).await;
+    assert_eq!(fields(&problem(unknown, 400).await), ["views[1]", "views[2]"]);
+    let twice = app.send(Method::PUT, &views_path, json!({"views": [second, second]})).await;
+    assert_eq!(fields(&problem(twice, 400).await), ["views[1]"]);
+    let many: Vec<String> = (0..=20).map(|_| first.clone()).collect();
+    assert_eq!(
+        fields(&problem(app.send(Method::PUT, &views_path, json!({"views": many})).await, 400).await),
+        ["views"]
+    );
+    let stray = app.send(Method::PUT, &views_path, json!({"views": [], "quote": first})).await;
+    assert_eq!(fields(&problem(stray, 400).await), ["quote"]);
+    assert_eq!(app.get_json(&format!("{RESPONSES}/{id}")).await["views"], json!([first]), "refusals change nothing");
+    let missing = app.send(Method::PUT, &format!("{RESPONSES}/none/views"), json!({"views": []})).await;
+    problem(missing, 404).await;
+
+    // Published, the links are replaced without telling devices anything.
+    let welsh = response(
+        "You said you rarely see your social worker.",
+        "Dywedaist ti mai anaml rwyt ti'n gweld dy weithiwr cymdeithasol.",
+    );
+    app.put_json(&format!("{RESPONSES}/{id}"), welsh).await;
+    let published = app.post_json(&format!("{RESPONSES}/{id}/publish"), json!({})).await;
+    assert_eq!(published["views"], json!([first]), "publishing keeps the links");
+    let cursor = app.feed_ok(None).await["cursor"].as_str().unwrap().to_owned();
+    let replaced = app.put_json(&views_path, json!({"views": [second, first]})).await;
+    assert_eq!((replaced["state"].clone(), replaced["views"].clone()), (json!("published"), json!([second, first])));
+    let since = app.feed_ok(Some(&cursor)).await;
+    assert_eq!((since["items"].clone(), since["cursor"].clone()), (json!([]), json!(cursor)), "no change for devices");
+
+    // The inbox names the responses answering each view, in both languages.
+    let inbox = app.get_json("/api/v1/officer/views?per_page=200").await;
+    let item = |view: &str| inbox["items"].as_array().unwrap().iter().find(|i| i["id"] == view).unwrap().clone();
+    assert_eq!(item(&first)["answered_by"][0]["response"], json!(id));
+    assert_eq!(
+        item(&second)["answered_by"][0]["you_said"]["cy"],
+        "Dywedaist ti mai anaml rwyt ti'n gweld dy weithiwr cymdeithasol."
+    );
+    let reviewed = app.post_json(&format!("/api/v1/officer/views/{first}/review"), json!({})).await;
+    assert_eq!(reviewed["answered_by"][0]["response"], json!(id), "a moderated view still says so");
+
+    // Never on a device, never in an export, not in the audit log either.
+    for body in
+        [app.feed_ok(None).await.to_string(), app.get_json(&format!("{FEED}/document?lang=en")).await.to_string()]
+    {
+        for view in [&first, &second] {
+            assert!(!body.contains(view.as_str()), "{view} in {body}");
+        }
+    }
+    let csv = app.client.get(app.url("/api/v1/officer/export")).send().await.unwrap().text().await.unwrap();
+    assert!(!csv.contains(&id), "the response is not in the entries' export");
+    let cells = xlsx_cells(&app).await;
+    assert!(cells.iter().any(|c| c.contains("rarely see")), "the response is in the workbook");
+    for view in [&first, &second] {
+        let rows_naming = cells.iter().filter(|c| c.as_str() == view.as_str()).count();
+        assert_eq!(rows_naming, 1, "{view}: its own entry row only, not beside the response");
+    }
+    let log = app.get_json("/api/v1/officer/audit").await;
+    let line = log["items"].as_array().unwrap().iter().find(|l| l["action"] == "response_views").unwrap();
+    assert_eq!(line["target"], json!(format!("response:{id}")));
+    assert_eq!(line["facts"], json!({"fact": "answered_views", "views": 2}));
+    assert!(!log.to_string().contains(&second), "the log counts the views, it does not name them");
+
+    // Withdrawn, it stays as it was.
+    app.post_json(&format!("{RESPONSES}/{id}/withdraw"), json!({})).await;
+    let refused = problem(app.send(Method::PUT, &views_path, json!({"views": []})).await, 400).await;
+    assert_eq!(fields(&refused), ["state"]);
+}
+
+async fn erasing_a_view_or_retention_deleting_it_takes_its_links(app: TestApp) {
+    app.sign_in().await;
+    let (erased, old, kept) = (crate::helpers::new_id(), crate::helpers::new_id(), crate::helpers::new_id());
+    let mut aged = crate::helpers::view(&old, "An old view");
+    aged["created_at"] = json!(1_706_745_600_000i64); // 2024-02-01
+    let mut recent = crate::helpers::view(&kept, "A recent view");
+    recent["created_at"] = json!(yoursay_server::clock::now_ms() - 60_000);
+    let mut erase_me = crate::helpers::view(&erased, "Please delete what I said");
+    erase_me["created_at"] = recent["created_at"].clone();
+    app.push_ok(&[erase_me, aged, recent]).await;
+    let made =
+        app.post_json(RESPONSES, response("Several of you said things.", "Dywedodd sawl un ohonoch bethau.")).await;
+    let id = made["id"].as_str().unwrap().to_owned();
+    let views_path = format!("{RESPONSES}/{id}/views");
+    app.put_json(&views_path, json!({"views": [erased, old, kept]})).await;
+    assert_eq!(app.count("response_views").await, 3);
+
+    let r = app.send(Method::DELETE, &format!("/api/v1/officer/entries/{erased}"), json!({})).await;
+    assert_eq!(r.status(), 204);
+    assert_eq!(app.get_json(&format!("{RESPONSES}/{id}")).await["views"], json!([old, kept]));
+
+    app.put_json("/api/v1/officer/settings", json!({"retention_months": 12})).await;
+    let run = app.post_json("/api/v1/officer/retention/run", json!({})).await;
+    assert_eq!(run["deleted"], 1);
+    assert_eq!(app.get_json(&format!("{RESPONSES}/{id}")).await["views"], json!([kept]));
+    assert_eq!(app.count("response_views").await, 1);
+    // The response itself stays, and still links what is left.
+    let inbox = app.get_json("/api/v1/officer/views").await;
+    assert_eq!(inbox["items"][0]["answered_by"][0]["response"], json!(id));
+}
+
 crate::on_both_databases!(
+    the_views_a_response_answers_are_the_officers_only,
+    erasing_a_view_or_retention_deleting_it_takes_its_links,
     what_changed_is_served_as_a_document_in_each_language_with_drafts_left_out,
     a_quote_is_only_from_a_view_marked_safe_to_quote_and_leaves_devices_when_hidden,
     the_xlsx_export_has_a_sheet_of_published_responses,
