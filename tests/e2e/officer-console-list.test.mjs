@@ -74,11 +74,16 @@ test("filter problems beside the field, Undo, filters in the address, dates and 
     assert.equal(await undoBar.count(), 0);
     await item.getByRole("button", { name: "Mark reviewed" }).waitFor();
 
-    // ---- Welsh dates: Welsh month names, whatever date data the browser has. ----
+    // ---- Welsh dates: Welsh month names, whatever date data the browser has. A language switch changes
+    // the words of each card in place: the cards are not built again (what the officer was doing stays).
+    await page.evaluate(() => { document.querySelector("ol.views li.view-item").dataset.kept = "yes"; });
     await switchLanguage(page, "cy");
     assert.equal(await page.evaluate(() => document.documentElement.lang), "cy-GB");
     assert.match(await page.locator("ol.views li.view-item h3").first().innerText(), WELSH_MONTHS);
+    assert.match(await page.locator("ol.views li.view-item").first().innerText(), /Statws: Newydd/);
+    assert.equal(await page.evaluate(() => document.querySelector("ol.views li.view-item").dataset.kept), "yes", "the card is the same");
     await switchLanguage(page, "en");
+    assert.match(await page.locator("ol.views li.view-item").first().innerText(), /Status: New/);
 
     // ---- The export names the problem instead of a silent failed download. ----
     await openSection(page, "Export", "Export");

@@ -19,7 +19,7 @@ pub fn EraseView(
     on_erased: Callback<()>,
     /// The id of the list's heading.
     heading: &'static str,
-    /// The view being asked about, owned by the list: the list is drawn again when the language changes,
+    /// The view being asked about, owned by the list: the list is drawn again when it is read again,
     /// and the question must still be there.
     asking: RwSignal<Option<String>>,
 ) -> impl IntoView {

@@ -20,3 +20,4 @@ pub mod survey_editor;
 mod survey_question;
 pub mod survey_results;
 pub mod surveys;
+mod view_card;
