@@ -88,6 +88,9 @@ enum Command {
         event: Option<String>,
         #[arg(long)]
         role: Option<String>,
+        /// An age band code, e.g. 11_15 (the console's "Age" filter).
+        #[arg(long)]
+        age_band: Option<String>,
         /// view or rating
         #[arg(long)]
         kind: Option<String>,
@@ -104,8 +107,9 @@ async fn main() -> std::process::ExitCode {
             create_officer(&db.database_url, &email, password_stdin).await
         }
         Command::Backup { db, out } => backup(&db.database_url, &out).await,
-        Command::Export { db, from, to, format, out, event, role, kind } => {
-            let params: Params = [("from", from), ("to", to), ("event", event), ("role", role), ("kind", kind)]
+        Command::Export { db, from, to, format, out, event, role, age_band, kind } => {
+            let params: Params =
+                [("from", from), ("to", to), ("event", event), ("role", role), ("age_band", age_band), ("kind", kind)]
                 .into_iter()
                 .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
                 .collect();
