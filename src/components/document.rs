@@ -20,6 +20,7 @@ pub fn DocumentPage(title: Key, name: &'static str, #[prop(optional)] children: 
         }
     });
     let retention_text = move || match retention.get() {
+        Some(1) => i18n.t(Key::NoticeOneMonth).to_owned(),
         Some(n) => crate::i18n::fill(i18n.t(Key::NoticeMonths), &[("n", &n.to_string())]),
         None => i18n.t(Key::NoticePeriodSet).to_owned(),
     };

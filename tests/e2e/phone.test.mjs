@@ -443,5 +443,12 @@ test("the privacy notices state the retention period the officer set, in both la
     await settled(page);
     await page.waitForTimeout(300);
     assert.match(await page.locator("main").innerText(), /30 months/);
+
+    // One month is "1 month", not "1 months".
+    await context.unroute("**/api/v1/notice");
+    await setRetention(1);
+    await page.reload();
+    await page.waitForFunction(() => /We keep answers for 1 month\b/.test(document.querySelector("main").innerText));
+    assert.doesNotMatch(await page.locator("main").innerText(), /1 months/);
   });
 });
