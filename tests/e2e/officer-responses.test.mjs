@@ -97,6 +97,31 @@ test("the officer publishes a response in both languages, updates it and withdra
     assert.deepEqual([unchanged.items.length, unchanged.cursor], [0, next.cursor], "links are no change for devices");
     assert.ok(!JSON.stringify(await feed(server.url)).includes(later.id));
 
+    // Fifty newer views: the two linked ones are no longer among the newest offered, yet each keeps a box,
+    // ticked, which stays when unticked; unticking one and saving lets it go.
+    const newer = Array.from({ length: 50 }, (_, i) => ({
+      id: randomUUID(), created_at: Date.now() - 20_000 + i, language: "en", kind: "view", text: `Newer view ${i}`,
+    }));
+    await pushEntries(server.url, newer);
+    const olderBox = (id) => page.locator("#response-views").getByLabel(`An older view, not among the newest 50 (${id.slice(0, 8)})`);
+    const editFirst = async () => {
+      // Through the inbox, so the editor is drawn afresh and asks for the newest views again.
+      await openSection(page, "Inbox", "Inbox");
+      await openSection(page, "You said, we did", "You said, we did");
+      await page.locator("#responses-table tbody tr").first().getByRole("button").click();
+      await page.locator("#response-views").getByLabel("Newer view 49").waitFor();
+    };
+    await editFirst();
+    assert.ok(await olderBox(view.id).isChecked());
+    assert.ok(await olderBox(later.id).isChecked());
+    await olderBox(later.id).uncheck();
+    assert.equal(await olderBox(later.id).isChecked(), false, "the box stays, unticked");
+    await page.getByRole("button", { name: "Save correction" }).click();
+    await page.waitForFunction(() => /Response saved\./.test(document.querySelector(".status-line")?.textContent));
+    await editFirst();
+    assert.ok(await olderBox(view.id).isChecked(), "still linked");
+    assert.equal(await olderBox(later.id).count(), 0, "let go");
+
     // The printable list: both languages side by side, the update dated.
     await page.getByRole("link", { name: "Print the list" }).click();
     await page.waitForURL("**/officer/responses/print");

@@ -7,9 +7,10 @@ use yoursay_core::FieldError;
 
 use crate::api;
 use crate::i18n::{officer::Key, use_i18n};
-use crate::ui::{toggle, Checks};
+use crate::ui::{fill, toggle, Checks};
 
-/// How many of the newest views are offered; a view linked earlier but no longer among them stays linked.
+/// How many of the newest views are offered; a view linked earlier but no longer among them keeps a box of
+/// its own (named by the start of its id), so it can still be unticked.
 const OFFERED: u32 = 50;
 /// A view's words beside its box are cut here: enough to tell views apart.
 const SHOWN_CHARS: usize = 120;
@@ -39,7 +40,29 @@ pub fn AnsweredViews(chosen: RwSignal<Vec<String>>, errors: RwSignal<Vec<FieldEr
                 .map(|e| i18n.t(crate::i18n::error_key(e.code)).to_owned())
         })
     });
-    let options = Signal::derive(move || offered.get().unwrap_or_default());
+    // Linked views not offered, in the order first seen: kept when unticked, so the box does not vanish.
+    let older = RwSignal::new(Vec::<String>::new());
+    Effect::new(move |_| {
+        let Some(offered) = offered.get() else { return };
+        let missing: Vec<String> =
+            chosen.get().into_iter().filter(|id| !offered.iter().any(|(o, _)| o == id)).collect();
+        older.update(|list| {
+            for id in missing {
+                if !list.contains(&id) {
+                    list.push(id);
+                }
+            }
+        });
+    });
+    let options = Signal::derive(move || {
+        let mut options = offered.get().unwrap_or_default();
+        let words = i18n.t(Key::ResponsesViewsOlder);
+        options.extend(older.get().into_iter().map(|id| {
+            let label = fill(words, &[("n", OFFERED.to_string()), ("id", id.chars().take(8).collect())]);
+            (id, label)
+        }));
+        options
+    });
     let on_toggle = move |id: String| chosen.update(|c| toggle(c, &id));
     view! {
         <Checks id="response-views" legend=i18n.tr(Key::ResponsesViews) options chosen=chosen error on_toggle />
