@@ -201,11 +201,12 @@ pub async fn set_views(conn: &mut AnyConnection, id: &str, views: &[String]) -> 
     Ok(())
 }
 
-/// The responses (id, body) that answer view `entry_id`, newest change first.
+/// The responses (id, body) that answer view `entry_id`, newest change first: drafts and published ones,
+/// not withdrawn ones (a withdrawn response answers nothing any more).
 pub async fn answering(conn: &mut AnyConnection, entry_id: &str) -> sqlx::Result<Vec<(String, String)>> {
     sqlx::query(
         "SELECT r.id, r.body FROM response_views rv JOIN responses r ON r.id = rv.response_id \
-         WHERE rv.entry_id = $1 ORDER BY r.updated_at DESC, r.id",
+         WHERE rv.entry_id = $1 AND r.state <> 'withdrawn' ORDER BY r.updated_at DESC, r.id",
     )
     .bind(entry_id)
     .fetch_all(conn)

@@ -429,6 +429,11 @@ async fn the_views_a_response_answers_are_the_officers_only(app: TestApp) {
     app.post_json(&format!("{RESPONSES}/{id}/withdraw"), json!({})).await;
     let refused = problem(app.send(Method::PUT, &views_path, json!({"views": []})).await, 400).await;
     assert_eq!(fields(&refused), ["state"]);
+    // A withdrawn response no longer answers anything: the inbox stops naming it, so the view reads as open.
+    let inbox = app.get_json("/api/v1/officer/views?per_page=200").await;
+    for item in inbox["items"].as_array().unwrap() {
+        assert_eq!(item["answered_by"], json!([]), "{}", item["id"]);
+    }
 }
 
 async fn erasing_a_view_or_retention_deleting_it_takes_its_links(app: TestApp) {
