@@ -110,9 +110,9 @@ async fn main() -> std::process::ExitCode {
         Command::Export { db, from, to, format, out, event, role, age_band, kind } => {
             let params: Params =
                 [("from", from), ("to", to), ("event", event), ("role", role), ("age_band", age_band), ("kind", kind)]
-                .into_iter()
-                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
-                .collect();
+                    .into_iter()
+                    .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
+                    .collect();
             export(&db.database_url, &params, &format, &out).await
         }
     };

@@ -91,7 +91,11 @@ async fn the_export_matches_the_expected_rows_in_csv_xlsx_and_from_the_cli(app: 
     // Every filter of the console's export is on the command line too: the age band narrows it the same.
     let by_age = app.client.get(app.url("/api/v1/officer/export?age_band=11_15")).send().await.unwrap();
     let by_age = by_age.bytes().await.unwrap().to_vec();
-    assert_eq!(parse_csv(std::str::from_utf8(&by_age).unwrap().trim_start_matches('\u{feff}')).len(), 3, "the rating's two rows");
+    assert_eq!(
+        parse_csv(std::str::from_utf8(&by_age).unwrap().trim_start_matches('\u{feff}')).len(),
+        3,
+        "the rating's two rows"
+    );
     app.export_with_cli(&["--age-band", "11_15"], &out);
     assert_eq!(std::fs::read(&out).unwrap(), by_age);
 }
