@@ -23,6 +23,15 @@ impl Backend {
             anyhow::bail!("the database URL must start with sqlite: or postgres:")
         }
     }
+
+    /// The backend behind an open connection, for SQL that differs between the two.
+    pub fn of_connection(conn: &sqlx::AnyConnection) -> Self {
+        if conn.backend_name() == "PostgreSQL" {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
 }
 
 /// (version, SQL). Applied in order, each in its own transaction, recorded in `schema_migrations`.
@@ -99,7 +108,7 @@ async fn prepare(pool: &AnyPool, backend: Backend) -> anyhow::Result<()> {
 /// Inside a transaction: waits for any other instance's transaction holding the same lock to end (a no-op
 /// on SQLite, where one writer at a time is the rule anyway).
 pub async fn lock_for_transaction(conn: &mut sqlx::AnyConnection, lock: i64) -> sqlx::Result<()> {
-    if conn.backend_name() == "PostgreSQL" {
+    if Backend::of_connection(conn) == Backend::Postgres {
         sqlx::query("SELECT 1 FROM pg_advisory_xact_lock($1)").bind(lock).execute(conn).await?;
     }
     Ok(())
@@ -110,7 +119,7 @@ pub async fn lock_for_transaction(conn: &mut sqlx::AnyConnection, lock: i64) -> 
 /// never wait for each other, only for an erase: without it, on PostgreSQL a push checking for a tombstone
 /// just before an erase commits could insert the entry again right after (its `ON CONFLICT` sees the row gone).
 pub async fn lock_shared_for_transaction(conn: &mut sqlx::AnyConnection, lock: i64) -> sqlx::Result<()> {
-    if conn.backend_name() == "PostgreSQL" {
+    if Backend::of_connection(conn) == Backend::Postgres {
         sqlx::query("SELECT 1 FROM pg_advisory_xact_lock_shared($1)").bind(lock).execute(conn).await?;
     }
     Ok(())

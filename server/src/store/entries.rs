@@ -6,6 +6,8 @@ use sqlx::{AnyConnection, AnyPool, Row};
 use yoursay_core::form::Value;
 use yoursay_core::{Answer, Entry, EntryBody, SurveyResponse};
 
+use crate::db::Backend;
+
 /// An entry ready to store, with the risk words the route found in it (empty for a rating), and for a
 /// survey entry its answers checked against the version they answered.
 pub struct NewEntry {
@@ -230,10 +232,9 @@ enum Marks {
 
 impl Marks {
     fn of(conn: &AnyConnection) -> Self {
-        if conn.backend_name() == "PostgreSQL" {
-            Marks::Numbered
-        } else {
-            Marks::Anonymous
+        match Backend::of_connection(conn) {
+            Backend::Postgres => Marks::Numbered,
+            Backend::Sqlite => Marks::Anonymous,
         }
     }
 
