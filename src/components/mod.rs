@@ -8,5 +8,6 @@ pub mod layout;
 #[cfg(feature = "surveys")]
 pub mod service_list;
 pub mod status_strip;
+pub mod survey_links;
 #[cfg(feature = "surveys")]
 pub mod tick_box;

@@ -1,12 +1,24 @@
-use crate::router::Link;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use yoursay_core::form::api::FormHeadline;
 
+use crate::components::survey_links::SurveyLinks;
 use crate::i18n::{use_i18n, Key};
+use crate::router::Link;
 
 #[component]
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
     crate::platform::focus_heading();
+    // The published surveys, from the server or, with no signal, from the service worker's last copy. Until
+    // they are known (and if there are none) the home screen links to the surveys page, as its plain-HTML
+    // first screen does.
+    let surveys = RwSignal::new(Vec::<FormHeadline>::new());
+    spawn_local(async move {
+        if let Ok(list) = crate::sync::http::fetch_form_headlines().await {
+            surveys.set(list);
+        }
+    });
     view! {
         <section class="page home">
             <h1 tabindex="-1">{i18n.tr(Key::HomeTitle)}</h1>
@@ -22,10 +34,16 @@ pub fn Home() -> impl IntoView {
                 </Link>
                 // A page of its own (the surveys build, fetched on demand and kept by the service worker), so
                 // an ordinary link: the first load never carries the survey runner.
-                <a href="/surveys" class="choice choice-survey">
-                    <span class="choice-title">{i18n.tr(Key::HomeSurveys)}</span>
-                </a>
+                <Show when=move || surveys.with(Vec::is_empty)>
+                    <a href="/surveys" class="choice choice-survey">
+                        <span class="choice-title">{i18n.tr(Key::HomeSurveys)}</span>
+                    </a>
+                </Show>
             </div>
+            <Show when=move || !surveys.with(Vec::is_empty)>
+                <h2>{i18n.tr(Key::HomeSurveysHeading)}</h2>
+                <SurveyLinks forms=surveys.get() />
+            </Show>
             // On the surveys page too (kept in the device database, pulled by cursor): a page load.
             <p><a href="/what-changed" class="text-target">{i18n.tr(Key::WhatChangedTitle)}</a></p>
             <p class="hint">{i18n.tr(Key::HomeAnonymous)}</p>

@@ -73,7 +73,8 @@ fn in_words(i18n: I18n, question: &Question, answer: Option<&Answered>, catalogu
         Answered::Grid { service, choices, .. } => {
             let name = catalogue.service(service).map(|s| i18n.pick(&s.name)).unwrap_or_default();
             let n = choices.iter().filter(|(_, c)| *c != Choice::Skip).count();
-            fill(i18n.t(S::RunPromisesAnswered), &[("service", &name), ("n", &n.to_string())])
+            let words = if n == 1 { S::RunOnePromiseAnswered } else { S::RunPromisesAnswered };
+            fill(i18n.t(words), &[("service", &name), ("n", &n.to_string())])
         }
     }
 }

@@ -31,21 +31,34 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     const officer = await signedInOfficer({ server: network.server(), browser, db });
     await publishSurvey(officer, base, SURVEY);
 
-    // ---- A tablet visits once, online: the app and the surveys page are kept ----
+    // A one-question survey too: its length is said in the singular.
+    await publishSurvey(officer, base, {
+      code: "quick_word",
+      title: bi("A quick word", "Gair sydyn"),
+      intro: bi("One question.", "Un cwestiwn."),
+      audience: "young_people",
+      questions: [{ code: "today", kind: "easy3", prompt: bi("How was today?", "Sut oedd heddiw?") }],
+    });
+
+    // ---- A tablet visits once, online: the home screen lists the surveys; the app and the surveys page are kept ----
     const context = await browser.newContext({ locale: "en-GB" });
     const page = await context.newPage();
     await visitOnceOnline(page, base + "/");
-    await page.getByRole("link", { name: /Answer a survey/ }).click();
-    await page.waitForURL("**/surveys");
+    const listed = page.getByRole("link", { name: /Coffee and Catch up, December/ });
+    await listed.waitFor();
+    assert.match(await listed.innerText(), /For foster and kinship carers\s+7 questions, about 3 minutes/);
+    assert.match(await page.getByRole("link", { name: /A quick word/ }).innerText(), /For young people\s+1 question, about 1 minute$/);
+    assert.equal(await page.getByRole("link", { name: /Answer a survey/ }).count(), 0, "each survey is listed instead");
+    await axeUnderCsp(page, "home screen with surveys (en)");
+    await page.goto(base + "/surveys");
     await onQuestion(page, "Surveys");
     const item = page.getByRole("link", { name: /Coffee and Catch up, December/ });
     assert.match(await item.innerText(), /For foster and kinship carers\s+7 questions, about 3 minutes/);
     await axeUnderCsp(page, "surveys list (en)");
 
-    // ---- No signal ----
+    // ---- No signal: the home screen lists them from the service worker's copy ----
     await network.down();
-    await page.goto(base + "/surveys");
-    await onQuestion(page, "Surveys");
+    await page.goto(base + "/");
     await page.getByRole("link", { name: /Coffee and Catch up, December/ }).click();
     await page.waitForURL("**/surveys/coffee_dec");
     await onQuestion(page, "Coffee and Catch up, December");
@@ -93,7 +106,7 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     await page.getByRole("button", { name: "Check my answers" }).click();
     await onQuestion(page, "Check your answers");
     const check = await page.locator(".check-list").innerText();
-    for (const words of ["Good", "OK", "Most of the time", "Yes", "Online, Evening", "More notice of meetings, please", "1 promises answered"]) {
+    for (const words of ["Good", "OK", "Most of the time", "Yes", "Online, Evening", "More notice of meetings, please", "1 promise answered"]) {
       assert.ok(check.includes(words), `the check screen says ${words}: ${check}`);
     }
     await axeUnderCsp(page, "check your answers (en)");
@@ -106,10 +119,16 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     await page.waitForTimeout(300);
     assert.doesNotMatch(await page.content(), /More notice of meetings/);
 
-    // Second person, in Welsh: "no" to training hides the follow-up question.
-    await page.goto(base + "/surveys/coffee_dec");
+    // Second person, in Welsh, from the home screen: "no" to training hides the follow-up question.
+    await page.goto(base + "/");
     await page.locator("button.lang-switch").first().click();
     await page.waitForFunction(() => document.documentElement.lang === "cy");
+    const inWelsh = page.getByRole("link", { name: /Coffi a Sgwrs, Rhagfyr/ });
+    await inWelsh.waitFor();
+    assert.match(await inWelsh.innerText(), /I ofalwyr maeth a gofalwyr sy'n perthyn\s+7 cwestiwn, tua 3 munud/);
+    await axeUnderCsp(page, "home screen with surveys (cy)");
+    await inWelsh.click();
+    await page.waitForURL("**/surveys/coffee_dec");
     await onQuestion(page, "Coffi a Sgwrs, Rhagfyr");
     await axeUnderCsp(page, "survey introduction (cy)");
     await page.getByRole("button", { name: "Dechrau" }).click();

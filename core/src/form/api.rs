@@ -33,6 +33,41 @@ impl PublishedFormWire {
     }
 }
 
+/// What a list of surveys shows of one published form: its title, who it is for and how long it takes.
+/// The phone's home screen reads only this much of [`DeviceForms`] (field by field, with the browser's
+/// own JSON reader: [`HEADLINE_FIELDS`]), so listing surveys costs its first load no form decoder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormHeadline {
+    pub code: String,
+    pub title: Bilingual,
+    pub audience: Audience,
+    /// How many questions the form has (some may stay hidden by their show-if rule).
+    pub questions: usize,
+}
+
+/// Where a headline's parts are in each item of [`DeviceForms::forms`]: the item's `form`, then these
+/// fields of it (`title` holds `en` and `cy`; `questions` is a list, counted). A test serialises a
+/// [`DeviceForms`] and reads it back by these names, so a renamed field breaks the build, not the phone.
+pub const HEADLINE_FIELDS: [&str; 5] = ["form", "code", "title", "audience", "questions"];
+
+impl FormHeadline {
+    pub fn of(published: &PublishedFormWire) -> Self {
+        let form = &published.form;
+        FormHeadline {
+            code: form.code.clone(),
+            title: form.title.clone(),
+            audience: form.audience,
+            questions: form.questions.len(),
+        }
+    }
+
+    /// About three questions a minute on a phone, rounded up and never less than one: a promise the list
+    /// can keep.
+    pub fn minutes(&self) -> usize {
+        self.questions.div_ceil(3).max(1)
+    }
+}
+
 /// `GET {FORMS_PATH}`. Comes with an `ETag`; a device sends it back in `If-None-Match` and gets `304 Not
 /// Modified` while nothing was published, retired or restored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -165,4 +200,53 @@ pub struct OptionCount {
     pub code: String,
     pub label: Bilingual,
     pub count: crate::disclosure::Count,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::starting_points;
+
+    #[test]
+    fn a_headline_names_the_form_and_counts_its_questions() {
+        let form = starting_points::all().into_iter().next().expect("a starting point");
+        let wire = PublishedFormWire { version: 2, content_hash: "h".into(), form: form.clone() };
+        let headline = FormHeadline::of(&wire);
+        assert_eq!(headline.code, form.code);
+        assert_eq!(headline.title, form.title);
+        assert_eq!(headline.audience, form.audience);
+        assert_eq!(headline.questions, form.questions.len());
+    }
+
+    #[test]
+    fn minutes_are_three_questions_a_minute_rounded_up_and_at_least_one() {
+        let minutes = |questions| {
+            FormHeadline { code: "c".into(), title: Bilingual::new("t", "t"), audience: Audience::Everyone, questions }
+                .minutes()
+        };
+        assert_eq!([0, 1, 3, 4, 6, 7, 30].map(minutes), [1, 1, 1, 2, 2, 3, 10]);
+    }
+
+    #[test]
+    fn the_headline_fields_are_where_devices_forms_are_serialised() {
+        let form = starting_points::all().into_iter().next().expect("a starting point");
+        let json = serde_json::to_value(DeviceForms {
+            forms: vec![PublishedFormWire { version: 1, content_hash: "h".into(), form }],
+        })
+        .expect("serialises");
+        let [item, code, title, audience, questions] = HEADLINE_FIELDS;
+        let form = &json["forms"][0][item];
+        assert!(form[code].is_string());
+        assert!(form[title]["en"].is_string() && form[title]["cy"].is_string());
+        assert!(Audience::from_code(form[audience].as_str().expect("a code")).is_some());
+        assert!(form[questions].is_array());
+    }
+
+    #[test]
+    fn every_audience_reads_back_from_its_code() {
+        for audience in Audience::ALL {
+            assert_eq!(Audience::from_code(audience.code()), Some(audience));
+        }
+        assert_eq!(Audience::from_code("officers"), None);
+    }
 }

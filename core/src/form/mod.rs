@@ -70,6 +70,11 @@ pub enum Audience {
 impl Audience {
     pub const ALL: [Audience; 4] = [Audience::YoungPeople, Audience::CareLeavers, Audience::Carers, Audience::Everyone];
 
+    /// The audience with this code; `None` for a code this version does not know.
+    pub fn from_code(code: &str) -> Option<Audience> {
+        Audience::ALL.into_iter().find(|a| a.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Audience::YoungPeople => "young_people",
