@@ -7,8 +7,10 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yoursay_core::event::{DeviceEvent, JoinCode};
+use yoursay_core::form::api::FormHeadline;
 
 use super::joined::use_joined;
+use crate::components::survey_links::SurveyLinks;
 use crate::i18n::{event::Key as E, fill, survey::Key as S, use_i18n, Key};
 use crate::router::{use_nav, Link};
 use crate::sync::http::{self, NetError};
@@ -125,22 +127,7 @@ fn EventHome(event: DeviceEvent) -> impl IntoView {
     } else {
         view! {
             <h2>{i18n.tr(E::EventSurveys)}</h2>
-            <ul class="service-list survey-list">
-                {surveys
-                    .into_iter()
-                    .map(|s| {
-                        let href = format!("{}/{}", crate::survey::PREFIX, s.form.code);
-                        let title = s.form.title.clone();
-                        view! {
-                            <li>
-                                <Link href=href class="choice">
-                                    <span class="choice-title">{move || i18n.pick(&title)}</span>
-                                </Link>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <SurveyLinks forms=surveys.iter().map(FormHeadline::of).collect() />
         }
         .into_any()
     };

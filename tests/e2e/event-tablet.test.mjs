@@ -84,7 +84,10 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
 
     // First carer, in English; the role is preset by the event.
     await page.goto(base + "/event");
-    await page.getByRole("link", { name: "Coffee and Catch up, January" }).click();
+    const survey = page.getByRole("link", { name: "Coffee and Catch up, January" });
+    // The event's surveys are listed as the home screen lists them: who each is for and how long it takes.
+    assert.match(await survey.innerText(), /For foster and kinship carers\s+2 questions, about 1 minute$/);
+    await survey.click();
     await heading(page, "Coffee and Catch up, January");
     await page.getByRole("button", { name: "Start" }).click();
     await page.getByRole("button", { name: "Good", exact: true }).click();
