@@ -5,6 +5,8 @@ const CACHE = `yoursay-${VERSION}`;
 // The last list of published surveys, kept across releases so a survey opens with no signal.
 const DATA = "yoursay-data";
 const FORMS = "/api/v1/forms";
+// How long the surveys list waits for the network before the kept copy answers.
+const FORMS_WAIT_MS = 4000;
 // Present while the device is in pass-the-tablet mode (written by the surveys page, src/event/tablet.rs).
 const TABLET = "/tablet-mode";
 const FILES = [
@@ -52,19 +54,23 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   // The surveys list, network first: kept when it comes, the kept copy when there is no signal. Nothing
-  // personal is in it (the officer's published questions).
+  // personal is in it (the officer's published questions). With one bar of signal a request can hang
+  // without failing: after FORMS_WAIT_MS the kept copy answers, and a network answer that comes later is
+  // still kept for next time.
   if (request.method === "GET" && url.origin === self.location.origin && url.pathname === FORMS) {
+    const kept = () => caches.match(FORMS, { cacheName: DATA, ignoreVary: true });
+    const network = fetch(request).then((response) => {
+      if (response.ok) {
+        const copy = response.clone();
+        event.waitUntil(caches.open(DATA).then((c) => c.put(FORMS, copy)));
+      }
+      return response;
+    });
+    const late = new Promise((resolve) => setTimeout(resolve, FORMS_WAIT_MS)).then(kept);
     event.respondWith(
-      fetch(request)
-        .then((response) => {
-          if (response.ok) {
-            const copy = response.clone();
-            event.waitUntil(caches.open(DATA).then((c) => c.put(FORMS, copy)));
-          }
-          return response;
-        })
-        .catch(() => caches.match(FORMS, { cacheName: DATA, ignoreVary: true }).then((hit) => hit || Response.error()))
+      Promise.race([network, late.then((hit) => hit || network)]).catch(() => kept().then((hit) => hit || Response.error()))
     );
+    event.waitUntil(network.catch(() => undefined));
     return;
   }
   // The API is never cached: an entry must reach the server, and a stale answer would lie about it.
