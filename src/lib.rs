@@ -15,6 +15,7 @@ mod drafts;
 #[cfg(feature = "surveys")]
 pub mod event;
 pub mod fetch;
+pub mod headlines;
 pub mod i18n;
 mod pages;
 mod platform;

@@ -1,5 +1,5 @@
-//! Small preferences kept in localStorage (gloo-storage) and the privacy notice's retention period so the
-//! notice can state it offline. Never entries: those live in IndexedDB.
+//! Small preferences kept in localStorage (gloo-storage), the privacy notice's retention period so the
+//! notice can state it offline, and the event this device joined. Never entries: those live in IndexedDB.
 //!
 //! Values are plain strings through `LocalStorage::raw()`: gloo's typed `get`/`set` would bring a JSON
 //! parser into the phone's download for two short codes.
@@ -19,6 +19,8 @@ fn set(key: &str, value: &str) {
 const LANGUAGE: &str = "yoursay.language";
 const EVENT: &str = "yoursay.event";
 const RETENTION: &str = "yoursay.retention_months";
+/// The event this device joined, as the server sent it (`src/event/joined.rs` writes it on the surveys page).
+pub const JOINED_EVENT: &str = "yoursay.event.joined";
 
 /// The language chosen last time; otherwise the browser's, Welsh if it prefers Welsh.
 pub fn language() -> Language {
@@ -42,6 +44,14 @@ pub fn set_language(lang: Language) {
 /// The event this device is set up for (from an event link or QR code), if any.
 pub fn event() -> Option<String> {
     get(EVENT)
+}
+
+/// The joined event as the browser parses it, while this device is still set up for that event (an event
+/// link or "Leave event" since may have changed the event code; then the kept copy is stale).
+pub fn joined_event() -> Option<wasm_bindgen::JsValue> {
+    let event = js_sys::JSON::parse(&get(JOINED_EVENT)?).ok()?;
+    let code = js_sys::Reflect::get(&event, &wasm_bindgen::JsValue::from_str("code")).ok()?.as_string()?;
+    (self::event().as_deref() == Some(code.as_str())).then_some(event)
 }
 
 /// An event link (`/?event=CODE`, as printed in the event's QR code) puts this device in that event's

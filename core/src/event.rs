@@ -426,6 +426,10 @@ pub struct DeviceEvent<F = Form> {
     pub pin: Option<PinHash>,
 }
 
+/// Where a [`DeviceEvent`]'s surveys are when serialised: a list shaped like [`crate::form::api::DeviceForms`]'s
+/// (the phone's home screen reads their headlines from the event it joined).
+pub const SURVEYS_FIELD: &str = "surveys";
+
 /// Where a poster's QR code and printed address send a phone: the event screen of the app's surveys page,
 /// which joins at once. One definition for the server's QR code and the console's poster.
 pub fn join_path(code: &JoinCode) -> String {
@@ -445,6 +449,27 @@ pub fn pin_wait_seconds(tries: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_device_events_surveys_are_listed_like_the_published_forms() {
+        let form = crate::form::starting_points::all().into_iter().next().expect("a starting point");
+        let published = PublishedFormWire { version: 1, content_hash: "h".into(), form };
+        let event = DeviceEvent {
+            code: JoinCode::parse("K7MQ4X").unwrap(),
+            name: Bilingual::new("Coffee and Catch up", "Coffi a Sgwrs"),
+            date: EventDate::parse("2026-12-10", "date").unwrap(),
+            place: "Barry".into(),
+            hear_back_by: EventDate::parse("2027-01-31", "hear_back_by").unwrap(),
+            surveys: vec![published.clone()],
+            role: None,
+            pass_the_tablet: false,
+            pin: None,
+        };
+        let forms = crate::form::api::DeviceForms { forms: vec![published] };
+        let event = serde_json::to_value(&event).unwrap();
+        let forms = serde_json::to_value(&forms).unwrap();
+        assert_eq!(event[SURVEYS_FIELD], forms[crate::form::api::FORMS_FIELD]);
+    }
 
     #[test]
     fn the_pin_wait_grows_after_three_tries_and_stops_growing() {

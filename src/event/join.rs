@@ -126,7 +126,7 @@ fn EventHome(event: DeviceEvent) -> impl IntoView {
         view! { <p class="notice">{i18n.tr(E::EventNoSurveys)}</p> }.into_any()
     } else {
         view! {
-            <h2>{i18n.tr(E::EventSurveys)}</h2>
+            <h2>{i18n.tr(Key::EventSurveys)}</h2>
             <SurveyLinks forms=surveys.iter().map(FormHeadline::of).collect() />
         }
         .into_any()

@@ -8,7 +8,7 @@ use yoursay_core::event::DeviceEvent;
 
 use super::tablet;
 
-const KEY: &str = "yoursay.event.joined";
+use crate::prefs::JOINED_EVENT as KEY;
 
 #[derive(Clone, Copy)]
 pub struct Joined(pub RwSignal<Option<DeviceEvent>>);

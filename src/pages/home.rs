@@ -10,15 +10,22 @@ use crate::router::Link;
 pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
     crate::platform::focus_heading();
-    // The published surveys, from the server or, with no signal, from the service worker's last copy. Until
+    // At an event, the surveys the officer chose for it (kept on the device when it joined). Otherwise the
+    // published surveys, from the server or, with no signal, from the service worker's last copy. Until
     // they are known (and if there are none) the home screen links to the surveys page, as its plain-HTML
     // first screen does.
+    let at_event = crate::prefs::joined_event().map(|e| crate::headlines::of_event(&e)).unwrap_or_default();
+    let heading = if at_event.is_empty() { Key::HomeSurveysHeading } else { Key::EventSurveys };
     let surveys = RwSignal::new(Vec::<FormHeadline>::new());
-    spawn_local(async move {
-        if let Ok(list) = crate::sync::http::fetch_form_headlines().await {
-            surveys.set(list);
-        }
-    });
+    if at_event.is_empty() {
+        spawn_local(async move {
+            if let Ok(list) = crate::sync::http::fetch_form_headlines().await {
+                surveys.set(list);
+            }
+        });
+    } else {
+        surveys.set(at_event);
+    }
     view! {
         <section class="page home">
             <h1 tabindex="-1">{i18n.tr(Key::HomeTitle)}</h1>
@@ -41,7 +48,7 @@ pub fn Home() -> impl IntoView {
                 </Show>
             </div>
             <Show when=move || !surveys.with(Vec::is_empty)>
-                <h2>{i18n.tr(Key::HomeSurveysHeading)}</h2>
+                <h2>{i18n.tr(heading)}</h2>
                 <SurveyLinks forms=surveys.get() />
             </Show>
             // On the surveys page too (kept in the device database, pulled by cursor): a page load.

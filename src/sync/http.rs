@@ -1,10 +1,8 @@
 //! The server's device API, through the one fetch helper (`crate::fetch`).
 
-use wasm_bindgen::{JsCast, JsValue};
-use yoursay_core::form::api::{DeviceForms, FormHeadline, FORMS_PATH, HEADLINE_FIELDS};
-use yoursay_core::form::Audience;
+use wasm_bindgen::JsValue;
+use yoursay_core::form::api::{DeviceForms, FormHeadline, FORMS_PATH};
 use yoursay_core::protocol::{PushResponse, CATALOGUE_PATH, NOTICE_PATH, PUSH_PATH};
-use yoursay_core::Bilingual;
 use yoursay_core::Catalogue;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,38 +59,15 @@ pub async fn fetch_forms() -> Result<DeviceForms, NetError> {
     decode(status, json)
 }
 
-/// What the lists of surveys show of each published one (the home screen's list). Read field by field from
-/// the browser's parse of `GET /api/v1/forms` (core's `HEADLINE_FIELDS`) rather than decoded as forms: the
-/// first load carries no form decoder. With no signal the service worker answers with the last list it
-/// kept. An item this version cannot read is left out, not the whole list.
+/// What the lists of surveys show of each published one (the home screen's list), read field by field
+/// (`crate::headlines`) rather than decoded as forms: the first load carries no form decoder. With no
+/// signal the service worker answers with the last list it kept.
 pub async fn fetch_form_headlines() -> Result<Vec<FormHeadline>, NetError> {
     let (status, json) = call("GET", FORMS_PATH, None).await?;
     if !(200..300).contains(&status) {
         return Err(NetError::Status(status));
     }
-    Ok(read_headlines(&json))
-}
-
-/// The headlines in a `DeviceForms` as the browser's `JSON` read it.
-pub fn read_headlines(json: &JsValue) -> Vec<FormHeadline> {
-    let get = |value: &JsValue, name: &str| {
-        js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-    };
-    let [item, code, title, audience, questions] = HEADLINE_FIELDS;
-    let forms: js_sys::Array = get(json, "forms").dyn_into().unwrap_or_default();
-    forms
-        .iter()
-        .filter_map(|published| {
-            let form = get(&published, item);
-            let words = get(&form, title);
-            Some(FormHeadline {
-                code: get(&form, code).as_string()?,
-                title: Bilingual { en: get(&words, "en").as_string()?, cy: get(&words, "cy").as_string()? },
-                audience: Audience::from_code(&get(&form, audience).as_string()?)?,
-                questions: get(&form, questions).dyn_into::<js_sys::Array>().ok()?.length() as usize,
-            })
-        })
-        .collect()
+    Ok(crate::headlines::of_published(&json))
 }
 
 /// What a device keeps when it joins an event (`code` as typed: the server reads any case, spaces and

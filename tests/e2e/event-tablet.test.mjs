@@ -26,6 +26,8 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
   await withServerComingAndGoing(async ({ browser, db, base, network }) => {
     const officer = await signedInOfficer({ server: network.server(), browser, db });
     await publishSurvey(officer, base, SURVEY);
+    // Published for everyone, but not chosen for this event: the event's home screen does not offer it.
+    await publishSurvey(officer, base, carersCatchUpSurvey("coffee_dec", bi("December", "Rhagfyr")));
     const event = await officerApi(officer, base, "POST", "/events", {
       name: bi("Coffee and Catch up", "Coffi a Sgwrs"),
       date: "2027-01-14",
@@ -81,6 +83,10 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     await page.goto(base + "/");
     await appReady(page);
     assert.match(await page.getByTestId("event").innerText(), new RegExp(code));
+    // The home screen offers the surveys the officer chose for the event, and no other.
+    await page.getByRole("heading", { name: "Surveys at this event" }).waitFor();
+    assert.equal(await page.locator(".survey-list li").count(), 1);
+    assert.match(await page.locator(".survey-list").innerText(), /Coffee and Catch up, January/);
 
     // First carer, in English; the role is preset by the event.
     await page.goto(base + "/event");

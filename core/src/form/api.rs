@@ -45,6 +45,9 @@ pub struct FormHeadline {
     pub questions: usize,
 }
 
+/// Where the list of published forms is in a [`DeviceForms`].
+pub const FORMS_FIELD: &str = "forms";
+
 /// Where a headline's parts are in each item of [`DeviceForms::forms`]: the item's `form`, then these
 /// fields of it (`title` holds `en` and `cy`; `questions` is a list, counted). A test serialises a
 /// [`DeviceForms`] and reads it back by these names, so a renamed field breaks the build, not the phone.
@@ -235,7 +238,7 @@ mod tests {
         })
         .expect("serialises");
         let [item, code, title, audience, questions] = HEADLINE_FIELDS;
-        let form = &json["forms"][0][item];
+        let form = &json[FORMS_FIELD][0][item];
         assert!(form[code].is_string());
         assert!(form[title]["en"].is_string() && form[title]["cy"].is_string());
         assert!(Audience::from_code(form[audience].as_str().expect("a code")).is_some());
