@@ -15,7 +15,7 @@ fn get(value: &JsValue, name: &str) -> JsValue {
 
 /// The headlines of a list of published forms (`[{version, content_hash, form}, …]`). An item this version
 /// cannot read is left out, not the whole list; anything but a list reads as none.
-pub fn read_headlines(list: &JsValue) -> Vec<FormHeadline> {
+fn read_headlines(list: &JsValue) -> Vec<FormHeadline> {
     let [item, code, title, audience, questions] = HEADLINE_FIELDS;
     let list: js_sys::Array = list.clone().dyn_into().unwrap_or_default();
     list.iter()

@@ -5,6 +5,10 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+/// The surveys page's address: `/surveys` lists the surveys, `/surveys/{code}` runs one. Both builds link
+/// to it; only the surveys page (the `surveys` feature) has its screens.
+pub const SURVEYS: &str = "/surveys";
+
 #[derive(Clone, Copy)]
 pub struct Nav {
     path: RwSignal<String>,

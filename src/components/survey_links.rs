@@ -1,5 +1,5 @@
 //! The published surveys as a list of big links, each with who it is for and how long it takes: on the
-//! home screen and on the surveys page's list, one definition for both.
+//! home screen, the surveys page's list and an event's screen, one definition for all three.
 
 use leptos::prelude::*;
 use yoursay_core::form::api::FormHeadline;
@@ -31,7 +31,7 @@ fn count_in_words(i18n: I18n, n: usize, many: Key, one: Key) -> String {
 pub fn SurveyLinks(forms: Vec<FormHeadline>) -> impl IntoView {
     let i18n = use_i18n();
     let item = move |form: FormHeadline| {
-        let href = format!("/surveys/{}", form.code);
+        let href = format!("{}/{}", crate::router::SURVEYS, form.code);
         let (questions, minutes) = (form.questions, form.minutes());
         let length = move || {
             count_in_words(i18n, questions, Key::SurveysQuestions, Key::SurveysOneQuestion)

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use yoursay_core::form::api::FormHeadline;
 
 use crate::components::survey_links::SurveyLinks;
 use crate::i18n::{use_i18n, Key};
@@ -15,16 +14,15 @@ pub fn Home() -> impl IntoView {
     // they are known (and if there are none) the home screen links to the surveys page, as its plain-HTML
     // first screen does.
     let at_event = crate::prefs::joined_event().map(|e| crate::headlines::of_event(&e)).unwrap_or_default();
-    let heading = if at_event.is_empty() { Key::HomeSurveysHeading } else { Key::EventSurveys };
-    let surveys = RwSignal::new(Vec::<FormHeadline>::new());
-    if at_event.is_empty() {
+    let published = at_event.is_empty();
+    let heading = if published { Key::HomeSurveysHeading } else { Key::EventSurveys };
+    let surveys = RwSignal::new(at_event);
+    if published {
         spawn_local(async move {
             if let Ok(list) = crate::sync::http::fetch_form_headlines().await {
                 surveys.set(list);
             }
         });
-    } else {
-        surveys.set(at_event);
     }
     view! {
         <section class="page home">
@@ -42,7 +40,7 @@ pub fn Home() -> impl IntoView {
                 // A page of its own (the surveys build, fetched on demand and kept by the service worker), so
                 // an ordinary link: the first load never carries the survey runner.
                 <Show when=move || surveys.with(Vec::is_empty)>
-                    <a href="/surveys" class="choice choice-survey">
+                    <a href=crate::router::SURVEYS class="choice choice-survey">
                         <span class="choice-title">{i18n.tr(Key::HomeSurveys)}</span>
                     </a>
                 </Show>

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 pub use forms::SurveyForms;
 
 /// Where the surveys live in the app: `/surveys` lists them, `/surveys/{code}` runs one.
-pub const PREFIX: &str = "/surveys";
+pub const PREFIX: &str = crate::router::SURVEYS;
 
 /// Shares the published forms and the draft for the whole visit.
 pub fn provide() {

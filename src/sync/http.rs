@@ -22,15 +22,21 @@ async fn call(method: &str, path: &str, body: Option<&str>) -> Result<(u16, JsVa
     Ok((answer.status, answer.json))
 }
 
-fn decode<T: serde::de::DeserializeOwned>(status: u16, json: JsValue) -> Result<T, NetError> {
+/// Whether the server answered with success; what any other status means for the device.
+fn answered(status: u16) -> Result<(), NetError> {
     if (200..300).contains(&status) {
-        serde_wasm_bindgen::from_value(json).map_err(|_| NetError::Unreadable("answer"))
+        Ok(())
     } else if status == 0 || status == 502 || status == 503 || status == 504 {
         // A gateway or the service worker answering for a server that is down: no different from no signal.
         Err(NetError::Unreachable)
     } else {
         Err(NetError::Status(status))
     }
+}
+
+fn decode<T: serde::de::DeserializeOwned>(status: u16, json: JsValue) -> Result<T, NetError> {
+    answered(status)?;
+    serde_wasm_bindgen::from_value(json).map_err(|_| NetError::Unreadable("answer"))
 }
 
 /// Sends stored entries as they are: `{"entries": [...]}`.
@@ -64,9 +70,7 @@ pub async fn fetch_forms() -> Result<DeviceForms, NetError> {
 /// signal the service worker answers with the last list it kept.
 pub async fn fetch_form_headlines() -> Result<Vec<FormHeadline>, NetError> {
     let (status, json) = call("GET", FORMS_PATH, None).await?;
-    if !(200..300).contains(&status) {
-        return Err(NetError::Status(status));
-    }
+    answered(status)?;
     Ok(crate::headlines::of_published(&json))
 }
 
@@ -82,9 +86,7 @@ pub async fn fetch_event(code: &str) -> Result<yoursay_core::event::DeviceEvent,
 /// decoder for one number would cost the phone's download more than it checks.
 pub async fn fetch_retention_months() -> Result<f64, NetError> {
     let (status, json) = call("GET", NOTICE_PATH, None).await?;
-    if !(200..300).contains(&status) {
-        return Err(NetError::Status(status));
-    }
+    answered(status)?;
     js_sys::Reflect::get(&json, &JsValue::from_str("retention_months"))
         .ok()
         .and_then(|v| v.as_f64())
