@@ -54,9 +54,37 @@ async function progress(page) {
   return page.locator("main .progress").innerText();
 }
 
+/** Two published surveys as the server lists them, one with a long Welsh title, for the home screen's list. */
+const PUBLISHED = {
+  forms: [
+    ["annual_2026", "The annual consultation for young people", "Ymgynghoriad blynyddol gyda phobl ifanc sydd â phrofiad o ofal", "young_people", 8],
+    ["coffee_jan", "Coffee and Catch up, January", "Coffi a Sgwrs, Ionawr", "carers", 1],
+  ].map(([code, en, cy, audience, n]) => ({
+    version: 1,
+    content_hash: "0".repeat(64),
+    form: {
+      code,
+      title: { en, cy },
+      intro: { en: "A few questions.", cy: "Ychydig o gwestiynau." },
+      audience,
+      questions: Array.from({ length: n }, (_, i) => ({ code: `q${i}`, kind: "faces", prompt: { en: "How?", cy: "Sut?" } })),
+    },
+  })),
+};
+
 /** Every young person's screen, and the steps inside the forms. */
 const SCREENS = [
   { name: "home", path: "/" },
+  {
+    name: "home, with surveys listed",
+    path: "/",
+    then: async (page) => {
+      await page.route("**/api/v1/forms", (route) => route.fulfill({ json: PUBLISHED }));
+      await page.reload();
+      await appReady(page);
+      await page.waitForFunction(() => document.querySelectorAll(".survey-list li").length === 2);
+    },
+  },
   {
     name: "say, contact details open",
     path: "/say",
