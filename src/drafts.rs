@@ -1,19 +1,11 @@
-//! Unsent forms, kept for the visit. A person who opens "Get help now" or "Your privacy" half-way
-//! through "Say something", or goes Back in the middle of a rating, finds their answers where they left
-//! them. Drafts live in memory only, never in storage: a reload or a closed tab forgets them, and they
-//! are emptied the moment the entry is saved, so the next person on a shared tablet starts afresh.
+//! Unsent forms, kept for the visit: one draft for each form a person can be half-way through (the
+//! runner's `FormDraft`; "Say something", all on one page, keeps its text and contact details as typed).
+//! Drafts live in memory only, never in storage: a reload or a closed tab forgets them, and they are
+//! emptied the moment the entry is saved, so the next person on a shared tablet starts afresh.
 
 use leptos::prelude::*;
-use yoursay_core::{AgeBand, CatalogueItem, Role};
 
-use crate::components::faces::Choice;
-
-/// The optional "about you" answers of one form.
-#[derive(Clone, Copy)]
-pub struct AboutYouDraft {
-    pub role: RwSignal<Option<Role>>,
-    pub age_band: RwSignal<Option<AgeBand>>,
-}
+use crate::runner::{AboutYouDraft, FormDraft};
 
 /// "Say something" as typed so far.
 #[derive(Clone, Copy)]
@@ -27,41 +19,13 @@ pub struct SayDraft {
     pub contact_how: RwSignal<String>,
 }
 
-/// Where a rating has got to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RateStep {
-    PickService,
-    Promise(usize),
-    AboutYou,
-}
-
-/// "Rate a service" as answered so far.
-#[derive(Clone, Copy)]
-pub struct RateDraft {
-    pub step: RwSignal<RateStep>,
-    pub service: RwSignal<Option<CatalogueItem>>,
-    /// The promises offered, fixed when the rating starts, so a catalogue refresh mid-way cannot shift
-    /// which promise an answer belongs to.
-    pub promises: RwSignal<Vec<CatalogueItem>>,
-    pub choices: RwSignal<Vec<(String, Choice)>>,
-    pub about: AboutYouDraft,
-}
-
 #[derive(Clone, Copy)]
 pub struct Drafts {
     pub say: SayDraft,
-    pub rate: RateDraft,
-}
-
-impl AboutYouDraft {
-    pub(crate) fn new() -> Self {
-        AboutYouDraft { role: RwSignal::new(None), age_band: RwSignal::new(None) }
-    }
-
-    pub(crate) fn clear(self) {
-        self.role.set(None);
-        self.age_band.set(None);
-    }
+    pub rate: FormDraft,
+    /// The survey being answered (on the surveys page).
+    #[cfg(feature = "surveys")]
+    pub survey: FormDraft,
 }
 
 impl SayDraft {
@@ -72,16 +36,6 @@ impl SayDraft {
         self.wants_contact.set(false);
         self.contact_name.set(String::new());
         self.contact_how.set(String::new());
-    }
-}
-
-impl RateDraft {
-    pub fn clear(self) {
-        self.step.set(RateStep::PickService);
-        self.service.set(None);
-        self.promises.set(Vec::new());
-        self.choices.set(Vec::new());
-        self.about.clear();
     }
 }
 
@@ -97,14 +51,18 @@ impl Drafts {
                 contact_name: RwSignal::new(String::new()),
                 contact_how: RwSignal::new(String::new()),
             },
-            rate: RateDraft {
-                step: RwSignal::new(RateStep::PickService),
-                service: RwSignal::new(None),
-                promises: RwSignal::new(Vec::new()),
-                choices: RwSignal::new(Vec::new()),
-                about: AboutYouDraft::new(),
-            },
+            rate: FormDraft::new(),
+            #[cfg(feature = "surveys")]
+            survey: FormDraft::new(),
         });
+    }
+
+    /// Empties every unsent form: the next person on a shared tablet starts afresh.
+    #[cfg(feature = "surveys")]
+    pub fn clear(self) {
+        self.say.clear();
+        self.rate.clear();
+        self.survey.clear();
     }
 }
 

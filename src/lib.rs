@@ -4,12 +4,12 @@
 //! * `storage`: IndexedDB (the outbox and caches). No UI, no network.
 //! * `fetch`: the one way to ask the server. `sync`: the device API, the loop that empties the outbox and
 //!   when it runs. No UI.
+//! * `runner`: the one form runner (Say, Rate and every survey): answers, steps, widgets, the way to the outbox.
 //! * `state`, `prefs`, `i18n`, `drafts`: what screens share.
 //! * `components`, `pages`: UI only.
 
 mod app;
 mod components;
-mod compose;
 mod docs;
 mod drafts;
 #[cfg(feature = "surveys")]
@@ -21,6 +21,7 @@ mod pages;
 mod platform;
 pub mod prefs;
 mod router;
+pub mod runner;
 pub mod state;
 pub mod storage;
 #[cfg(feature = "surveys")]

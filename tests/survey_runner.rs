@@ -7,8 +7,8 @@
 use std::sync::Arc;
 
 use wasm_bindgen_test::*;
+use yoursay_app::runner::{steps, Answered, Choice, Step};
 use yoursay_app::storage;
-use yoursay_app::survey::draft::{self, Answered, Step};
 use yoursay_core::form::{Frequency, Question, SurveyWire, ValueWire};
 use yoursay_core::{EntryKind, EntryWire, Form};
 
@@ -40,24 +40,24 @@ fn questions() -> Vec<Question> {
 fn show_if_decides_the_next_question_and_the_progress() {
     let qs = questions();
     let mut answers: Vec<Option<Answered>> = vec![None; qs.len()];
-    assert_eq!(draft::first(&qs, &answers), Step::Question { index: 0, part: 0 });
+    assert_eq!(steps::first(&qs, &answers), Step::Question { index: 0, part: 0 });
     answers[1] = Some(Answered::Single("no".into()));
-    assert_eq!(draft::after(&qs, &answers, 1), Step::Question { index: 3, part: 0 }, "'which' is hidden after no");
-    assert_eq!(draft::progress(&qs, &answers, 3), (3, 4));
+    assert_eq!(steps::after(&qs, &answers, 1), Step::Question { index: 3, part: 0 }, "'which' is hidden after no");
+    assert_eq!(steps::progress(&qs, &answers, 3), (3, 4));
     answers[1] = Some(Answered::Single("yes".into()));
-    assert_eq!(draft::after(&qs, &answers, 1), Step::Question { index: 2, part: 0 });
-    assert_eq!(draft::progress(&qs, &answers, 3), (4, 5));
-    assert_eq!(draft::after(&qs, &answers, 4), Step::AboutYou);
-    assert_eq!(draft::before(&qs, &answers, Some(0)), Step::Intro);
-    assert_eq!(draft::before(&qs, &answers, Some(3)), Step::Question { index: 2, part: 0 });
+    assert_eq!(steps::after(&qs, &answers, 1), Step::Question { index: 2, part: 0 });
+    assert_eq!(steps::progress(&qs, &answers, 3), (4, 5));
+    assert_eq!(steps::after(&qs, &answers, 4), Step::AboutYou);
+    assert_eq!(steps::before(&qs, &answers, Some(0)), Step::Intro);
+    assert_eq!(steps::before(&qs, &answers, Some(3)), Step::Question { index: 2, part: 0 });
 }
 
 #[wasm_bindgen_test]
 fn an_answer_left_on_a_question_hidden_later_is_not_sent_and_a_missing_required_one_is_found() {
     let qs = questions();
     let mut answers: Vec<Option<Answered>> = vec![None; qs.len()];
-    assert_eq!(draft::first_missing(&qs, &answers), Some(0));
-    answers[0] = Some(Answered::Face(draft::Choice::Score(4)));
+    assert_eq!(steps::first_missing(&qs, &answers), Some(0));
+    answers[0] = Some(Answered::Face(Choice::Score(4)));
     answers[1] = Some(Answered::Single("yes".into()));
     answers[2] = Some(Answered::Multi(vec!["online".into()]));
     answers[3] = Some(Answered::Frequency(Frequency::Sometimes));
@@ -65,13 +65,13 @@ fn an_answer_left_on_a_question_hidden_later_is_not_sent_and_a_missing_required_
     answers[4] = Some(Answered::Grid {
         service: "social_worker".into(),
         promises: vec!["equality".into()],
-        choices: vec![("equality".into(), draft::Choice::Skip)],
+        choices: vec![("equality".into(), Choice::Skip)],
     });
-    assert_eq!(draft::first_missing(&qs, &answers), None);
+    assert_eq!(steps::first_missing(&qs, &answers), None);
     // The person goes back and changes "yes" to "no": the multiple choice answer stays in the draft but
     // is not sent (the server would refuse an answer to a hidden question).
     answers[1] = Some(Answered::Single("no".into()));
-    let wire = draft::to_wire("coffee", 3, &qs, &answers);
+    let wire = steps::to_wire("coffee", 3, &qs, &answers);
     let sent: Vec<(&str, &ValueWire)> = wire.answers.iter().map(|a| (a.question.as_str(), &a.value)).collect();
     assert_eq!(
         sent,
@@ -103,10 +103,10 @@ async fn a_survey_entry_waits_in_the_outbox_exactly_as_it_will_be_sent() {
     let db = storage::open(name).await.unwrap();
     let qs = questions();
     let mut answers: Vec<Option<Answered>> = vec![None; qs.len()];
-    answers[0] = Some(Answered::Face(draft::Choice::DontKnow));
+    answers[0] = Some(Answered::Face(Choice::DontKnow));
     answers[1] = Some(Answered::Single("yes".into()));
     answers[2] = Some(Answered::Multi(vec!["online".into(), "evening".into()]));
-    let survey: SurveyWire = draft::to_wire("coffee", 2, &qs, &answers);
+    let survey: SurveyWire = steps::to_wire("coffee", 2, &qs, &answers);
     let entry = EntryWire {
         id: "3e8b6f4d-0a5c-4f4b-bd6e-5c9ab14f7dae".into(),
         created_at: js_sys::Date::now() as i64,

@@ -5,9 +5,6 @@ pub mod document;
 pub mod event_banner;
 pub mod faces;
 pub mod layout;
-#[cfg(feature = "surveys")]
-pub mod service_list;
 pub mod status_strip;
 pub mod survey_links;
-#[cfg(feature = "surveys")]
 pub mod tick_box;

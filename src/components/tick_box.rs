@@ -3,18 +3,21 @@ use yoursay_core::Bilingual;
 
 use crate::i18n::use_i18n;
 
-// Used by the surveys page only: the same markup written out in "Say something" and "Rate a service"
-// is smaller on the first load than this component (measured: 1.8 KB more with them using it).
 /// One big tick box with its words (officer-entered, in the current language), ticked while `code` is in
-/// `ticked`; a tap calls `on_toggle(code)`. A survey's choices and promise tags are all these.
-#[component]
-pub fn TickBox(
+/// `ticked`; a tap calls `on_toggle(code)`. Promise tags ("Say something", a survey's text) and a survey's choices are all these.
+///
+/// A plain function rather than a component: drawn many times on the first load's "Say something", and
+/// a component's props cost the phone's download more.
+pub fn tick_box<F>(
     id: String,
     code: String,
     label: Bilingual,
-    ticked: Signal<Vec<String>>,
-    #[prop(into)] on_toggle: Callback<String>,
-) -> impl IntoView {
+    ticked: RwSignal<Vec<String>>,
+    on_toggle: F,
+) -> impl IntoView
+where
+    F: Fn(String) + 'static,
+{
     let i18n = use_i18n();
     let for_checked = code.clone();
     view! {
@@ -23,7 +26,7 @@ pub fn TickBox(
                 type="checkbox"
                 id=id.clone()
                 prop:checked=move || ticked.with(|t| t.contains(&for_checked))
-                on:change=move |_| on_toggle.run(code.clone())
+                on:change=move |_| on_toggle(code.clone())
             />
             <label for=id>{move || i18n.pick(&label)}</label>
         </div>

@@ -18,29 +18,15 @@ fn is_form(path: &str) -> bool {
     path == "/say" || path == "/rate" || path.strip_prefix("/surveys/").is_some_and(|code| !code.is_empty())
 }
 
-/// Every unsent form: "Say something", "Rate a service" and the survey being answered. Taken from context
-/// when the guard is made (a timer runs outside any component, where there is no context to ask).
-#[derive(Clone, Copy)]
-struct Unsent {
-    drafts: crate::drafts::Drafts,
-    survey: crate::survey::draft::SurveyDraft,
-}
-
-impl Unsent {
-    fn clear(self) {
-        self.drafts.say.clear();
-        self.drafts.rate.clear();
-        self.survey.clear();
-    }
-}
-
 /// The watcher and its prompt; drawn once, in the layout.
 #[component]
 pub fn IdleGuard() -> impl IntoView {
     let i18n = use_i18n();
     let joined = use_joined();
     let nav = use_nav();
-    let unsent = Unsent { drafts: crate::drafts::use_drafts(), survey: crate::survey::draft::use_survey_draft() };
+    // Every unsent form, taken from context when the guard is made (a timer runs outside any component,
+    // where there is no context to ask).
+    let unsent = crate::drafts::use_drafts();
     let last_activity = StoredValue::new(js_sys::Date::now());
     // When the prompt was shown (None: not shown).
     let prompted = RwSignal::new(None::<f64>);

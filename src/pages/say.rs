@@ -1,13 +1,18 @@
 use leptos::prelude::*;
-use yoursay_core::{ContactLine, ContactWire, EntryKind, ErrorCode, ViewText};
+use yoursay_core::form::builtin::{self, BUILTIN_VERSION};
+use yoursay_core::form::Kind;
+use yoursay_core::{ContactLine, ContactWire, ErrorCode};
 
 use crate::components::about_you::AboutYou;
-use crate::compose::{check, Envelope};
 use crate::drafts::SayDraft;
 use crate::i18n::{error_key, use_i18n, Key};
+use crate::runner::send::{check, compose, save_then_thank};
+use crate::runner::text::{TextAnswer, TEXT_ID};
+use crate::runner::{steps, Answered};
 use crate::state::use_app_state;
 
-/// "Say something": free text, optional promise tags, optional "about you".
+/// "Say something", the built-in form of one free-text question with promise tags, all on one page: the
+/// question, "about you", then the optional "contact me".
 #[component]
 pub fn Say() -> impl IntoView {
     let i18n = use_i18n();
@@ -18,11 +23,10 @@ pub fn Say() -> impl IntoView {
     // What was typed is kept for the visit (in memory only) if the person looks at help or privacy first.
     let draft = crate::drafts::use_drafts().say;
     let SayDraft { text, tags, wants_contact, contact_name, contact_how, .. } = draft;
-    let (role, age_band) = (draft.about.role, draft.about.age_band);
     // What is wrong, and the id of the field it is about (the message is shown next to that field).
     let error = RwSignal::new(None::<(Key, &'static str)>);
-    let text_error = move || error.get().filter(|(_, field)| *field == "say-text").map(|(k, _)| k);
-    let other_error = move || error.get().filter(|(_, field)| *field != "say-text").map(|(k, _)| k);
+    let text_error = move || error.get().filter(|(_, field)| *field == TEXT_ID).map(|(k, _)| k);
+    let other_error = move || error.get().filter(|(_, field)| *field != TEXT_ID).map(|(k, _)| k);
     let saving = RwSignal::new(false);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -30,112 +34,75 @@ pub fn Say() -> impl IntoView {
         if saving.get_untracked() {
             return;
         }
-        let envelope = Envelope {
-            language: i18n.lang.get_untracked(),
-            role: role.get_untracked(),
-            age_band: age_band.get_untracked(),
-        };
-        let wire = envelope.open(EntryKind::View).map(|mut w| {
-            w.text = Some(text.get_untracked());
-            w.promises = Some(tags.get_untracked());
-            if wants_contact.get_untracked() {
-                w.contact = Some(ContactWire { name: contact_name.get_untracked(), how: contact_how.get_untracked() });
+        let answers = [Some(Answered::Text { text: text.get_untracked(), promises: tags.get_untracked() })];
+        // The form is made afresh when needed rather than kept: cheaper on the phone's download.
+        let f = builtin::say_something();
+        let checked = (|| {
+            if steps::first_missing(&f.questions, &answers).is_some() {
+                return Err(vec![yoursay_core::FieldError::new("text", ErrorCode::Empty)]);
             }
-            w
-        });
-        let checked = wire.map_err(|e| vec![e]).and_then(check);
+            let mut wire = compose(
+                &f.code,
+                BUILTIN_VERSION,
+                &f.questions,
+                &answers,
+                draft.about.envelope(i18n.lang.get_untracked()),
+            )
+            .map_err(|e| vec![e])?;
+            if wants_contact.get_untracked() {
+                wire.contact =
+                    Some(ContactWire { name: contact_name.get_untracked(), how: contact_how.get_untracked() });
+            }
+            check(wire)
+        })();
         let wire = match checked {
             Ok(w) => w,
             Err(errors) => {
                 let Some(first) = errors.first() else { return };
                 let shown = match (first.field.as_str(), first.code) {
-                    ("text", ErrorCode::Empty) => (Key::SayErrorEmpty, "say-text"),
-                    ("text", ErrorCode::TooLong) => (Key::SayErrorTooLong, "say-text"),
+                    ("text", ErrorCode::Empty) => (Key::SayErrorEmpty, TEXT_ID),
+                    ("text", ErrorCode::TooLong) => (Key::SayErrorTooLong, TEXT_ID),
                     ("contact.name", _) => (Key::ContactErrorName, "contact-name"),
                     ("contact.how", _) => (Key::ContactErrorHow, "contact-how"),
-                    (_, code) => (error_key(code), "say-text"),
+                    (_, code) => (error_key(code), TEXT_ID),
                 };
                 error.set(Some(shown));
                 crate::platform::focus_by_id(shown.1);
                 return;
             }
         };
-        super::save_then_thank((state, nav), wire, saving, move |saved| match saved {
+        save_then_thank((state, nav), wire, saving, move |saved| match saved {
             true => draft.clear(),
             false => error.set(Some((Key::SaveFailed, "say-submit"))),
         });
     };
 
-    let count = move || text.with(|t| t.trim().chars().count());
-    let toggle_tag = move |code: String| {
-        tags.update(|t| match t.iter().position(|c| *c == code) {
-            Some(i) => {
-                t.remove(i);
-            }
-            None => t.push(code),
-        })
-    };
+    let mut form = builtin::say_something();
+    let (title, question) = (form.title, form.questions.remove(0));
+    let max_chars = if let Kind::Text(limit) = &question.kind { limit.max_chars } else { 0 };
+    let (prompt, help) = (question.prompt, question.help);
 
     view! {
         <section class="page say">
-            <h1 tabindex="-1">{i18n.tr(Key::SayTitle)}</h1>
+            <h1 tabindex="-1">{move || i18n.pick(&title)}</h1>
             <p class="notice" id="say-who-reads">{i18n.tr(Key::SayWhoReads)}</p>
             <form on:submit=submit novalidate>
-                <label for="say-text" class="label-big">{i18n.tr(Key::SayLabel)}</label>
-                <p class="hint" id="say-hint">{i18n.tr(Key::SayHint)}</p>
+                <label for=TEXT_ID class="label-big">{move || i18n.pick(&prompt)}</label>
+                <p class="hint" id="say-hint">{move || help.as_ref().map(|h| i18n.pick(h)).unwrap_or_default()}</p>
                 <Show when=move || text_error().is_some()>
                     <p class="error" id="say-error" role="alert">
                         {move || text_error().map(|k| i18n.t(k))}
                     </p>
                 </Show>
-                <textarea
-                    id="say-text"
-                    name="text"
-                    rows="6"
-                    maxlength=ViewText::MAX_CHARS
-                    aria-describedby=move || {
-                        if text_error().is_some() { "say-error say-hint say-count" } else { "say-hint say-count" }
-                    }
-                    aria-invalid=move || text_error().is_some().then_some("true")
-                    prop:value=move || text.get()
-                    on:input=move |ev| {
-                        text.set(event_target_value(&ev));
-                        error.set(None);
-                    }
-                ></textarea>
-                <p class="hint counter" id="say-count">
-                    {move || count()} " / " {ViewText::MAX_CHARS}
-                </p>
-                <fieldset class="tags">
-                    <legend>{i18n.tr(Key::SayTagsLegend)}</legend>
-                    <p class="hint">{i18n.tr(Key::SayTagsHint)}</p>
-                    <div class="tag-list">
-                        {move || {
-                            state
-                                .catalogue
-                                .get()
-                                .active_promises()
-                                .map(|p| {
-                                    let code = p.code.clone();
-                                    let id = format!("tag-{}", p.code);
-                                    let checked_code = code.clone();
-                                    view! {
-                                        <div class="tag">
-                                            <input
-                                                type="checkbox"
-                                                id=id.clone()
-                                                prop:checked=move || tags.with(|t| t.contains(&checked_code))
-                                                on:change=move |_| toggle_tag(code.clone())
-                                            />
-                                            <label for=id>{i18n.pick(&p.name)}</label>
-                                        </div>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </div>
-                </fieldset>
-                <AboutYou role=role age_band=age_band />
+                <TextAnswer
+                    max_chars=max_chars
+                    text=text
+                    tags=Some(tags)
+                    described_by=move || if text_error().is_some() { "say-error say-hint" } else { "say-hint" }
+                    invalid=move || text_error().is_some()
+                    on_input=move || error.set(None)
+                />
+                <AboutYou role=draft.about.role age_band=draft.about.age_band />
                 <fieldset class="contact">
                     <legend>{i18n.tr(Key::ContactLegend)}</legend>
                     <p class="hint">{i18n.tr(Key::ContactHint)}</p>

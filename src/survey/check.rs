@@ -8,10 +8,10 @@ use yoursay_core::form::api::PublishedFormWire;
 use yoursay_core::form::{Kind, Question, NONE_OF_THESE};
 use yoursay_core::Catalogue;
 
-use super::draft::{self, Answered};
 use super::question::{easy_key, frequency_key};
 use crate::components::faces::{choice_key, Choice};
 use crate::i18n::{fill, survey::Key as S, use_i18n, I18n};
+use crate::runner::{steps, Answered};
 use crate::state::use_app_state;
 
 #[component]
@@ -23,7 +23,7 @@ pub fn CheckAnswers(
     let i18n = use_i18n();
     let catalogue = use_app_state().catalogue.get_untracked();
     let questions = &form.form.questions;
-    let shown = draft::shown(questions, &answers);
+    let shown = steps::shown(questions, &answers);
     let rows = questions
         .iter()
         .enumerate()

@@ -5,11 +5,9 @@
 //! published forms, `public/sw.js`).
 //!
 //! * `forms`: the published forms this device knows, shared by the screens.
-//! * `draft`: one survey as answered so far (memory only) and the show-if reading of what comes next.
 //! * `list`, `runner`, `question`, `check`: UI only.
 
 mod check;
-pub mod draft;
 mod forms;
 mod list;
 mod question;
@@ -22,10 +20,9 @@ pub use forms::SurveyForms;
 /// Where the surveys live in the app: `/surveys` lists them, `/surveys/{code}` runs one.
 pub const PREFIX: &str = crate::router::SURVEYS;
 
-/// Shares the published forms and the draft for the whole visit.
+/// Shares the published forms for the whole visit (the survey's draft is with the others, `crate::drafts`).
 pub fn provide() {
     SurveyForms::provide();
-    draft::SurveyDraft::provide();
 }
 
 /// The screen for a path under [`PREFIX`].

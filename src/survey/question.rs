@@ -1,25 +1,18 @@
-//! One question on screen: its heading, help and progress, then the way to answer its kind. Each widget
-//! reports what the person did as a [`Move`]; the runner decides where that leads.
+//! One question of a survey on screen: its heading, help and progress, then the way to answer its kind.
+//! Each widget reports what the person did as a [`Move`]; the runner decides where that leads. Free text
+//! and the grid are the runner's own widgets (`crate::runner`), the ones "Say something" and "Rate a
+//! service" are made of; the kinds only surveys use are here, on the surveys page only.
 
 use leptos::prelude::*;
 use yoursay_core::form::{Frequency, Kind, Question, NONE_OF_THESE};
 
-use super::draft::Answered;
 use crate::components::faces::{face_svg, single_tap, Choice, FaceScale};
-use crate::components::service_list::ServiceList;
-use crate::components::tick_box::{toggle as toggle_code, TickBox};
+use crate::components::tick_box::tick_box;
 use crate::i18n::{answers, fill, survey::Key as S, use_i18n, Key};
-use crate::state::use_app_state;
-
-/// What the person did on a question's screen.
-#[derive(Debug, Clone)]
-pub enum Move {
-    /// Answered (or, with `None`, skipped) the question: on to the next.
-    Answer(Option<Answered>),
-    /// A step inside a grid question: keep this answer so far and show that part.
-    Part(usize, Answered),
-    Back,
-}
+use crate::runner::grid::Grid;
+use crate::runner::text::TextAnswer;
+use crate::runner::Answered;
+pub use crate::runner::Move;
 
 /// The id of the heading every question's controls are labelled by.
 const HEADING: &str = "survey-question";
@@ -154,13 +147,33 @@ fn answer_widget(question: Question, part: usize, given: Option<Answered>, on: C
                 Some(Answered::Text { text, promises }) => (text, promises),
                 _ => (String::new(), Vec::new()),
             };
+            let (text, tags) = (RwSignal::new(text), RwSignal::new(promises));
+            let next = move |_| {
+                let answer = Answered::Text { text: text.get_untracked(), promises: tags.get_untracked() };
+                on.run(Move::Answer(answer.is_given().then_some(answer)))
+            };
+            let i18n = use_i18n();
             view! {
-                <TextAnswer max_chars=limit.max_chars promise_tags=limit.promise_tags text=text promises=promises on=on />
+                <TextAnswer
+                    max_chars=limit.max_chars
+                    text=text
+                    tags=limit.promise_tags.then_some(tags)
+                    described_by=|| "survey-hint"
+                    invalid=|| false
+                    labelled_by=HEADING
+                    on_input=|| ()
+                />
+                <button type="button" class="button button-primary" on:click=next>{i18n.tr(S::RunNext)}</button>
             }
             .into_any()
         }
         // Skipping is offered while the service is chosen; once rating, each promise has its own "Skip".
-        Kind::ServicePromiseGrid => view! { <Grid part=part given=given on=on /> {(part == 0).then(skip)} }.into_any(),
+        Kind::ServicePromiseGrid if part == 0 => {
+            let i18n = use_i18n();
+            view! { <p class="question">{i18n.tr(S::RunPickService)}</p> <Grid part=0 given=given on=move |m| on.run(m) /> {skip()} }
+                .into_any()
+        }
+        Kind::ServicePromiseGrid => view! { <Grid part=part given=given on=move |m| on.run(m) /> }.into_any(),
     }
 }
 
@@ -275,137 +288,11 @@ fn MultiChoices(multi: yoursay_core::form::MultiChoice, ticked: Vec<String>, on:
                     .into_iter()
                     .enumerate()
                     .map(|(i, (code, label))| {
-                        view! {
-                            <TickBox id=format!("survey-choice-{i}") code=code label=label ticked=ticked.into() on_toggle=toggle />
-                        }
+                        tick_box(format!("survey-choice-{i}"), code, label, ticked, toggle)
                     })
                     .collect_view()}
             </div>
         </fieldset>
         <button type="button" class="button button-primary" on:click=next>{i18n.tr(S::RunNext)}</button>
     }
-}
-
-/// Free text, with the promises to tick when the question offers them (as "Say something" does).
-#[component]
-fn TextAnswer(
-    max_chars: u32,
-    promise_tags: bool,
-    text: String,
-    promises: Vec<String>,
-    on: Callback<Move>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_app_state();
-    let text = RwSignal::new(text);
-    let tags = RwSignal::new(promises);
-    let count = move || text.with(|t| t.trim().chars().count());
-    let next = move |_| {
-        let answer = Answered::Text { text: text.get_untracked(), promises: tags.get_untracked() };
-        on.run(Move::Answer(answer.is_given().then_some(answer)))
-    };
-    let tag_boxes = move || {
-        state
-            .catalogue
-            .get()
-            .active_promises()
-            .map(|p| {
-                view! {
-                    <TickBox
-                        id=format!("survey-tag-{}", p.code)
-                        code=p.code.clone()
-                        label=p.name.clone()
-                        ticked=tags.into()
-                        on_toggle=move |code| tags.update(|t| toggle_code(t, code))
-                    />
-                }
-            })
-            .collect_view()
-    };
-    view! {
-        <textarea
-            id="survey-text"
-            rows="6"
-            maxlength=max_chars
-            aria-labelledby=HEADING
-            aria-describedby="survey-hint survey-count"
-            prop:value=move || text.get()
-            on:input=move |ev| text.set(event_target_value(&ev))
-        ></textarea>
-        <p class="hint counter" id="survey-count">{count} " / " {max_chars}</p>
-        {promise_tags
-            .then(|| {
-                view! {
-                    <fieldset class="tags">
-                        <legend>{i18n.tr(Key::SayTagsLegend)}</legend>
-                        <div class="tag-list">{tag_boxes}</div>
-                    </fieldset>
-                }
-            })}
-        <button type="button" class="button button-primary" on:click=next>{i18n.tr(S::RunNext)}</button>
-    }
-}
-
-/// The service × promise grid: part 0 picks the service, then one face scale per promise (as "Rate a
-/// service" does).
-#[component]
-fn Grid(part: usize, given: Option<Answered>, on: Callback<Move>) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_app_state();
-    let catalogue = state.catalogue.get_untracked();
-    let (service, promises, choices) = match given {
-        Some(Answered::Grid { service, promises, choices }) => (Some(service), promises, choices),
-        _ => (None, Vec::new(), Vec::new()),
-    };
-    if part == 0 || service.is_none() || part > promises.len() {
-        let current = service.clone();
-        let kept = (promises.clone(), choices.clone());
-        let offered: Vec<String> = catalogue.active_promises().map(|p| p.code.clone()).collect();
-        return view! {
-            <p class="question">{i18n.tr(S::RunPickService)}</p>
-            <ServiceList
-                chosen=current.clone()
-                on_pick=move |s: yoursay_core::CatalogueItem| {
-                    // The same service again keeps its answers; another starts afresh.
-                    let answer = if current.as_deref() == Some(s.code.as_str()) {
-                        Answered::Grid { service: s.code, promises: kept.0.clone(), choices: kept.1.clone() }
-                    } else {
-                        Answered::Grid { service: s.code, promises: offered.clone(), choices: Vec::new() }
-                    };
-                    on.run(Move::Part(1, answer))
-                }
-            />
-        }
-        .into_any();
-    }
-    let service = service.unwrap_or_default();
-    let code = promises[part - 1].clone();
-    let promise = catalogue.promise(&code).cloned();
-    let service_name = catalogue.service(&service).map(|s| s.name.clone());
-    let chosen = choices.iter().find(|(p, _)| *p == code).map(|(_, c)| *c);
-    let total = promises.len();
-    let question_text = move || {
-        let name = service_name.as_ref().map(|n| i18n.pick(n)).unwrap_or_default();
-        fill(i18n.t(Key::RateQuestion), &[("service", &name)])
-    };
-    let (name, line) = promise.map(|p| (p.name, p.line)).unzip();
-    view! {
-        <h1 tabindex="-1" id=HEADING>
-            <span class="promise-name">{move || name.as_ref().map(|n| i18n.pick(n))}</span>
-        </h1>
-        <p class="lead">{move || line.as_ref().map(|l| i18n.pick(l))}</p>
-        <p class="question">{question_text}</p>
-        <FaceScale
-            labelled_by=HEADING
-            chosen=chosen
-            on_choice=move |c: Choice| {
-                let mut choices = choices.clone();
-                choices.retain(|(p, _)| *p != code);
-                choices.push((code.clone(), c));
-                let answer = Answered::Grid { service: service.clone(), promises: promises.clone(), choices };
-                on.run(if part < total { Move::Part(part + 1, answer) } else { Move::Answer(Some(answer)) })
-            }
-        />
-    }
-    .into_any()
 }

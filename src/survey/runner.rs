@@ -1,4 +1,4 @@
-//! The one form runner: a survey one step at a time — its introduction, each question shown by its show-if
+//! A survey on the one form runner (`crate::runner`), one step at a time — its introduction, each question shown by its show-if
 //! rule, "about you", then everything read back before sending. Answers wait in the survey's draft
 //! (memory only); Back keeps them. Sending checks the entry with core's parsers (the ones the server runs)
 //! and saves it on the device before "Thank you", like "Say something" and "Rate a service".
@@ -7,17 +7,18 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use yoursay_core::form::api::PublishedFormWire;
-use yoursay_core::{EntryKind, FieldError, SurveyResponse};
+use yoursay_core::{FieldError, SurveyResponse};
 
 use super::check::CheckAnswers;
-use super::draft::{self, use_survey_draft, Answered, Step};
 use super::forms::use_survey_forms;
-use super::question::{Move, QuestionScreen};
+use super::question::QuestionScreen;
 use crate::components::about_you::AboutYou;
-use crate::compose::{check, Envelope};
 use crate::i18n::{error_key, survey::Key as S, use_i18n, Key};
 use crate::platform::focus_heading;
 use crate::router::Link;
+use crate::runner::send::{check, compose, save_then_thank};
+use crate::runner::steps;
+use crate::runner::{Answered, Move, Step};
 use crate::state::use_app_state;
 
 /// `/surveys/{code}`: the survey with that code, once the list of published surveys is known.
@@ -52,7 +53,7 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     let nav = crate::router::use_nav();
-    let draft = use_survey_draft();
+    let draft = crate::drafts::use_drafts().survey;
     // At an event that presets who is answering (a carers' session), "about you" starts with it.
     let preset = crate::event::use_joined().0.with_untracked(|e| e.as_ref().and_then(|e| e.role));
     draft.open(&form.form.code, form.version, form.form.questions.len(), preset);
@@ -74,7 +75,7 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
             let qs = &form.form.questions;
             match m {
                 Move::Back if part > 0 => go(Step::Question { index, part: part - 1 }),
-                Move::Back => go(draft.answers.with_untracked(|a| draft::before(qs, a, Some(index)))),
+                Move::Back => go(draft.answers.with_untracked(|a| steps::before(qs, a, Some(index)))),
                 Move::Part(next, answer) => {
                     draft.answers.update(|a| a[index] = Some(answer));
                     go(Step::Question { index, part: next });
@@ -87,7 +88,7 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
                         return;
                     }
                     draft.answers.update(|a| a[index] = answer);
-                    go(draft.answers.with_untracked(|a| draft::after(qs, a, index)));
+                    go(draft.answers.with_untracked(|a| steps::after(qs, a, index)));
                 }
             }
         }
@@ -101,12 +102,12 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
             }
             let qs = &form.form.questions;
             let answers = draft.answers.get_untracked();
-            if let Some(k) = draft::first_missing(qs, &answers) {
+            if let Some(k) = steps::first_missing(qs, &answers) {
                 go(Step::Question { index: k, part: 0 });
                 missing.set(true);
                 return;
             }
-            let survey = draft::to_wire(&form.form.code, form.version, qs, &answers);
+            let survey = steps::to_wire(&form.form.code, form.version, qs, &answers);
             // The server's own check of the answers against this version, when the device's catalogue can
             // read the form: a problem is shown on its question rather than after sending.
             let catalogue = state.catalogue.get_untracked();
@@ -119,17 +120,10 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
                     }
                 }
             }
-            let envelope = Envelope {
-                language: i18n.lang.get_untracked(),
-                role: draft.about.role.get_untracked(),
-                age_band: draft.about.age_band.get_untracked(),
-            };
-            let wire = envelope.open(EntryKind::Survey).map(|mut w| {
-                w.survey = Some(Arc::new(survey));
-                w
-            });
+            let lang = i18n.lang.get_untracked();
+            let wire = compose(&form.form.code, form.version, qs, &answers, draft.about.envelope(lang));
             match wire.map_err(|e| vec![e]).and_then(check) {
-                Ok(wire) => crate::pages::save_then_thank((state, nav), wire, saving, move |saved| match saved {
+                Ok(wire) => save_then_thank((state, nav), wire, saving, move |saved| match saved {
                     true => draft.clear(),
                     false => problem.set(Some(Key::SaveFailed)),
                 }),
@@ -148,7 +142,7 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
             match draft.step.get() {
             Step::Intro => {
                 let (title, intro) = (title.clone(), intro.clone());
-                let first = draft.answers.with_untracked(|a| draft::first(qs, a));
+                let first = draft.answers.with_untracked(|a| steps::first(qs, a));
                 view! {
                     <h1 tabindex="-1">{move || i18n.pick(&title)}</h1>
                     <p class="lead intro">{move || i18n.pick(&intro)}</p>
@@ -161,7 +155,7 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
             }
             Step::Question { index, part } => {
                 let (given, progress) =
-                    draft.answers.with_untracked(|a| (a[index].clone(), draft::progress(qs, a, index)));
+                    draft.answers.with_untracked(|a| (a[index].clone(), steps::progress(qs, a, index)));
                 let on_move = on_move.clone();
                 view! {
                     <QuestionScreen
@@ -176,7 +170,7 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
                 .into_any()
             }
             Step::AboutYou => {
-                let back = draft.answers.with_untracked(|a| draft::before(qs, a, None));
+                let back = draft.answers.with_untracked(|a| steps::before(qs, a, None));
                 view! {
                     <h1 tabindex="-1">{i18n.tr(Key::RateAlmostDone)}</h1>
                     <AboutYou role=draft.about.role age_band=draft.about.age_band />

@@ -82,7 +82,7 @@ function screens() {
       name: "say, contact details asked for, with an error",
       path: "/say",
       then: async (page) => {
-        await page.fill("#say-text", "Please ring me about my placement");
+        await page.fill("#answer-text", "Please ring me about my placement");
         await page.locator("#contact-me").check();
         await page.locator('main button[type="submit"]').click();
         await page.waitForSelector("#contact-name[aria-invalid='true']");
@@ -208,10 +208,10 @@ test("keyboard only: Say something, from the home screen to Thank you", { timeou
     await tabTo(page, 'main button[type="submit"]');
     await page.keyboard.press("Enter");
     await page.waitForSelector("#say-error");
-    await page.waitForFunction(() => document.activeElement?.id === "say-text");
-    const describedBy = await page.getAttribute("#say-text", "aria-describedby");
+    await page.waitForFunction(() => document.activeElement?.id === "answer-text");
+    const describedBy = await page.getAttribute("#answer-text", "aria-describedby");
     assert.match(describedBy, /say-error/, "the error is part of the box's description");
-    assert.equal(await page.getAttribute("#say-text", "aria-invalid"), "true");
+    assert.equal(await page.getAttribute("#answer-text", "aria-invalid"), "true");
 
     await page.keyboard.type("The youth club should open on Saturdays too");
     // A promise ticked with the space bar.
@@ -231,7 +231,7 @@ test("keyboard only: the skip link moves focus to the main content and keeps wha
     await page.goto(base + "/say");
     await appReady(page);
     await headingFocused(page, "Say something", "say on load");
-    await tabTo(page, "#say-text");
+    await tabTo(page, "#answer-text");
     await page.keyboard.type("kept");
     await tabTo(page, "a.skip-link", { back: true });
     const box = await page.evaluate(() => {
@@ -241,7 +241,7 @@ test("keyboard only: the skip link moves focus to the main content and keeps wha
     assert.ok(box.top >= 0 && box.left >= 0 && box.width > 0, `the focused skip link is on screen: ${JSON.stringify(box)}`);
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => document.activeElement?.closest("main") !== null);
-    assert.equal(await page.inputValue("#say-text"), "kept", "following the skip link keeps what was typed");
+    assert.equal(await page.inputValue("#answer-text"), "kept", "following the skip link keeps what was typed");
     const inMain = await page.evaluate(() => document.activeElement?.closest("main") !== null);
     assert.ok(inMain, "focus is in the main content after the skip link");
     // The next Tab goes on from the main content, not from the header.
@@ -301,7 +301,7 @@ test("switching language keeps what was typed and ticked; lang follows; the choi
     assert.equal(await button.getAttribute("lang"), "cy", "the button's word is marked as Welsh");
 
     const typed = "Rydw i eisiau gweld fy ngweithiwr cymdeithasol yn amlach";
-    await page.fill("#say-text", typed);
+    await page.fill("#answer-text", typed);
     const boxes = page.locator('main input[type="checkbox"]');
     await boxes.nth(0).check();
     await boxes.nth(2).check();
@@ -317,7 +317,7 @@ test("switching language keeps what was typed and ticked; lang follows; the choi
     assert.notEqual(await page.locator("main h1").innerText(), englishHeading, "the heading is now in Welsh");
     assert.equal((await button.innerText()).trim(), "English");
     assert.equal(await button.getAttribute("lang"), "en", "the button's word is marked as English");
-    assert.equal(await page.inputValue("#say-text"), typed, "the text typed is kept");
+    assert.equal(await page.inputValue("#answer-text"), typed, "the text typed is kept");
     assert.deepEqual(
       await boxes.evaluateAll((els) => els.map((e) => e.checked)).then((c) => [c[0], c[1], c[2]]),
       [true, false, true],
@@ -484,7 +484,7 @@ test("the status strip is a polite live region and its count follows what is sav
     await expectWaiting(page, 0);
     const before = await region.innerText();
 
-    await page.fill("#say-text", "The bus to college is always late");
+    await page.fill("#answer-text", "The bus to college is always late");
     await page.locator('main button[type="submit"]').click();
     await page.waitForURL("**/thanks");
     await expectWaiting(page, 1);
@@ -509,7 +509,7 @@ test("the status strip is a polite live region and its count follows what is sav
     });
     await page.goto(base + "/say");
     await appReady(page);
-    await page.fill("#say-text", "Something private about my foster home");
+    await page.fill("#answer-text", "Something private about my foster home");
     await page.locator('main button[type="submit"]').click();
     await page.waitForURL("**/thanks");
     await page.locator('[data-testid="refused-entry"]').waitFor();
@@ -577,7 +577,7 @@ test("a whole visit makes requests only to the app's own origin, under a policy 
     await collectViolations();
 
     await page.locator('main a[href="/say"]').click();
-    await page.fill("#say-text", "More trips out in the summer please");
+    await page.fill("#answer-text", "More trips out in the summer please");
     await page.locator('main input[type="checkbox"]').first().check();
     await page.locator('main button[type="submit"]').click();
     await page.waitForURL("**/thanks");

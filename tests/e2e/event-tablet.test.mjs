@@ -98,7 +98,7 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     await page.getByRole("button", { name: "Start" }).click();
     await page.getByRole("button", { name: "Good", exact: true }).click();
     await heading(page, "Anything else?");
-    await page.locator("#survey-text").fill("First carer: my placement review was cancelled twice");
+    await page.locator("#answer-text").fill("First carer: my placement review was cancelled twice");
     await page.getByRole("button", { name: "Next" }).click();
     await heading(page, "Nearly done");
     assert.equal(await page.locator("#about-role").inputValue(), "foster_carer");
@@ -122,15 +122,15 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     await page.getByRole("button", { name: "Da", exact: true }).click();
     await heading(page, "Unrhyw beth arall?");
     // Closed mid-form (here: reloaded): the unfinished form is gone.
-    await page.locator("#survey-text").fill("Second carer, closed the tab");
+    await page.locator("#answer-text").fill("Second carer, closed the tab");
     await page.reload();
     await heading(page, "Coffi a Sgwrs, Ionawr");
     assert.doesNotMatch(await page.content(), /closed the tab/);
     await page.getByRole("button", { name: "Dechrau" }).click();
     await page.getByRole("button", { name: "Da", exact: true }).click();
     await heading(page, "Unrhyw beth arall?");
-    assert.equal(await page.locator("#survey-text").inputValue(), "");
-    await page.locator("#survey-text").fill("Second carer, not finished");
+    assert.equal(await page.locator("#answer-text").inputValue(), "");
+    await page.locator("#answer-text").fill("Second carer, not finished");
     await page.clock.fastForward("02:05");
     await page.waitForSelector('[role="alertdialog"]');
     assert.equal(await page.locator("#idle-title").innerText(), "Wyt ti'n dal yma?");
@@ -138,7 +138,7 @@ test("a tablet joins an event, two carers answer in turn with no signal, and onl
     await axeUnderCsp(page, "still there? (cy)");
     await page.getByRole("button", { name: "Mwy o amser" }).click();
     await page.waitForSelector('[role="alertdialog"]', { state: "detached" });
-    assert.equal(await page.locator("#survey-text").inputValue(), "Second carer, not finished", "More time keeps the answers");
+    assert.equal(await page.locator("#answer-text").inputValue(), "Second carer, not finished", "More time keeps the answers");
     await page.clock.fastForward("02:05");
     await page.waitForSelector('[role="alertdialog"]');
     await page.clock.fastForward("00:31");

@@ -187,7 +187,7 @@ async function fillOutbox(page, state) {
   for (const text of ["The bus to college is always late", "More trips out in the summer please"]) {
     await page.goto(base + "/say");
     await appReady(page);
-    await page.fill("#say-text", text);
+    await page.fill("#answer-text", text);
     await page.locator('main button[type="submit"]').click();
     await page.waitForURL("**/thanks");
   }
@@ -298,7 +298,7 @@ test("leaving a form half-way keeps it for the visit, in memory only, and sendin
   await inPage({}, async (page) => {
     const typed = "My social worker keeps changing and I have to start again every time";
     await open(page, "/say", "en");
-    await page.fill("#say-text", typed);
+    await page.fill("#answer-text", typed);
     await page.locator('main input[type="checkbox"]').nth(1).check();
     await page.selectOption("#about-role", { index: 1 });
     const role = await page.inputValue("#about-role");
@@ -307,8 +307,8 @@ test("leaving a form half-way keeps it for the visit, in memory only, and sendin
       await page.locator(leave).click();
       await page.waitForFunction(() => location.pathname !== "/say");
       await page.goBack();
-      await page.waitForSelector("#say-text");
-      assert.equal(await page.inputValue("#say-text"), typed, `the text is kept after ${leave} and Back`);
+      await page.waitForSelector("#answer-text");
+      assert.equal(await page.inputValue("#answer-text"), typed, `the text is kept after ${leave} and Back`);
       assert.equal(await page.locator('main input[type="checkbox"]').nth(1).isChecked(), true, "the tick is kept");
       assert.equal(await page.inputValue("#about-role"), role, "the role is kept");
     }
@@ -337,13 +337,13 @@ test("leaving a form half-way keeps it for the visit, in memory only, and sendin
     // The Say draft is sent; the form is empty for the next person.
     await page.goto(base + "/say"); // a reload: memory is gone
     await appReady(page);
-    assert.equal(await page.inputValue("#say-text"), "", "a reload forgets the draft");
-    await page.fill("#say-text", typed);
+    assert.equal(await page.inputValue("#answer-text"), "", "a reload forgets the draft");
+    await page.fill("#answer-text", typed);
     await page.locator('main button[type="submit"]').click();
     await page.waitForURL("**/thanks");
     await page.locator('main a[href="/say"]').click();
-    await page.waitForSelector("#say-text");
-    assert.equal(await page.inputValue("#say-text"), "", "after sending, the next person gets an empty form");
+    await page.waitForSelector("#answer-text");
+    assert.equal(await page.inputValue("#answer-text"), "", "after sending, the next person gets an empty form");
   });
 });
 
@@ -352,7 +352,7 @@ test("the thank-you page says what is true: saved and waiting, or sent", { timeo
     await inPage({}, async (page, context) => {
       await context.route("**/api/v1/entries", (route) => route.abort("internetdisconnected"));
       await open(page, "/say", lang);
-      await page.fill("#say-text", "The youth club should open on Saturdays");
+      await page.fill("#answer-text", "The youth club should open on Saturdays");
       await page.locator('main button[type="submit"]').click();
       await page.waitForURL("**/thanks");
       await expectWaiting(page, 1);
@@ -405,7 +405,7 @@ test("event mode shows on screen, tags entries, and is left with one tap", { tim
     await inLanguage(page, "en");
 
     await page.locator('main a[href="/say"]').click();
-    await page.fill("#say-text", "Said at the summer event");
+    await page.fill("#answer-text", "Said at the summer event");
     await page.locator('main button[type="submit"]').click();
     await page.waitForURL("**/thanks");
     await expectWaiting(page, 0);
@@ -418,7 +418,7 @@ test("event mode shows on screen, tags entries, and is left with one tap", { tim
     assert.equal(await banner.isVisible(), false, "still out of the event after a reload");
     await page.goto(base + "/say");
     await appReady(page);
-    await page.fill("#say-text", "Said after leaving the event");
+    await page.fill("#answer-text", "Said after leaving the event");
     await page.locator('main button[type="submit"]').click();
     await page.waitForURL("**/thanks");
     await expectWaiting(page, 0);

@@ -93,7 +93,7 @@ test("a survey opens with no signal, two people answer it in turn, and it arrive
     await axeUnderCsp(page, "multiple choice");
     await page.getByRole("button", { name: "Next" }).click();
     await onQuestion(page, "Anything else?");
-    await page.locator("#survey-text").fill("More notice of meetings, please");
+    await page.locator("#answer-text").fill("More notice of meetings, please");
     await page.getByRole("button", { name: "Next" }).click();
     await onQuestion(page, "Rate a service");
     await page.locator('button[data-code="social_worker"]').click();

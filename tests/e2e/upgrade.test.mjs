@@ -42,7 +42,7 @@ async function answerSurvey(page, words) {
   await page.getByRole("button", { name: "Start" }).click();
   await page.getByRole("button", { name: "Good", exact: true }).click();
   await heading(page, "Anything else?");
-  await page.locator("#survey-text").fill(words);
+  await page.locator("#answer-text").fill(words);
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Check my answers" }).click();
   await page.getByRole("button", { name: "Send my answers" }).click();
@@ -53,7 +53,7 @@ async function answerSurvey(page, words) {
 async function sayInPage(page, text) {
   await page.locator("header a.brand").click();
   await page.locator('main a[href="/say"]').click();
-  await page.fill("#say-text", text);
+  await page.fill("#answer-text", text);
   await page.locator('main button[type="submit"]').click();
   await page.waitForURL("**/thanks");
 }

@@ -7,9 +7,13 @@
 //! The words are the ones the app's screens show today (the i18n keys are named beside each; a test checks
 //! they are the same), so running these forms changes nothing for the person using them.
 
-use super::{Audience, Form, Kind, Question, SurveyAnswer, SurveyResponse, Tags, TextLimit, Value};
+use std::sync::Arc;
+
+use super::{
+    Audience, Form, Kind, Question, SurveyAnswer, SurveyResponse, SurveyWire, Tags, TextLimit, Value, ValueWire,
+};
 use crate::catalogue::Bilingual;
-use crate::entry::{EntryBody, ItemCode, ViewText};
+use crate::entry::{EntryBody, EntryKind, EntryWire, ItemCode, ViewText};
 
 pub const SAY_SOMETHING: &str = "say_something";
 pub const RATE_A_SERVICE: &str = "rate_a_service";
@@ -77,6 +81,45 @@ pub fn rate_a_service() -> Form {
             // rate.pick_intro
             Bilingual::new("Choose one. You can rate another one after.", "Dewisa un. Gelli di sgorio un arall wedyn."),
         )],
+    }
+}
+
+/// The kind of entry the answers to the form `code` are sent as: a view or a rating for the built-in forms,
+/// a survey entry for any other.
+pub fn entry_kind(code: &str) -> EntryKind {
+    match code {
+        SAY_SOMETHING => EntryKind::View,
+        RATE_A_SERVICE => EntryKind::Rating,
+        _ => EntryKind::Survey,
+    }
+}
+
+/// Puts the answers a device holds (before any parsing) into `wire` the way their form is sent: the text
+/// and promises of "Say something" as a view's fields, the service and answers of "Rate a service" as a
+/// rating's, any other form's answers nested under `survey`. `wire.kind` is set to match. The runner on
+/// the phone sends every form through this, then `Entry::parse` checks the result as the server will.
+pub fn fill_entry(survey: SurveyWire, wire: &mut EntryWire) {
+    let kind = entry_kind(&survey.form);
+    wire.kind = kind.code().to_owned();
+    if kind == EntryKind::Survey {
+        wire.survey = Some(Arc::new(survey));
+        return;
+    }
+    for answer in survey.answers {
+        match answer.value {
+            ValueWire::Word(text) => wire.text = Some(text),
+            ValueWire::Parts(parts) => {
+                wire.text = parts.text;
+                wire.promises = parts.promises;
+                wire.service = parts.service;
+                wire.answers = parts.answers;
+            }
+            // No built-in question is answered with a number or a list of words.
+            ValueWire::Number(_) | ValueWire::Words(_) => {}
+        }
+    }
+    if kind == EntryKind::View && wire.promises.is_none() {
+        wire.promises = Some(Vec::new());
     }
 }
 

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::tests::{catalogue, published};
 use super::*;
-use crate::entry::{Entry, EntryWire};
+use crate::entry::{Entry, EntryBody, EntryWire};
 
 const NOW: i64 = 1_790_000_000_000;
 
@@ -81,6 +81,60 @@ fn a_survey_response_is_not_a_built_in_entry() {
     .unwrap();
     let response = SurveyResponse::parse(&wire, &form, &catalogue()).unwrap();
     assert_eq!(builtin::entry_body(&response), None);
+}
+
+/// An envelope as the phone opens it, before the form's answers are put in.
+fn envelope() -> EntryWire {
+    serde_json::from_value(json!({
+        "id": "0b7e5a0e-2f8a-4f39-9d7e-4c1f5b0a9c11", "created_at": NOW, "language": "en", "kind": "survey"
+    }))
+    .unwrap()
+}
+
+fn answers(form: &str, question: &str, value: serde_json::Value) -> SurveyWire {
+    serde_json::from_value(json!({"form": form, "version": 1, "answers": [{"question": question, "value": value}]}))
+        .unwrap()
+}
+
+#[test]
+fn the_runner_sends_say_something_as_a_view_and_rate_a_service_as_a_rating() {
+    let mut view = envelope();
+    let say = answers("say_something", "text", json!({"text": "More say in reviews", "promises": ["listen"]}));
+    builtin::fill_entry(say, &mut view);
+    let entry = Entry::parse(&view, NOW).unwrap();
+    let EntryBody::View(v) = &entry.body else { panic!("{entry:?}") };
+    assert_eq!((v.text.as_str(), v.promises.len()), ("More say in reviews", 1));
+    assert_eq!(view.kind, "view");
+
+    // Text with no promise ticked is sent as a word: still a view, with no promises.
+    let mut plain = envelope();
+    builtin::fill_entry(answers("say_something", "text", json!("Just this")), &mut plain);
+    let EntryBody::View(v) = Entry::parse(&plain, NOW).unwrap().body else { panic!() };
+    assert!(v.promises.is_empty());
+
+    let mut rating = envelope();
+    let rate = answers(
+        "rate_a_service",
+        "rating",
+        json!({"service": "social_worker", "answers": [{"promise": "listen", "answer": 4}, {"promise": "home", "answer": "dont_know"}]}),
+    );
+    builtin::fill_entry(rate, &mut rating);
+    let entry = Entry::parse(&rating, NOW).unwrap();
+    let EntryBody::Rating(r) = &entry.body else { panic!("{entry:?}") };
+    assert_eq!((r.service.as_str(), r.answers.len()), ("social_worker", 2));
+    assert_eq!(rating.kind, "rating");
+    assert!(rating.survey.is_none());
+}
+
+#[test]
+fn the_runner_sends_any_other_form_as_a_survey_entry_unchanged() {
+    let mut wire = envelope();
+    let survey = answers("event_feedback", "how_was_today", json!(3));
+    builtin::fill_entry(survey.clone(), &mut wire);
+    assert_eq!(wire.kind, "survey");
+    assert_eq!(wire.survey.as_deref(), Some(&survey));
+    assert!(wire.text.is_none() && wire.answers.is_none());
+    assert!(matches!(Entry::parse(&wire, NOW).unwrap().body, EntryBody::Survey(_)));
 }
 
 #[test]
