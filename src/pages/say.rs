@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use yoursay_core::form::builtin::{self, BUILTIN_VERSION};
 use yoursay_core::form::Kind;
-use yoursay_core::{ContactLine, ContactWire, ErrorCode};
+use yoursay_core::{ContactLine, ContactWire, EntryWire, ErrorCode, FieldError, Language};
 
 use crate::components::about_you::AboutYou;
 use crate::drafts::SayDraft;
@@ -34,27 +34,7 @@ pub fn Say() -> impl IntoView {
         if saving.get_untracked() {
             return;
         }
-        let answers = [Some(Answered::Text { text: text.get_untracked(), promises: tags.get_untracked() })];
-        // The form is made afresh when needed rather than kept: cheaper on the phone's download.
-        let f = builtin::say_something();
-        let checked = (|| {
-            if steps::first_missing(&f.questions, &answers).is_some() {
-                return Err(vec![yoursay_core::FieldError::new("text", ErrorCode::Empty)]);
-            }
-            let mut wire = compose(
-                &f.code,
-                BUILTIN_VERSION,
-                &f.questions,
-                &answers,
-                draft.about.envelope(i18n.lang.get_untracked()),
-            )
-            .map_err(|e| vec![e])?;
-            if wants_contact.get_untracked() {
-                wire.contact =
-                    Some(ContactWire { name: contact_name.get_untracked(), how: contact_how.get_untracked() });
-            }
-            check(wire)
-        })();
+        let checked = entry(draft, i18n.lang.get_untracked());
         let wire = match checked {
             Ok(w) => w,
             Err(errors) => {
@@ -170,4 +150,22 @@ pub fn Say() -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// The entry for what was typed, through the runner like any form, with the contact details if "contact
+/// me" is ticked; checked as the server will. The form is made afresh here rather than kept for the page:
+/// cheaper on the phone's download.
+fn entry(draft: SayDraft, language: Language) -> Result<EntryWire, Vec<FieldError>> {
+    let form = builtin::say_something();
+    let answers = [Some(Answered::Text { text: draft.text.get_untracked(), promises: draft.tags.get_untracked() })];
+    if steps::first_missing(&form.questions, &answers).is_some() {
+        return Err(vec![FieldError::new("text", ErrorCode::Empty)]);
+    }
+    let envelope = draft.about.envelope(language);
+    let mut wire = compose(&form.code, BUILTIN_VERSION, &form.questions, &answers, envelope).map_err(|e| vec![e])?;
+    if draft.wants_contact.get_untracked() {
+        wire.contact =
+            Some(ContactWire { name: draft.contact_name.get_untracked(), how: draft.contact_how.get_untracked() });
+    }
+    check(wire)
 }
