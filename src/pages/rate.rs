@@ -30,17 +30,18 @@ pub fn Rate() -> impl IntoView {
         draft.step.set(next);
         focus_heading();
     };
+    // The form's one question is the grid, so its answer is all the draft's answers.
     let on_move = move |part: usize, m: Move| {
         let qs = questions();
         match m {
             Move::Back if part > 0 => go(Step::Question { index: 0, part: part - 1 }),
             Move::Back => go(draft.answers.with_untracked(|a| steps::before(&qs, a, Some(0)))),
             Move::Part(next, answer) => {
-                draft.answers.update(|a| a[0] = Some(answer));
+                draft.answers.set(vec![Some(answer)]);
                 go(Step::Question { index: 0, part: next });
             }
             Move::Answer(answer) => {
-                draft.answers.update(|a| a[0] = answer);
+                draft.answers.set(vec![answer]);
                 go(draft.answers.with_untracked(|a| steps::after(&qs, a, 0)));
             }
         }
@@ -85,7 +86,8 @@ pub fn Rate() -> impl IntoView {
                         Step::Question { part, .. } => part,
                         _ => 0,
                     };
-                    let given = draft.answers.with_untracked(|a| a[0].clone());
+                    // Read without indexing: the draft is emptied on sending, as the screen gives way to "Thank you".
+                    let given = draft.answers.with_untracked(|a| a.first().cloned().flatten());
                     // Picking the service is asked in the form's own words; each promise says where it is.
                     let top = if part == 0 {
                         let question = questions().remove(0);
