@@ -82,6 +82,9 @@ pub fn Rate() -> impl IntoView {
             {move || match draft.step.get() {
                 // No introduction: the home screen's card is it.
                 Step::Intro | Step::Question { .. } => {
+                    // Drawn again when the catalogue changes: the screen may open before the device's copy
+                    // of the council's catalogue is read, or while a newer one arrives.
+                    state.catalogue.track();
                     let part = match draft.step.get_untracked() {
                         Step::Question { part, .. } => part,
                         _ => 0,
