@@ -155,9 +155,9 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
                 .into_any()
             }
             Step::Question { index, part } => {
-                // A grid is drawn again when the catalogue changes (as on "Rate a service"): the page may
-                // open before the device's copy of the council's catalogue is read.
-                if matches!(qs[index].kind, Kind::ServicePromiseGrid) {
+                // A grid's list of services is drawn again when the catalogue changes (as on "Rate a
+                // service"): the page may open before the device's copy of the council's catalogue is read.
+                if part == 0 && matches!(qs[index].kind, Kind::ServicePromiseGrid) {
                     state.catalogue.track();
                 }
                 let (given, progress) =
