@@ -86,12 +86,6 @@ pub fn Rate() -> impl IntoView {
                         Step::Question { part, .. } => part,
                         _ => 0,
                     };
-                    // The list of services is drawn again when the catalogue changes: the screen may open
-                    // before the device's copy of the council's catalogue is read, or while a newer one
-                    // arrives. A promise's screen is not, so focus stays where the person is.
-                    if part == 0 {
-                        state.catalogue.track();
-                    }
                     // Read without indexing: the draft is emptied on sending, as the screen gives way to "Thank you".
                     let given = draft.answers.with_untracked(|a| a.first().cloned().flatten());
                     // Picking the service is asked in the form's own words; each promise says where it is.

@@ -28,48 +28,54 @@ where
 {
     let i18n = use_i18n();
     let state = use_app_state();
-    let catalogue = state.catalogue.get_untracked();
     let (service, promises, choices) = match given {
         Some(Answered::Grid { service, promises, choices }) => (Some(service), promises, choices),
         _ => (None, Vec::new(), Vec::new()),
     };
     if part == 0 || service.is_none() || part > promises.len() {
-        // The promises offered are fixed when the service is picked, so a catalogue refresh mid-way cannot
-        // shift which promise an answer belongs to.
-        let offered: Vec<String> = catalogue.active_promises().map(|p| p.code.clone()).collect();
-        let buttons = catalogue
-            .active_services()
-            .map(|s| {
-                let code = s.code.clone();
-                let same = service.as_deref() == Some(s.code.as_str());
-                // The same service again keeps its answers; another starts afresh.
-                let answer = if same {
-                    Answered::Grid { service: code, promises: promises.clone(), choices: choices.clone() }
-                } else {
-                    Answered::Grid { service: code, promises: offered.clone(), choices: Vec::new() }
-                };
-                view! {
-                    <li>
-                        <button
-                            type="button"
-                            class="choice service"
-                            data-code=s.code.clone()
-                            aria-pressed=if same { "true" } else { "false" }
-                            on:click=move |ev| {
-                                if single_tap(&ev) {
-                                    on(Move::Part(1, answer.clone()))
+        // Drawn again when the catalogue changes: the screen may open before the device's copy of the
+        // council's catalogue is read, or while a newer one arrives. A promise's screen is not, so focus
+        // stays where the person is.
+        let buttons = move || {
+            let catalogue = state.catalogue.get();
+            // The promises offered are fixed when the service is picked, so a catalogue refresh mid-way
+            // cannot shift which promise an answer belongs to.
+            let offered: Vec<String> = catalogue.active_promises().map(|p| p.code.clone()).collect();
+            catalogue
+                .active_services()
+                .map(|s| {
+                    let code = s.code.clone();
+                    let same = service.as_deref() == Some(s.code.as_str());
+                    // The same service again keeps its answers; another starts afresh.
+                    let answer = if same {
+                        Answered::Grid { service: code, promises: promises.clone(), choices: choices.clone() }
+                    } else {
+                        Answered::Grid { service: code, promises: offered.clone(), choices: Vec::new() }
+                    };
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="choice service"
+                                data-code=s.code.clone()
+                                aria-pressed=if same { "true" } else { "false" }
+                                on:click=move |ev| {
+                                    if single_tap(&ev) {
+                                        on(Move::Part(1, answer.clone()))
+                                    }
                                 }
-                            }
-                        >
-                            <span class="choice-title">{i18n.pick(&s.name)}</span>
-                            <span class="choice-hint">{i18n.pick(&s.line)}</span>
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view();
+                            >
+                                <span class="choice-title">{i18n.pick(&s.name)}</span>
+                                <span class="choice-hint">{i18n.pick(&s.line)}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        };
         return view! { <ul class="service-list">{buttons}</ul> }.into_any();
     }
+    let catalogue = state.catalogue.get_untracked();
     let service = service.unwrap_or_default();
     let code = promises[part - 1].clone();
     let promise = catalogue.promise(&code).cloned();

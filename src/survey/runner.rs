@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use yoursay_core::form::api::PublishedFormWire;
-use yoursay_core::form::Kind;
 use yoursay_core::{FieldError, SurveyResponse};
 
 use super::check::CheckAnswers;
@@ -155,11 +154,6 @@ fn Runner(form: PublishedFormWire) -> impl IntoView {
                 .into_any()
             }
             Step::Question { index, part } => {
-                // A grid's list of services is drawn again when the catalogue changes (as on "Rate a
-                // service"): the page may open before the device's copy of the council's catalogue is read.
-                if part == 0 && matches!(qs[index].kind, Kind::ServicePromiseGrid) {
-                    state.catalogue.track();
-                }
                 let (given, progress) =
                     draft.answers.with_untracked(|a| (a[index].clone(), steps::progress(qs, a, index)));
                 let on_move = on_move.clone();
