@@ -4,6 +4,8 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use wasm_bindgen_test::*;
 use yoursay_app::runner::send::{check, compose, Envelope};
 use yoursay_app::runner::{steps, Answered, Choice};
@@ -28,10 +30,7 @@ fn say_something_left_blank_is_its_required_question_missing() {
 #[wasm_bindgen_test]
 async fn say_something_and_rate_a_service_wait_in_the_outbox_as_a_view_and_a_rating() {
     let name = "test-builtin-forms";
-    if let Ok(request) = indexed_db_futures::database::Database::delete_by_name(name) {
-        let _ = request.await;
-    }
-    let db = storage::open(name).await.unwrap();
+    let db = common::fresh(name).await;
 
     let say = builtin::say_something();
     let typed =

@@ -3,6 +3,9 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::fresh;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use wasm_bindgen::JsValue;
@@ -29,14 +32,6 @@ fn entry(id: &str, text: &str) -> EntryWire {
         contact: None,
         survey: None,
     }
-}
-
-/// Each test uses its own database so tests never see each other's data.
-async fn fresh(name: &str) -> storage::Store {
-    if let Ok(request) = indexed_db_futures::database::Database::delete_by_name(name) {
-        let _ = request.await;
-    }
-    storage::open(name).await.expect("open")
 }
 
 const A: &str = "0b5e3c1a-7d2f-4c1e-9a3b-2f6d8e1c4a7b";
@@ -188,9 +183,7 @@ async fn sync_reads_the_queue_a_batch_at_a_time_oldest_first_without_skipping_or
 /// Writes `records` exactly as the previous release (schema version 1: one `outbox` store keyed by id, no
 /// index) did, without any of this release's code.
 async fn write_as_release_1(name: &str, records: &[JsValue]) {
-    if let Ok(request) = indexed_db_futures::database::Database::delete_by_name(name) {
-        let _ = request.await;
-    }
+    common::delete_database(name).await;
     let db = indexed_db_futures::database::Database::open(name)
         .with_version(1u32)
         .with_on_upgrade_needed(|_, db| {

@@ -4,6 +4,8 @@
 
 #![cfg(all(target_arch = "wasm32", feature = "surveys"))]
 
+mod common;
+
 use std::sync::Arc;
 
 use wasm_bindgen_test::*;
@@ -97,10 +99,7 @@ fn blank_text_and_no_ticks_count_as_unanswered() {
 #[wasm_bindgen_test]
 async fn a_survey_entry_waits_in_the_outbox_exactly_as_it_will_be_sent() {
     let name = "test-survey-entry";
-    if let Ok(request) = indexed_db_futures::database::Database::delete_by_name(name) {
-        let _ = request.await;
-    }
-    let db = storage::open(name).await.unwrap();
+    let db = common::fresh(name).await;
     let qs = questions();
     let mut answers: Vec<Option<Answered>> = vec![None; qs.len()];
     answers[0] = Some(Answered::Face(Choice::DontKnow));

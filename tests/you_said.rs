@@ -3,19 +3,15 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::fresh;
 use wasm_bindgen_test::*;
 use yoursay_app::storage::{self, is_new};
 use yoursay_core::you_said::{Feed, FeedItem, Progress, Update};
 use yoursay_core::Bilingual;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn fresh(name: &str) -> storage::Store {
-    if let Ok(request) = indexed_db_futures::database::Database::delete_by_name(name) {
-        let _ = request.await;
-    }
-    storage::open(name).await.expect("open")
-}
 
 fn item(id: &str, published_at: i64, we_did: &str) -> FeedItem {
     FeedItem {
