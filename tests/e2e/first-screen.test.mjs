@@ -90,3 +90,30 @@ test("the first screen's language link works before the app, and the choice is t
     });
   });
 });
+
+test("a page the service worker answers has no plain-HTML screen first: the app draws the home screen itself", { timeout: 60_000 }, async () => {
+  await withServerAndBrowser(async ({ browser, base }) => {
+    await withPage(browser, { locale: "en-GB" }, async (page, context) => {
+      // Notes whether a `main h1` was ever in the page before the app's status strip: the plain screen.
+      await context.addInitScript(() => {
+        window.__plainFirst = false;
+        new MutationObserver(() => {
+          if (document.querySelector("main h1") && !document.querySelector("[data-testid=status]")) window.__plainFirst = true;
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(base + "/");
+      await page.waitForSelector("[data-testid=status]");
+      assert.equal(await page.evaluate(() => window.__plainFirst), true, "with no service worker yet, the plain screen comes first");
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await page.reload();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      const again = await context.newPage();
+      await again.goto(base + "/");
+      await again.waitForSelector("[data-testid=status]");
+      assert.equal(await again.evaluate(() => !!navigator.serviceWorker.controller), true, "answered by the service worker");
+      assert.equal(await again.evaluate(() => window.__plainFirst), false, "the app's screen is the first one");
+      assert.equal(await again.locator("main h1").innerText(), HOME.en);
+      assert.equal(await again.locator("main").count(), 1);
+    });
+  });
+});

@@ -86,7 +86,9 @@ ${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}
 - **First paint / usable**: from navigation start (\`performance.now()\` = 0) to the moment a \`main h1\`
   is in the page with a box (the plain-HTML first screen of \`index.html\`, drawn before the wasm arrives),
   and to the moment the app has taken over (its status strip is in the page), noted by a MutationObserver
-  added before any of the page's scripts. Cold: a fresh
+  added before any of the page's scripts. The page tells the bench it is done with a console message;
+  nothing is evaluated in the page until then (Playwright's waits poll in the page every animation frame,
+  which cost the slowed CPU 150–200 ms of the load being timed; runs before 2026-12-05 include that). Cold: a fresh
   browser context (empty HTTP cache, no service worker). Warm: a second page in the same context after the
   service worker took control; the navigation is answered from its cache (checked: the page is controlled).
   Median of ${phone.runs} runs.
