@@ -1,10 +1,18 @@
 //! Storing what devices push. One writer task takes every batch waiting at that moment and stores them in
 //! one transaction with one commit: on SQLite the commit's wait for the disk (`synchronous=FULL`) is the
 //! cost that matters, so four devices pushing at once share it instead of queueing for one each.
+//!
+//! The writer keeps one connection of the pool for as long as it works. A SQLite connection keeps the
+//! pages it read only while no other connection has written: taking the pool's connections in turn, every
+//! commit found its cache stale and read the tables' pages from the file again (perf: `pread` fell from 8%
+//! to 4% of the writer's samples with one connection kept; ingest ÷ raw SQLite from about 0.56 to 0.61).
+//! The pool keeps its other connections for everything else; after an error the writer lets its
+//! connection go and takes another.
 
 use std::collections::HashSet;
 
-use sqlx::{AnyPool, Transaction};
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyPool, Connection, Transaction};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::clock::now_ms;
@@ -46,6 +54,7 @@ impl Writer {
 }
 
 async fn write_batches(pool: AnyPool, backend: Backend, mut waiting: mpsc::Receiver<Batch>) {
+    let mut kept: Option<PoolConnection<Any>> = None;
     while let Some(first) = waiting.recv().await {
         let mut batches = vec![first];
         while batches.len() < MAX_BATCHES_PER_COMMIT {
@@ -59,7 +68,22 @@ async fn write_batches(pool: AnyPool, backend: Backend, mut waiting: mpsc::Recei
         let mut seen = HashSet::new();
         let unique: Vec<&NewEntry> =
             batches.iter().flat_map(|b| &b.entries).filter(|e| seen.insert(e.entry.id.as_str())).collect();
-        match store(&pool, backend, &unique).await {
+        let stored = match kept.take() {
+            Some(connection) => Ok(connection),
+            None => pool.acquire().await,
+        };
+        // After an error the connection is let go (it may be the cause): the next group takes another.
+        let stored = match stored {
+            Ok(mut connection) => {
+                let added = store(&mut connection, backend, &unique).await;
+                if added.is_ok() {
+                    kept = Some(connection);
+                }
+                added
+            }
+            Err(e) => Err(e),
+        };
+        match stored {
             Ok(mut added) => {
                 for batch in batches {
                     let mine: HashSet<String> =
@@ -77,8 +101,12 @@ async fn write_batches(pool: AnyPool, backend: Backend, mut waiting: mpsc::Recei
     }
 }
 
-async fn store(pool: &AnyPool, backend: Backend, entries: &[&NewEntry]) -> sqlx::Result<HashSet<String>> {
-    let mut tx = begin_write(pool, backend).await?;
+async fn store(
+    connection: &mut PoolConnection<Any>,
+    backend: Backend,
+    entries: &[&NewEntry],
+) -> sqlx::Result<HashSet<String>> {
+    let mut tx = begin_write(connection, backend).await?;
     crate::db::lock_shared_for_transaction(&mut tx, crate::db::ERASE_LOCK).await?;
     let added = insert_new(&mut tx, entries, now_ms()).await?;
     crate::failpoint::stop_here(crate::failpoint::PUSH_BEFORE_COMMIT).await;
@@ -88,9 +116,12 @@ async fn store(pool: &AnyPool, backend: Backend, entries: &[&NewEntry]) -> sqlx:
 
 /// A transaction holding the write lock from its first statement (SQLite `BEGIN IMMEDIATE`), so it never
 /// has to give up half-way because another writer (an officer's change) got there first.
-async fn begin_write(pool: &AnyPool, backend: Backend) -> sqlx::Result<Transaction<'static, sqlx::Any>> {
+async fn begin_write(
+    connection: &mut PoolConnection<Any>,
+    backend: Backend,
+) -> sqlx::Result<Transaction<'_, sqlx::Any>> {
     match backend {
-        Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await,
-        Backend::Postgres => pool.begin().await,
+        Backend::Sqlite => connection.begin_with("BEGIN IMMEDIATE").await,
+        Backend::Postgres => connection.begin().await,
     }
 }

@@ -180,6 +180,27 @@ async fn a_push_right_after_the_officer_adds_a_promise_or_a_risk_word_uses_it(ap
     assert_eq!(flagged["items"][0]["flag_words"], json!(["locked in"]));
 }
 
+/// The writer keeps one connection between pushes; a push whose storing fails (here a table the insert
+/// needs is missing) is answered 500 with nothing half-written, and the pushes after it are stored as usual.
+async fn a_push_that_fails_to_store_leaves_nothing_and_the_next_pushes_are_stored(app: TestApp) {
+    app.push_ok(&[rating(&new_id(), "housing", &[("support", json!(3))])]).await;
+    let id = new_id();
+    let mut tagged = view(&id, "The youth club is great");
+    tagged["promises"] = json!(["togetherness", "support", "ambition"]);
+    sqlx::query("ALTER TABLE view_promises RENAME TO view_promises_away").execute(&app.pool).await.unwrap();
+    let failed = app.push(std::slice::from_ref(&tagged)).await;
+    assert_eq!(failed.status(), 500);
+    assert_eq!(app.count("entries").await, 1, "the view was not stored without its tags");
+
+    sqlx::query("ALTER TABLE view_promises_away RENAME TO view_promises").execute(&app.pool).await.unwrap();
+    let again = app.push_ok(std::slice::from_ref(&tagged)).await;
+    assert_eq!(again[0]["status"], "accepted", "{again:?}");
+    let next = app.push_ok(&[view(&new_id(), "More trips please")]).await;
+    assert_eq!(next[0]["status"], "accepted", "{next:?}");
+    assert_eq!(app.count("entries").await, 3);
+    assert_eq!(app.count("view_promises").await, 3);
+}
+
 crate::on_both_databases!(
     the_same_batch_pushed_twice_is_stored_once,
     one_bad_entry_is_refused_and_the_good_ones_are_stored,
@@ -191,6 +212,7 @@ crate::on_both_databases!(
     the_catalogue_has_the_eleven_principles,
     four_devices_pushing_at_once_all_get_answers_and_nothing_doubles,
     a_push_right_after_the_officer_adds_a_promise_or_a_risk_word_uses_it,
+    a_push_that_fails_to_store_leaves_nothing_and_the_next_pushes_are_stored,
 );
 
 /// A device deletes an entry once the server says it has it, so the server's commits must reach the disk

@@ -102,9 +102,10 @@ ${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}
 - **Ingest**: release server, fresh SQLite file, one Node client posting ${int(server.entries)} entries
   (${int(server.views)} views, ${int(server.ratings)} ratings of one service against 10 of the 11 promises;
   ${int(server.answers)} answers) to \`POST /api/v1/entries\` in batches of ${server.batch}, one request after
-  another; then the same batches again. Database after ingest: ${kb(server.databaseBytes)}.
+  another on one kept-alive connection (\`node:http\`; until 2026-12-05 the bench used \`fetch\`, whose own
+  cost was about 1.5 ms a request); then the same batches again. Database after ingest: ${kb(server.databaseBytes)}.
 - **Raw SQLite**: the same rows written by the \`sqlite3\` shell into a fresh file with the server's schema
-  and settings (WAL, \`synchronous=FULL\`, foreign keys on), one \`BEGIN IMMEDIATE\` … \`COMMIT\` per batch of
+  and settings (WAL, \`synchronous=FULL\`, foreign keys on; both sync with \`fdatasync\`), one \`BEGIN IMMEDIATE\` … \`COMMIT\` per batch of
   ${server.batch} with multi-row inserts; the ratio is the server's time ÷ this time.
 - **Devices at once**: ${server.devices.count} Node clients, each posting its own ${int(server.devices.entries / server.devices.count)} new
   entries in batches of ${server.batch} at the same time against another fresh file; throughput over the wall
