@@ -139,6 +139,28 @@ async fn found(conn: &mut AnyConnection, id: &str) -> ApiResult<StoredResponse> 
     store::get(conn, id).await?.ok_or(ApiError::NotFound)
 }
 
+/// The response, which must be in state `must_be` for the change asked of it (409 otherwise).
+async fn found_in(conn: &mut AnyConnection, id: &str, must_be: ResponseState) -> ApiResult<StoredResponse> {
+    let stored = found(conn, id).await?;
+    if state_of(&stored)? != must_be {
+        return Err(ApiError::field(FieldError::new("state", ErrorCode::Conflict)));
+    }
+    Ok(stored)
+}
+
+/// Every change answers with the response as it now is, read inside the change's transaction, which
+/// then commits.
+async fn commit_and_show(
+    mut tx: sqlx::Transaction<'_, sqlx::Any>,
+    id: &str,
+    catalogue: &Catalogue,
+) -> ApiResult<ResponseDetail> {
+    let stored = found(&mut tx, id).await?;
+    let view = detail(&mut tx, stored, catalogue).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
 fn new_id() -> ApiResult<String> {
     let mut bytes = [0u8; 16];
     getrandom::getrandom(&mut bytes).map_err(|e| ApiError::Internal(anyhow::anyhow!("no randomness: {e}")))?;
@@ -180,10 +202,7 @@ async fn create(
     let mut tx = state.pool.begin().await?;
     store::insert(&mut tx, &id, &write_text(&text.normalised())?, now_ms(), &officer.email).await?;
     audit::record(&mut tx, &officer.email, "response_create", Some(&target(&id)), None).await?;
-    let stored = found(&mut tx, &id).await?;
-    let view = detail(&mut tx, stored, &catalogue).await?;
-    tx.commit().await?;
-    Ok((StatusCode::CREATED, Json(view)))
+    Ok((StatusCode::CREATED, Json(commit_and_show(tx, &id, &catalogue).await?)))
 }
 
 /// A draft is saved as it is; a published response is corrected, which needs both languages and tells
@@ -217,10 +236,7 @@ async fn edit(
     store::save(&mut tx, &id, &write_text(&text.normalised())?, state_now.code(), now, None, change).await?;
     let action = if change.is_some() { "response_correct" } else { "response_draft_save" };
     audit::record(&mut tx, &officer.email, action, Some(&target(&id)), None).await?;
-    let stored = found(&mut tx, &id).await?;
-    let view = detail(&mut tx, stored, &catalogue).await?;
-    tx.commit().await?;
-    Ok(Json(view))
+    Ok(Json(commit_and_show(tx, &id, &catalogue).await?))
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email, id = %id))]
@@ -231,20 +247,14 @@ async fn publish(
 ) -> ApiResult<Json<ResponseDetail>> {
     let catalogue = state.catalogue();
     let mut tx = state.pool.begin().await?;
-    let stored = found(&mut tx, &id).await?;
-    if state_of(&stored)? != ResponseState::Draft {
-        return Err(ApiError::field(FieldError::new("state", ErrorCode::Conflict)));
-    }
+    let stored = found_in(&mut tx, &id, ResponseState::Draft).await?;
     let text = read_text(&stored.body)?;
     check_publishable(&mut tx, &text, &catalogue, "The response cannot be published yet.").await?;
     let change = store::next_change(&mut tx).await?;
     let now = now_ms();
     store::save(&mut tx, &id, &stored.body, ResponseState::Published.code(), now, Some(now), Some(change)).await?;
     audit::record(&mut tx, &officer.email, "response_publish", Some(&target(&id)), None).await?;
-    let stored = found(&mut tx, &id).await?;
-    let view = detail(&mut tx, stored, &catalogue).await?;
-    tx.commit().await?;
-    Ok(Json(view))
+    Ok(Json(commit_and_show(tx, &id, &catalogue).await?))
 }
 
 /// Progress is added, never overwritten: the update joins the timeline and becomes the response's progress.
@@ -258,10 +268,7 @@ async fn add_update(
     update.check().map_err(|e| ApiError::bad_request("The update needs both languages.", e))?;
     let catalogue = state.catalogue();
     let mut tx = state.pool.begin().await?;
-    let stored = found(&mut tx, &id).await?;
-    if state_of(&stored)? != ResponseState::Published {
-        return Err(ApiError::field(FieldError::new("state", ErrorCode::Conflict)));
-    }
+    let stored = found_in(&mut tx, &id, ResponseState::Published).await?;
     let change = store::next_change(&mut tx).await?;
     let now = now_ms();
     let written = StoredUpdate {
@@ -276,10 +283,7 @@ async fn add_update(
     text.progress = update.progress;
     store::save(&mut tx, &id, &write_text(&text)?, ResponseState::Published.code(), now, None, Some(change)).await?;
     audit::record(&mut tx, &officer.email, "response_update", Some(&target(&id)), Some(&progress_facts)).await?;
-    let stored = found(&mut tx, &id).await?;
-    let view = detail(&mut tx, stored, &catalogue).await?;
-    tx.commit().await?;
-    Ok(Json(view))
+    Ok(Json(commit_and_show(tx, &id, &catalogue).await?))
 }
 
 #[tracing::instrument(skip_all, fields(officer = %officer.email, id = %id))]
@@ -290,15 +294,9 @@ async fn withdraw(
 ) -> ApiResult<Json<ResponseDetail>> {
     let catalogue = state.catalogue();
     let mut tx = state.pool.begin().await?;
-    let stored = found(&mut tx, &id).await?;
-    if state_of(&stored)? != ResponseState::Published {
-        return Err(ApiError::field(FieldError::new("state", ErrorCode::Conflict)));
-    }
+    let stored = found_in(&mut tx, &id, ResponseState::Published).await?;
     let change = store::next_change(&mut tx).await?;
     store::save(&mut tx, &id, &stored.body, ResponseState::Withdrawn.code(), now_ms(), None, Some(change)).await?;
     audit::record(&mut tx, &officer.email, "response_withdraw", Some(&target(&id)), None).await?;
-    let stored = found(&mut tx, &id).await?;
-    let view = detail(&mut tx, stored, &catalogue).await?;
-    tx.commit().await?;
-    Ok(Json(view))
+    Ok(Json(commit_and_show(tx, &id, &catalogue).await?))
 }
