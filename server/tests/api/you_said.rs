@@ -467,6 +467,41 @@ async fn erasing_a_view_or_retention_deleting_it_takes_its_links(app: TestApp) {
     assert_eq!(inbox["items"][0]["answered_by"][0]["response"], json!(id));
 }
 
+/// Each change is for one state: publishing a draft, updating or withdrawing a published response,
+/// correcting anything not withdrawn. Anything else is refused naming `state`, and changes nothing.
+async fn a_change_asked_of_a_response_in_the_wrong_state_is_refused_by_name(app: TestApp) {
+    app.sign_in().await;
+    let draft = app
+        .post_json(RESPONSES, response("You said the bus stops at six.", "Dywedoch chi fod y bws yn stopio am chwech."))
+        .await;
+    let id = draft["id"].as_str().unwrap().to_owned();
+    let update =
+        json!({"progress": "done", "text": {"en": "Later buses run now.", "cy": "Mae bysiau hwyrach yn rhedeg nawr."}});
+    let refused_state = |problem: Value| {
+        assert_eq!(fields(&problem), ["state"], "{problem}");
+        assert_eq!(problem["errors"][0]["code"], "conflict", "{problem}");
+    };
+    let at = |path: &str| format!("{RESPONSES}/{id}{path}");
+
+    refused_state(problem(app.send(Method::POST, &at("/updates"), update.clone()).await, 400).await);
+    refused_state(problem(app.send(Method::POST, &at("/withdraw"), json!({})).await, 400).await);
+    assert_eq!(app.get_json(&at("")).await["state"], "draft");
+
+    app.post_json(&at("/publish"), json!({})).await;
+    refused_state(problem(app.send(Method::POST, &at("/publish"), json!({})).await, 400).await);
+    app.post_json(&at("/withdraw"), json!({})).await;
+    refused_state(problem(app.send(Method::POST, &at("/withdraw"), json!({})).await, 400).await);
+    refused_state(problem(app.send(Method::PUT, &at(""), response("Changed", "Newid")).await, 400).await);
+    let shown = app.get_json(&at("")).await;
+    assert_eq!(shown["state"], "withdrawn");
+    assert_eq!(shown["text"]["you_said"]["en"], "You said the bus stops at six.");
+    assert_eq!(shown["updates"], json!([]));
+
+    let unknown =
+        app.send(Method::POST, &format!("{RESPONSES}/0123456789abcdef0123456789abcdef/publish"), json!({})).await;
+    assert_eq!(unknown.status(), 404);
+}
+
 crate::on_both_databases!(
     the_views_a_response_answers_are_the_officers_only,
     erasing_a_view_or_retention_deleting_it_takes_its_links,
@@ -476,4 +511,5 @@ crate::on_both_databases!(
     a_draft_never_reaches_devices_and_publishing_needs_both_languages,
     devices_get_only_what_changed_since_their_cursor,
     the_officer_routes_refuse_without_a_session,
+    a_change_asked_of_a_response_in_the_wrong_state_is_refused_by_name,
 );
