@@ -140,7 +140,7 @@ async fn found(conn: &mut AnyConnection, id: &str) -> ApiResult<StoredResponse> 
 }
 
 /// The response, which must be in state `must_be` for the change asked of it; otherwise the change is
-/// refused (400) naming `state` with the code `conflict`, as the console shows it by the field.
+/// refused (400) naming `state` with the code `conflict`.
 async fn found_in(conn: &mut AnyConnection, id: &str, must_be: ResponseState) -> ApiResult<StoredResponse> {
     let stored = found(conn, id).await?;
     if state_of(&stored)? != must_be {
