@@ -7,7 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { appReady, axeUnderCsp, expectNoCodeText, ROOT, withPage, withServerAndBrowser } from "./helpers.mjs";
+import { appReady, axeUnderCsp, expectNoCodeText, ROOT, visitOnceOnline, withPage, withServerAndBrowser } from "./helpers.mjs";
 
 /** What the screen shows and where: the words of header and main, and the boxes of what can be tapped. */
 async function layout(page) {
@@ -104,11 +104,8 @@ test("a page the service worker answers has no plain-HTML screen first: the app 
       await page.goto(base + "/");
       await page.waitForSelector("[data-testid=status]");
       assert.equal(await page.evaluate(() => window.__plainFirst), true, "with no service worker yet, the plain screen comes first");
-      await page.evaluate(() => navigator.serviceWorker.ready);
-      await page.reload();
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
       const again = await context.newPage();
-      await again.goto(base + "/");
+      await visitOnceOnline(again, base + "/");
       await again.waitForSelector("[data-testid=status]");
       assert.equal(await again.evaluate(() => !!navigator.serviceWorker.controller), true, "answered by the service worker");
       assert.equal(await again.evaluate(() => window.__plainFirst), false, "the app's screen is the first one");
