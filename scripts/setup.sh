@@ -29,6 +29,17 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+# The wasm bundles compile the standard library with the app (scripts/wasm-env.sh): its source, and its
+# own dependencies fetched now, because Trunk builds offline.
+if ! rustup component list --installed | grep -qx rust-src; then
+  say "adding the rust-src component (the wasm builds compile the standard library)"
+  rustup component add rust-src
+fi
+library="$(rustc --print sysroot)/lib/rustlib/src/rust/library"
+if ! (cd "$library" && RUSTC_BOOTSTRAP=1 cargo fetch --offline --quiet >/dev/null 2>&1); then
+  say "fetching the standard library's dependencies"
+  (cd "$library" && RUSTC_BOOTSTRAP=1 cargo fetch --quiet)
+fi
 
 locked=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 if [ "$locked" != "$WASM_BINDGEN_VERSION" ]; then
