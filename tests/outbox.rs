@@ -67,6 +67,36 @@ async fn saving_the_same_entry_twice_keeps_one_record() {
     assert_eq!(db.counts().await.unwrap().waiting, 1);
 }
 
+/// `save_entry` asks for the commit without waiting for its put's own answer, and says "saved" only when
+/// the commit does: that is only safe if a write that fails after it was asked for makes the commit fail.
+/// Here the second write is an `add` of a key the store already has, which fails in the database, after
+/// the call: the commit must then be an error and the store must hold only the first record.
+#[wasm_bindgen_test]
+async fn a_write_that_fails_after_the_commit_was_asked_for_makes_the_commit_fail() {
+    let name = "test-failed-write";
+    drop(fresh(name).await);
+    let db = indexed_db_futures::database::Database::open(name).await.unwrap();
+    let record = |text: &str| {
+        let object = js_sys::Object::new();
+        js_sys::Reflect::set(&object, &"id".into(), &A.into()).unwrap();
+        js_sys::Reflect::set(&object, &"text".into(), &text.into()).unwrap();
+        JsValue::from(object)
+    };
+    let tx = db.transaction("outbox").with_mode(TransactionMode::Readwrite).build().unwrap();
+    let _first = tx.object_store("outbox").unwrap().add(record("first")).primitive().unwrap();
+    tx.commit().await.expect("the first add is committed");
+
+    let tx = db.transaction("outbox").with_mode(TransactionMode::Readwrite).build().unwrap();
+    let _second = tx.object_store("outbox").unwrap().add(record("second")).primitive().unwrap();
+    assert!(tx.commit().await.is_err(), "a commit after a failed write must not answer Ok");
+
+    let tx = db.transaction("outbox").build().unwrap();
+    let kept: JsValue = tx.object_store("outbox").unwrap().get(A).primitive().unwrap().await.unwrap().unwrap();
+    assert_eq!(js_sys::Reflect::get(&kept, &"text".into()).unwrap(), JsValue::from("first"));
+    drop(tx);
+    db.close();
+}
+
 #[wasm_bindgen_test]
 async fn confirmed_entries_are_removed_and_refused_ones_stay_with_their_reason() {
     let db = fresh("test-apply").await;
