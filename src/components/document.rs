@@ -35,30 +35,48 @@ pub fn DocumentPage(title: Key, name: &'static str, #[prop(optional)] children: 
             }
         });
     });
+    // The sections are plain elements made here, not a view: they are static text, and the view machinery
+    // for a list of lists cost the phone's first load several KB for these three rarely read pages.
+    let body = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let Some(body) = body.get() else { return };
+        let retention = retention_text();
+        body.set_text_content(None);
+        document
+            .with(|document| match document {
+                None => add(&body, "p", i18n.t(Key::DocumentLoading)).set_attribute("role", "status"),
+                Some(None) => {
+                    let p = add(&body, "p", i18n.t(Key::DocumentFailed));
+                    p.set_class_name("error");
+                    p.set_attribute("role", "alert")
+                }
+                Some(Some(doc)) => {
+                    for section in &doc.sections {
+                        add(&body, "h2", &section.heading);
+                        // "{retention}" in a notice is the period the officer set, never a fixed promise.
+                        for paragraph in &section.paragraphs {
+                            add(&body, "p", &crate::i18n::fill(paragraph, &[("retention", &retention)]));
+                        }
+                    }
+                    Ok(())
+                }
+            })
+            .ok();
+    });
     view! {
         <section class="page document">
             <h1 tabindex="-1">{i18n.tr(title)}</h1>
             {children.map(|c| c())}
-            {move || match document.get() {
-                None => view! { <p role="status">{i18n.tr(Key::DocumentLoading)}</p> }.into_any(),
-                Some(None) => view! { <p class="error" role="alert">{i18n.tr(Key::DocumentFailed)}</p> }.into_any(),
-                Some(Some(doc)) => doc
-                    .sections
-                    .into_iter()
-                    .map(|s| {
-                        view! {
-                            <h2>{s.heading}</h2>
-                            // "{retention}" in a notice is the period the officer set, never a fixed promise.
-                            {s
-                                .paragraphs
-                                .into_iter()
-                                .map(|p| view! { <p>{move || crate::i18n::fill(&p, &[("retention", &retention_text())])}</p> })
-                                .collect_view()}
-                        }
-                    })
-                    .collect_view()
-                    .into_any(),
-            }}
+            <div node_ref=body></div>
         </section>
     }
+}
+
+/// Appends a `tag` element with `text` (as text, never markup) to `parent`.
+fn add(parent: &web_sys::Element, tag: &str, text: &str) -> web_sys::Element {
+    let document = parent.owner_document().expect("an element in a document");
+    let element = document.create_element(tag).expect("a known tag");
+    element.set_text_content(Some(text));
+    let _ = parent.append_child(&element);
+    element
 }

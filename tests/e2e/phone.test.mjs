@@ -461,6 +461,14 @@ test("the privacy notices state the retention period the officer set, in both la
     const adults = await page.locator("main").innerText();
     assert.doesNotMatch(adults, /arolyg|survey/i, "no survey answers promised before surveys exist");
 
+    // Switched on the page itself, the notice is fetched again and shown in the other language only.
+    await page.locator("header .lang-switch").click();
+    await page.waitForFunction(() => /kept for 18 months/.test(document.querySelector("main").innerText));
+    assert.doesNotMatch(await page.locator("main").innerText(), /am 18 mis/);
+    await page.locator("header .lang-switch").click();
+    await page.waitForFunction(() => /am 18 mis/.test(document.querySelector("main").innerText));
+    assert.doesNotMatch(await page.locator("main").innerText(), /kept for 18 months/);
+
     // The officer changes it; with the server out of reach the notice says the last period it heard.
     await setRetention(30);
     await open(page, "/privacy", "en");
