@@ -12,6 +12,7 @@ dist="$PWD/dist"
 trunk --config surveys/Trunk.toml build --dist "$dist/surveys" --public-url /surveys/
 TRUNK_STAGING_DIR="$dist/surveys" bash scripts/minify-glue.sh
 python3 scripts/strip-wasm.py "$dist"/surveys/*.wasm
+python3 scripts/shorten-wasm-names.py "$dist/surveys"
 bash scripts/precompress.sh "$dist/surveys"
 # The service worker lists every file of both builds (not the console's): a new template, filled again.
 cp public/sw.js "$dist/sw.js"
