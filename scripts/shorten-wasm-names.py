@@ -20,31 +20,10 @@ import re
 import string
 import sys
 
+from wasm_sections import CUSTOM, EXPORT, IMPORT, leb128, module, sections, uleb128
+
 # Exports the glue calls that are worth shortening; `memory`, `main` and the like are left as they are.
 LONG_EXPORT = re.compile(r"^(wasm_bindgen_[0-9a-f]+___|__wbindgen_|__externref_)")
-
-
-def leb128(data, i):
-    value, shift = 0, 0
-    while True:
-        byte = data[i]
-        i += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, i
-
-
-def uleb(value):
-    out = bytearray()
-    while True:
-        byte = value & 0x7F
-        value >>= 7
-        if value:
-            out.append(byte | 0x80)
-        else:
-            out.append(byte)
-            return bytes(out)
 
 
 def name_at(data, i):
@@ -54,7 +33,7 @@ def name_at(data, i):
 
 def encode_name(name):
     raw = name.encode()
-    return uleb(len(raw)) + raw
+    return uleb128(len(raw)) + raw
 
 
 def short_names(prefix=""):
@@ -97,16 +76,16 @@ def skip_import_desc(body, k):
     return k
 
 
-def rewrite_imports(body, module, renames):
+def rewrite_imports(body, glue_module, renames):
     count, k = leb128(body, 0)
-    out = bytearray(uleb(count))
+    out = bytearray(uleb128(count))
     names = short_names()
     for _ in range(count):
         mod, k = name_at(body, k)
         field, k = name_at(body, k)
         start = k
         k = skip_import_desc(body, k)
-        if mod == module:
+        if mod == glue_module:
             renames.setdefault(field, next(names))
             field = renames[field]
         out += encode_name(mod) + encode_name(field) + body[start:k]
@@ -115,7 +94,7 @@ def rewrite_imports(body, module, renames):
 
 def rewrite_exports(body, renames):
     count, k = leb128(body, 0)
-    out = bytearray(uleb(count))
+    out = bytearray(uleb128(count))
     names = short_names("_")
     for _ in range(count):
         field, k = name_at(body, k)
@@ -129,24 +108,18 @@ def rewrite_exports(body, renames):
     return bytes(out)
 
 
-def shorten(wasm, module):
-    if wasm[:4] != b"\0asm":
-        raise ValueError("not a wasm module")
+def shorten(wasm, glue_module):
     imports, exports = {}, {}
-    out, i = bytearray(wasm[:8]), 8
-    while i < len(wasm):
-        section = wasm[i]
-        size, j = leb128(wasm, i + 1)
-        body = wasm[j : j + size]
-        if section == 0:
+    parts = []
+    for section, body in sections(wasm):
+        if section == CUSTOM:
             raise ValueError("custom sections left: run strip-wasm.py first")
-        if section == 2:
-            body = rewrite_imports(body, module, imports)
-        elif section == 7:
+        if section == IMPORT:
+            body = rewrite_imports(body, glue_module, imports)
+        elif section == EXPORT:
             body = rewrite_exports(body, exports)
-        out += bytes([section]) + uleb(len(body)) + body
-        i = j + size
-    return bytes(out), imports, exports
+        parts.append((section, body))
+    return module(wasm, parts), imports, exports
 
 
 def replace_in_glue(js, renames, expect_once):
@@ -166,14 +139,14 @@ for directory in sys.argv[1:]:
         stem = os.path.basename(wasm_path)[: -len("_bg.wasm")]
         js_path = os.path.join(directory, stem + ".js")
         # wasm-bindgen's module name for the glue's imports is the unhashed file name.
-        module = "./" + re.sub(r"-[0-9a-f]{16}$", "", stem) + "_bg.js"
+        glue_module = "./" + re.sub(r"-[0-9a-f]{16}$", "", stem) + "_bg.js"
         with open(wasm_path, "rb") as f:
             wasm = f.read()
         with open(js_path, encoding="utf-8") as f:
             js = f.read()
-        shortened, imports, exports = shorten(wasm, module)
+        shortened, imports, exports = shorten(wasm, glue_module)
         if not imports:
-            raise SystemExit(f"{wasm_path}: no imports from {module}")
+            raise SystemExit(f"{wasm_path}: no imports from {glue_module}")
         # An import is one property of the glue's imports object; an export is called by name.
         js = replace_in_glue(js, imports, expect_once=True)
         js = replace_in_glue(js, exports, expect_once=False)

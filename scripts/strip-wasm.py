@@ -7,30 +7,11 @@ some of them, but it re-encodes the module, which came out larger than the modul
 """
 import sys
 
-
-def leb128(data, i):
-    value, shift = 0, 0
-    while True:
-        byte = data[i]
-        i += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, i
+from wasm_sections import CUSTOM, module, sections
 
 
 def strip(data):
-    if data[:4] != b"\0asm":
-        raise ValueError("not a wasm module")
-    out, i = bytearray(data[:8]), 8
-    while i < len(data):
-        start, section = i, data[i]
-        size, i = leb128(data, i + 1)
-        end = i + size
-        if section != 0:  # 0: a custom section
-            out += data[start:end]
-        i = end
-    return bytes(out)
+    return module(data, ((section, body) for section, body in sections(data) if section != CUSTOM))
 
 
 for path in sys.argv[1:]:
