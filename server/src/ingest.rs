@@ -68,12 +68,12 @@ async fn write_batches(pool: AnyPool, backend: Backend, mut waiting: mpsc::Recei
         let mut seen = HashSet::new();
         let unique: Vec<&NewEntry> =
             batches.iter().flat_map(|b| &b.entries).filter(|e| seen.insert(e.entry.id.as_str())).collect();
-        let stored = match kept.take() {
+        let connection = match kept.take() {
             Some(connection) => Ok(connection),
             None => pool.acquire().await,
         };
         // After an error the connection is let go (it may be the cause): the next group takes another.
-        let stored = match stored {
+        let stored = match connection {
             Ok(mut connection) => {
                 let added = store(&mut connection, backend, &unique).await;
                 if added.is_ok() {
