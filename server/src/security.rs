@@ -10,23 +10,30 @@ use axum::response::Response;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-/// Builds the policy. Trunk puts an inline `<script type="module">` into index.html to start the wasm; its
-/// hash is allowed so no `'unsafe-inline'` is needed.
-pub fn content_security_policy(index_html: Option<&str>) -> String {
-    let mut hashes = index_html.map(inline_script_hashes).unwrap_or_default();
-    hashes.sort();
-    hashes.dedup();
-    let hashes: String = hashes.iter().map(|h| format!(" 'sha256-{h}'")).collect();
+/// Builds the policy. Trunk puts an inline `<script type="module">` into index.html to start the wasm, and
+/// the phone's page carries its stylesheet and glue inline (`scripts/inline-first-load.py`); each is
+/// allowed by its hash, so no `'unsafe-inline'` is needed.
+pub fn content_security_policy(pages: Option<&str>) -> String {
+    let scripts = allowed(pages, "script");
+    let styles = allowed(pages, "style");
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
-         connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
-         base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'{styles}; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; \
+         object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
     )
 }
 
-/// The policy for the app in `app_dir`: the inline scripts of its index.html and of the pages of the
-/// other bundles (the officer console's `officer/index.html`, the surveys page's `surveys/index.html`, each
-/// with its own start-up script) are allowed by hash.
+/// The hashes of the inline `tag` elements of `pages`, each once, as policy sources.
+fn allowed(pages: Option<&str>, tag: &str) -> String {
+    let mut hashes = pages.map(|html| inline_hashes(html, tag)).unwrap_or_default();
+    hashes.sort();
+    hashes.dedup();
+    hashes.iter().map(|h| format!(" 'sha256-{h}'")).collect()
+}
+
+/// The policy for the app in `app_dir`: the inline scripts and styles of its index.html and of the pages
+/// of the other bundles (the officer console's `officer/index.html`, the surveys page's
+/// `surveys/index.html`, each with its own start-up script) are allowed by hash.
 pub fn content_security_policy_for(app_dir: &Path) -> String {
     let index = std::fs::read_to_string(app_dir.join("index.html")).ok();
     if index.is_none() {
@@ -39,22 +46,26 @@ pub fn content_security_policy_for(app_dir: &Path) -> String {
     content_security_policy((!pages.is_empty()).then(|| pages.join("\n")).as_deref())
 }
 
-/// sha256 (base64) of the body of each `<script>` without a `src`, exactly as the browser hashes it.
-pub fn inline_script_hashes(html: &str) -> Vec<String> {
+/// sha256 (base64) of the body of each `<tag>` element (`script` or `style`) without a `src`, exactly as
+/// the browser hashes it.
+pub fn inline_hashes(html: &str, tag: &str) -> Vec<String> {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}");
     let mut hashes = Vec::new();
     let mut rest = html;
-    while let Some(start) = find_ci(rest, "<script") {
+    while let Some(start) = find_ci(rest, &open) {
         let after = &rest[start..];
         let Some(tag_end) = after.find('>') else { break };
-        let tag = &after[..tag_end];
+        let attributes = &after[open.len()..tag_end];
         let body_and_more = &after[tag_end + 1..];
-        let Some(close) = find_ci(body_and_more, "</script") else { break };
-        let body = &body_and_more[..close];
-        if !tag.to_ascii_lowercase().contains(" src=") && !body.is_empty() {
+        let Some(end) = find_ci(body_and_more, &close) else { break };
+        let body = &body_and_more[..end];
+        let named = attributes.is_empty() || attributes.starts_with(|c: char| c.is_ascii_whitespace());
+        if named && !attributes.to_ascii_lowercase().contains(" src=") && !body.is_empty() {
             let digest = Sha256::digest(body.as_bytes());
             hashes.push(base64::engine::general_purpose::STANDARD.encode(digest));
         }
-        rest = &body_and_more[close..];
+        rest = &body_and_more[end..];
     }
     hashes
 }
@@ -85,7 +96,22 @@ mod tests {
         let html = r#"<html><head><script src="/app.js"></script><SCRIPT type="module">import init from '/a.js';init();</SCRIPT></head></html>"#;
         let expected =
             base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"import init from '/a.js';init();"));
-        assert_eq!(inline_script_hashes(html), std::slice::from_ref(&expected));
-        assert!(content_security_policy(Some(html)).contains(&format!("'sha256-{expected}'")));
+        assert_eq!(inline_hashes(html, "script"), std::slice::from_ref(&expected));
+        let policy = content_security_policy(Some(html));
+        assert!(policy.contains(&format!("'wasm-unsafe-eval' 'sha256-{expected}'; style-src 'self';")), "{policy}");
+    }
+
+    #[test]
+    fn inline_styles_are_allowed_by_their_own_hash_in_style_src_only() {
+        let css = "body{margin:0}";
+        let html = format!(
+            r#"<html><head><style>{css}</style><link href=/x.css rel=stylesheet><stylesheet>no</stylesheet><script>a()</script></head></html>"#
+        );
+        let style = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(css.as_bytes()));
+        let script = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"a()"));
+        assert_eq!(inline_hashes(&html, "style"), std::slice::from_ref(&style));
+        let policy = content_security_policy(Some(&html));
+        assert!(policy.contains(&format!("style-src 'self' 'sha256-{style}';")), "{policy}");
+        assert!(policy.contains(&format!("'wasm-unsafe-eval' 'sha256-{script}';")), "{policy}");
     }
 }

@@ -14,6 +14,7 @@ use crate::ingest::Writer;
 use crate::officer::throttle::Throttle;
 use crate::published_forms::PublishedForms;
 use crate::risk::RiskWords;
+use crate::routes::preload::Preloads;
 use crate::startup::Config;
 use crate::store;
 
@@ -22,6 +23,8 @@ pub struct AppState {
     pub pool: AnyPool,
     pub backend: Backend,
     pub app_dir: Arc<PathBuf>,
+    /// The `Link` header of each page of the app, read from the pages when the server starts.
+    pub preloads: Arc<Preloads>,
     pub config: Arc<Config>,
     pub throttle: Arc<Throttle>,
     catalogue: Arc<Held<Catalogue>>,
@@ -42,6 +45,7 @@ impl AppState {
             pool,
             backend,
             app_dir: Arc::new(config.app_dir.clone()),
+            preloads: Arc::new(Preloads::read(&config.app_dir)),
             config: Arc::new(config),
             throttle: Arc::default(),
             catalogue: Arc::new(Held::new(catalogue)),

@@ -42,16 +42,17 @@ pub async fn fallback(State(state): State<AppState>, method: Method, uri: Uri, h
     }
     // The officer's console and the surveys page are bundles of their own, each with its own page for
     // its routes (`/officer/inbox`, `/surveys/coffee_catch_up`).
-    if let Some(page) = PAGES.iter().find(|p| under(path, p.prefix)) {
-        let index = dir.join(page.dir).join("index.html");
-        return serve_file(&index, accepted)
-            .await
-            .unwrap_or_else(|| (StatusCode::NOT_FOUND, page.not_built).into_response());
+    let (page_dir, not_built) = match PAGES.iter().find(|p| under(path, p.prefix)) {
+        Some(page) => (page.dir, page.not_built),
+        None => ("", "The app has not been built: run trunk build."),
+    };
+    let Some(mut response) = serve_file(&dir.join(page_dir).join("index.html"), accepted).await else {
+        return (StatusCode::NOT_FOUND, not_built).into_response();
+    };
+    if let Some(links) = state.preloads.of(page_dir) {
+        response.headers_mut().insert(header::LINK, links.clone());
     }
-    let index = dir.join("index.html");
-    serve_file(&index, accepted)
-        .await
-        .unwrap_or_else(|| (StatusCode::NOT_FOUND, "The app has not been built: run trunk build.").into_response())
+    response
 }
 
 /// A bundle with its own page, built into a folder of the app directory and served under a URL prefix.

@@ -4,4 +4,5 @@ pub mod entries;
 pub mod events;
 pub mod forms;
 pub mod notice;
+pub mod preload;
 pub mod responses;

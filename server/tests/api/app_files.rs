@@ -1,7 +1,7 @@
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use crate::helpers::{problem, TestApp, CONSOLE_INLINE_SCRIPT, INLINE_SCRIPT, SURVEYS_INLINE_SCRIPT};
+use crate::helpers::{problem, TestApp, CONSOLE_INLINE_SCRIPT, INLINE_SCRIPT, INLINE_STYLE, SURVEYS_INLINE_SCRIPT};
 
 async fn app_routes_fall_back_to_index_html_without_caching(app: TestApp) {
     for path in ["/", "/say", "/rate"] {
@@ -64,12 +64,16 @@ async fn unknown_api_paths_are_404_problem_details(app: TestApp) {
 
 async fn every_response_carries_the_security_headers(app: TestApp) {
     let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(INLINE_SCRIPT.as_bytes()));
+    let style = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(INLINE_STYLE.as_bytes()));
     for path in ["/", "/api/v1/catalogue", "/api/v1/nope"] {
         let response = app.client.get(app.url(path)).send().await.unwrap();
         let h = response.headers();
         let csp = h["content-security-policy"].to_str().unwrap();
         assert!(csp.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"), "{csp}");
         assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+        // The phone's page carries its stylesheet inline: allowed by its hash, and nothing else inline.
+        assert!(csp.contains(&format!("; style-src 'self' 'sha256-{style}';")), "{csp}");
+        assert!(!csp.contains("unsafe-inline"), "{csp}");
         assert!(csp.contains("connect-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
         assert_eq!(h["x-content-type-options"], "nosniff");
         assert_eq!(h["referrer-policy"], "no-referrer");
@@ -140,6 +144,31 @@ async fn the_policy_allows_the_consoles_start_up_script(app: TestApp) {
     }
 }
 
+/// Each page names its wasm in a `Link` header, so a phone asks for it as soon as the page's headers arrive
+/// rather than once the page is read (`server/src/routes/preload.rs`); other responses name nothing.
+async fn each_page_names_its_wasm_in_a_link_header(app: TestApp) {
+    let link = |path: &'static str| {
+        let request = app.client.get(app.url(path));
+        async move {
+            let response = request.send().await.unwrap();
+            assert_eq!(response.status(), 200, "{path}");
+            response.headers().get("link").map(|v| v.to_str().unwrap().to_owned())
+        }
+    };
+    let phone = r#"</app-1a2b3c_bg.wasm>; rel=preload; as=fetch; crossorigin; type="application/wasm""#;
+    for path in ["/", "/say", "/rate", "/help"] {
+        assert_eq!(link(path).await.as_deref(), Some(phone), "{path}");
+    }
+    let surveys = "</surveys/yoursay-app-4c5d6e_bg.wasm>; rel=preload; as=fetch; crossorigin";
+    for path in ["/surveys/coffee_catch_up", "/event", "/what-changed"] {
+        assert_eq!(link(path).await.as_deref(), Some(surveys), "{path}");
+    }
+    // The console's page preloads nothing; files and the API are not pages.
+    for path in ["/officer/inbox", "/manifest.webmanifest", "/app-1a2b3c.js", "/api/v1/catalogue"] {
+        assert_eq!(link(path).await, None, "{path}");
+    }
+}
+
 /// The build writes `.br`/`.gz` siblings (`scripts/precompress.sh`); the server picks one by
 /// `Accept-Encoding` and never compresses a static file itself. The siblings here hold marker bytes, so the
 /// body shows which file was sent.
@@ -207,4 +236,5 @@ crate::on_both_databases!(
     unknown_api_paths_are_404_problem_details,
     every_response_carries_the_security_headers,
     precompressed_siblings_are_served_by_accept_encoding,
+    each_page_names_its_wasm_in_a_link_header,
 );

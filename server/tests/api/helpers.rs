@@ -9,6 +9,10 @@ use tempfile::TempDir;
 use yoursay_server::startup::{Application, Config};
 
 pub const INLINE_SCRIPT: &str = "import init from '/app-1a2b3c.js';await init('/app-1a2b3c_bg.wasm');";
+/// The phone's page carries its stylesheet inline (`scripts/inline-first-load.py`).
+pub const INLINE_STYLE: &str = "body{margin:0;font:1rem/1.4 system-ui}";
+/// The phone's page asks for its wasm first thing, as the build writes it.
+pub const WASM_PRELOAD: &str = "<link as=fetch crossorigin href=/app-1a2b3c_bg.wasm rel=preload type=application/wasm>";
 /// The officer console's start-up script (its own bundle under `/officer/`).
 pub const CONSOLE_INLINE_SCRIPT: &str =
     "import init from '/officer/console-9f8e7d.js';await init('/officer/console-9f8e7d_bg.wasm');";
@@ -102,7 +106,8 @@ pub async fn fresh_postgres_database() -> Option<String> {
 
 fn write_app_files(dir: &TempDir) {
     let index = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><link rel=\"manifest\" href=\"/manifest.webmanifest\">\
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=utf-8>{WASM_PRELOAD}\
+         <link rel=\"manifest\" href=\"/manifest.webmanifest\"><style>{INLINE_STYLE}</style>\
          <script type=\"module\">{INLINE_SCRIPT}</script></head><body></body></html>"
     );
     std::fs::write(dir.path().join("index.html"), index).unwrap();
@@ -121,7 +126,9 @@ fn write_app_files(dir: &TempDir) {
     std::fs::create_dir(&surveys).unwrap();
     let surveys_index = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><title>surveys</title>\
-         <script type=\"module\">{SURVEYS_INLINE_SCRIPT}</script></head><body></body></html>"
+         <script type=\"module\">{SURVEYS_INLINE_SCRIPT}</script>\
+         <link rel=\"preload\" href=\"/surveys/yoursay-app-4c5d6e_bg.wasm\" as=\"fetch\" crossorigin></head>\
+         <body></body></html>"
     );
     std::fs::write(surveys.join("index.html"), surveys_index).unwrap();
     std::fs::write(surveys.join("yoursay-app-4c5d6e.js"), "export default function init() {}").unwrap();
