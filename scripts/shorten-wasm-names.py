@@ -76,6 +76,24 @@ def skip_import_desc(body, k):
     return k
 
 
+def glue_module_of(wasm, path):
+    """wasm-bindgen's module name for the glue's imports, `./NAME_bg.js`: the file name before Trunk put
+    its hash in it, read from the module itself (the hash has no fixed length: Trunk drops leading zeros)."""
+    found = set()
+    for section, body in sections(wasm):
+        if section == IMPORT:
+            count, k = leb128(body, 0)
+            for _ in range(count):
+                mod, k = name_at(body, k)
+                _, k = name_at(body, k)
+                k = skip_import_desc(body, k)
+                if re.fullmatch(r"\./[^/]+_bg\.js", mod):
+                    found.add(mod)
+    if len(found) != 1:
+        raise SystemExit(f"{path}: expected imports from one ./NAME_bg.js, found {sorted(found)}")
+    return found.pop()
+
+
 def rewrite_imports(body, glue_module, renames):
     count, k = leb128(body, 0)
     out = bytearray(uleb128(count))
@@ -138,10 +156,9 @@ for directory in sys.argv[1:]:
     for wasm_path in glob.glob(os.path.join(directory, "*_bg.wasm")):
         stem = os.path.basename(wasm_path)[: -len("_bg.wasm")]
         js_path = os.path.join(directory, stem + ".js")
-        # wasm-bindgen's module name for the glue's imports is the unhashed file name.
-        glue_module = "./" + re.sub(r"-[0-9a-f]{16}$", "", stem) + "_bg.js"
         with open(wasm_path, "rb") as f:
             wasm = f.read()
+        glue_module = glue_module_of(wasm, wasm_path)
         with open(js_path, encoding="utf-8") as f:
             js = f.read()
         shortened, imports, exports = shorten(wasm, glue_module)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of Your Say, installing what is missing first (see scripts/setup.sh):
-#   core unit tests · server integration tests on SQLite and on a real PostgreSQL · browser tests of the
-#   IndexedDB outbox in headless Chromium · end-to-end tests of the built app in Chromium (offline loop,
-#   officer console, accessibility with axe-core) · the first-load bundle budget.
+#   core unit tests · the post-build scripts' unit tests · server integration tests on SQLite and on a
+#   real PostgreSQL · browser tests of the IndexedDB outbox in headless Chromium · end-to-end tests of the
+#   built app in Chromium (offline loop, officer console, accessibility with axe-core) · the first-load
+#   bundle budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -15,6 +16,9 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 
 step "core: unit tests and translation checks"
 cargo test -p yoursay-core
+
+step "build scripts: unit tests (the post-build steps that rewrite the built app)"
+python3 -m unittest discover -s scripts/tests
 
 step "server: integration tests on SQLite and PostgreSQL"
 # Two steps on purpose: `set -e` stops the script when `start` fails here, but not inside `eval "$(…)"`.
