@@ -8,6 +8,44 @@ include!(concat!(env!("OUT_DIR"), "/i18n_keys.rs"));
 
 pub use app::Key;
 
+/// The phone's own bundle (feature `words-in-page`) reads the app's words from its page rather than
+/// carrying them: they come with the page while the wasm's request waits for its first byte, and in the
+/// wasm they cost about 4.2 KB of a download that a slow phone pays at 50 KB/s.
+/// `scripts/inline-first-load.py` writes them into `<script type=text/plain id=words>`: every English
+/// word, then every Welsh one, in `Key::ALL`'s order (the keys sorted by their bytes), one per line.
+#[cfg(feature = "words-in-page")]
+pub mod page_words {
+    use std::sync::OnceLock;
+
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+
+    /// Reads the words, once: `main` calls it before it empties the page. A page without them, or with
+    /// a different number (a page and a wasm of two builds), stops the app there rather than show wrong
+    /// words.
+    pub fn read() -> &'static [&'static str] {
+        WORDS.get_or_init(|| {
+            let text = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("words"))
+                .and_then(|e| e.text_content())
+                .unwrap_or_default();
+            let words: Vec<&'static str> = String::leak(text).split('\n').collect();
+            assert_eq!(words.len(), 2 * super::Key::ALL.len(), "the page's words are not this build's");
+            words
+        })
+    }
+
+    /// The word of the key at `index` in `Key::ALL`. Not inlined: hundreds of places call it.
+    #[inline(never)]
+    pub fn get(lang: super::Language, index: usize) -> &'static str {
+        let first = match lang {
+            super::Language::En => 0,
+            super::Language::Cy => super::Key::ALL.len(),
+        };
+        read()[first + index]
+    }
+}
+
 /// A translatable string: every generated `Key` enum implements this.
 pub trait Text: Copy + Send + Sync + 'static {
     fn en(self) -> &'static str;

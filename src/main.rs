@@ -5,6 +5,9 @@
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 fn main() {
+    // The app's words are in the page (feature `words-in-page`), which is emptied next.
+    #[cfg(feature = "words-in-page")]
+    yoursay_app::i18n::page_words::read();
     // The home screen written into index.html as plain HTML (scripts/first-screen.py) gives way to the
     // app's own, drawn in the same place before the browser paints again.
     if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {

@@ -1,6 +1,7 @@
 """Tests of the post-build scripts that rewrite the built app (scripts/post-build.sh), on small files made
 here in the shape Trunk and wasm-bindgen write. Run by scripts/test.sh: python3 -m unittest discover -s scripts/tests
 """
+import json
 import pathlib
 import subprocess
 import sys
@@ -88,15 +89,27 @@ TRUNK_PAGE = (
 
 
 class InlineFirstLoad(unittest.TestCase):
-    def inline(self, page=TRUNK_PAGE, glue="let k=async function(e){return e};function W(){}export{W as initSync,k as default};\n"):
-        d = pathlib.Path(self.enterContext(tempfile.TemporaryDirectory()))
-        (d / "index.html").write_text(page)
-        (d / "main-9f8e7d6.css").write_text("body{margin:0}\n")
-        (d / "yoursay-app-0abc1.js").write_text(glue)
-        (d / "yoursay-app-0abc1_bg.wasm").write_bytes(b"\x00asm")
-        return d, run("inline-first-load.py", str(d))
+    GLUE = "let k=async function(e){return e};function W(){}export{W as initSync,k as default};\n"
+    # Keys in an order that differs from their bytes' only where it matters: "a.b" < "a_b" < "ab".
+    WORDS = {
+        "en": {"ab": "Send", "a_b": "Don't know", "a.b": "Have your say"},
+        "cy": {"a.b": "Dyweda dy farn", "ab": "Anfon", "a_b": "Ddim yn gwybod"},
+    }
 
-    def test_the_stylesheet_and_the_glue_go_into_the_page_and_the_wasm_is_asked_for_first(self):
+    def inline(self, page=TRUNK_PAGE, glue=GLUE, words=WORDS):
+        d = pathlib.Path(self.enterContext(tempfile.TemporaryDirectory()))
+        dist, i18n = d / "dist", d / "i18n"
+        dist.mkdir()
+        (dist / "index.html").write_text(page)
+        (dist / "main-9f8e7d6.css").write_text("body{margin:0}\n")
+        (dist / "yoursay-app-0abc1.js").write_text(glue)
+        (dist / "yoursay-app-0abc1_bg.wasm").write_bytes(b"\x00asm")
+        for lang, table in words.items():
+            (i18n / lang).mkdir(parents=True)
+            (i18n / lang / "app.json").write_text(json.dumps(table))
+        return dist, run("inline-first-load.py", str(dist), str(i18n))
+
+    def test_the_stylesheet_the_glue_and_the_words_go_into_the_page_and_the_wasm_is_asked_for_first(self):
         d, done = self.inline()
         self.assertEqual(done.returncode, 0, done.stderr)
         page = (d / "index.html").read_text()
@@ -111,6 +124,13 @@ class InlineFirstLoad(unittest.TestCase):
         self.assertIn(
             "<script type=module>let k=async function(e){return e};function W(){}"
             "await k({module_or_path:'/yoursay-app-0abc1_bg.wasm'})</script>",
+            page,
+        )
+        self.assertTrue(
+            page.endswith(
+                "<main></main><script type=text/plain id=words>"
+                "Have your say\nDon't know\nSend\nDyweda dy farn\nDdim yn gwybod\nAnfon</script></body></html>"
+            ),
             page,
         )
         for gone in ["main-9f8e7d6.css", "yoursay-app-0abc1.js", "modulepreload", "import init"]:
@@ -129,6 +149,14 @@ class InlineFirstLoad(unittest.TestCase):
         d, done = self.inline(glue="let k=()=>'</script>';export{k as default};")
         self.assertNotEqual(done.returncode, 0)
         self.assertEqual((d / "index.html").read_text(), TRUNK_PAGE)
+
+    def test_a_word_that_would_break_the_list_is_refused(self):
+        for word in ["two\nlines", "ends </SCRIPT> early"]:
+            words = {"en": {"a": word}, "cy": {"a": "iawn"}}
+            d, done = self.inline(words=words)
+            self.assertNotEqual(done.returncode, 0, word)
+            self.assertIn("cannot go into the page", done.stderr)
+            self.assertEqual((d / "index.html").read_text(), TRUNK_PAGE)
 
 
 if __name__ == "__main__":

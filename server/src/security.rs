@@ -61,13 +61,23 @@ pub fn inline_hashes(html: &str, tag: &str) -> Vec<String> {
         let Some(end) = find_ci(body_and_more, &close) else { break };
         let body = &body_and_more[..end];
         let named = attributes.is_empty() || attributes.starts_with(|c: char| c.is_ascii_whitespace());
-        if named && !attributes.to_ascii_lowercase().contains(" src=") && !body.is_empty() {
+        let attributes = attributes.to_ascii_lowercase();
+        if named && !attributes.contains(" src=") && !is_data_block(&attributes) && !body.is_empty() {
             let digest = Sha256::digest(body.as_bytes());
             hashes.push(base64::engine::general_purpose::STANDARD.encode(digest));
         }
         rest = &body_and_more[end..];
     }
     hashes
+}
+
+/// A `<script>` the browser never runs, whose `type` is not JavaScript's (the phone's words,
+/// `<script type=text/plain id=words>`): nothing to allow.
+fn is_data_block(lowercase_attributes: &str) -> bool {
+    let Some(at) = lowercase_attributes.find(" type=") else { return false };
+    let value = lowercase_attributes[at + " type=".len()..].trim_start_matches(['"', '\'']);
+    let value = value.split(|c: char| c == '"' || c == '\'' || c.is_ascii_whitespace()).next().unwrap_or_default();
+    !matches!(value, "" | "module" | "text/javascript" | "application/javascript")
 }
 
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
@@ -99,6 +109,13 @@ mod tests {
         assert_eq!(inline_hashes(html, "script"), std::slice::from_ref(&expected));
         let policy = content_security_policy(Some(html));
         assert!(policy.contains(&format!("'wasm-unsafe-eval' 'sha256-{expected}'; style-src 'self';")), "{policy}");
+    }
+
+    #[test]
+    fn scripts_the_browser_never_runs_are_not_allowed() {
+        let html = r#"<script type=text/plain id=words>Send\nAnfon</script><script type="module">a()</script><script type='text/javascript'>b()</script><script>c()</script>"#;
+        let hash = |body: &[u8]| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(body));
+        assert_eq!(inline_hashes(html, "script"), [hash(b"a()"), hash(b"b()"), hash(b"c()")]);
     }
 
     #[test]
