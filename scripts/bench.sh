@@ -10,7 +10,7 @@
 #   6. the server's peak memory under 200 simultaneous sign-in attempts (must stay under a stated bound)
 # Not part of scripts/test.sh or CI. Needs the tools of `bash scripts/setup.sh test`. Takes a few minutes
 # after the builds.
-# Environment: CARGO_TARGET_DIR (default target), BENCH_RUNS (first-screen runs, 5), BENCH_ENTRIES (offline
+# Environment: CARGO_TARGET_DIR (default target), BENCH_RUNS (first-screen runs, 9), BENCH_ENTRIES (offline
 # saves, 20), BENCH_INGEST (entries, 15625: about 100,000 answers), BENCH_NOTE (a sentence about the machine for the report),
 # BENCH_OUT (default bench/latest.md), BENCH_COMMIT (the commit to name when run from a copy outside git).
 set -euo pipefail

@@ -1,6 +1,7 @@
 // Benchmark (not a test; run by scripts/bench.sh): how the young person's app feels on a slow phone.
 //   node tests/e2e/bench/phone.mjs OUT.json
-// Environment: BENCH_RUNS (first-screen runs, default 5), BENCH_ENTRIES (offline saves, default 20),
+// Environment: BENCH_RUNS (first-screen runs, default 9: single warm runs spread by ±100 ms), BENCH_ENTRIES
+// (offline saves, default 20),
 // BENCH_QUEUE (entries waiting for the "save with a long queue" and "sync" rows, default 1000),
 // YOURSAY_SERVER_BIN and YOURSAY_APP_DIR as for the end-to-end tests (see ../helpers.mjs).
 //
@@ -18,7 +19,7 @@ process.env.YOURSAY_SERVER_BIN ||= join(ROOT, "target/release/yoursay-server");
 const { freePort, scratch, startServer, stopServer, launchBrowser, appReady, expectWaiting, visitOnceOnline } = await import("../helpers.mjs");
 const { publishSurvey, signedInOfficer } = await import("../officer-helpers.mjs");
 
-const RUNS = Number(process.env.BENCH_RUNS || 5);
+const RUNS = Number(process.env.BENCH_RUNS || 9);
 const ENTRIES = Number(process.env.BENCH_ENTRIES || 20);
 const QUEUE = Number(process.env.BENCH_QUEUE || 1000);
 export const PROFILE = {
