@@ -3,8 +3,8 @@
 # wire. Starts the built server ($YOURSAY_SERVER_BIN, else target/release or target/debug yoursay-server,
 # whichever is newer) on a free loopback port with a throw-away SQLite database and the built dist/, asks
 # it for the page and every file the page references (wasm, manifest, icon; the stylesheet and the
-# JavaScript glue are in the page) with `Accept-Encoding: br` as a phone's browser would, and fails when the sum exceeds the budget in
-# ARCHITECTURE.md. Builds nothing: run after `cargo build -p yoursay-server` and `trunk build --release`.
+# JavaScript glue are in the page) with `Accept-Encoding: br` as a phone's browser would, and fails when the
+# sum exceeds the budget in ARCHITECTURE.md. Builds nothing: run after `cargo build -p yoursay-server` and `trunk build --release`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # 150 KB read strictly: 150,000 bytes.

@@ -8,6 +8,7 @@ pub mod error;
 pub mod export;
 pub mod failpoint;
 pub mod filters;
+pub mod html;
 pub mod ingest;
 pub mod json;
 pub mod officer;

@@ -35,15 +35,12 @@ fn allowed(pages: Option<&str>, tag: &str) -> String {
 /// of the other bundles (the officer console's `officer/index.html`, the surveys page's
 /// `surveys/index.html`, each with its own start-up script) are allowed by hash.
 pub fn content_security_policy_for(app_dir: &Path) -> String {
-    let index = std::fs::read_to_string(app_dir.join("index.html")).ok();
-    if index.is_none() {
+    let pages = crate::routes::app_files::read_pages(app_dir);
+    if !pages.iter().any(|(dir, _)| dir.is_empty()) {
         tracing::warn!(dir = %app_dir.display(), "no index.html in the app folder: the app is not built yet");
     }
-    let others = crate::routes::app_files::PAGES
-        .iter()
-        .filter_map(|page| std::fs::read_to_string(app_dir.join(page.dir).join("index.html")).ok());
-    let pages: Vec<String> = index.into_iter().chain(others).collect();
-    content_security_policy((!pages.is_empty()).then(|| pages.join("\n")).as_deref())
+    let html: Vec<&str> = pages.iter().map(|(_, html)| html.as_str()).collect();
+    content_security_policy((!html.is_empty()).then(|| html.join("\n")).as_deref())
 }
 
 /// sha256 (base64) of the body of each `<tag>` element (`script` or `style`) without a `src`, exactly as
@@ -61,8 +58,9 @@ pub fn inline_hashes(html: &str, tag: &str) -> Vec<String> {
         let Some(end) = find_ci(body_and_more, &close) else { break };
         let body = &body_and_more[..end];
         let named = attributes.is_empty() || attributes.starts_with(|c: char| c.is_ascii_whitespace());
-        let attributes = attributes.to_ascii_lowercase();
-        if named && !attributes.contains(" src=") && !is_data_block(&attributes) && !body.is_empty() {
+        let attributes = crate::html::attributes(attributes);
+        let value = |name: &str| crate::html::attribute(&attributes, name);
+        if named && value("src").is_none() && !value("type").is_some_and(is_data_block) && !body.is_empty() {
             let digest = Sha256::digest(body.as_bytes());
             hashes.push(base64::engine::general_purpose::STANDARD.encode(digest));
         }
@@ -73,11 +71,8 @@ pub fn inline_hashes(html: &str, tag: &str) -> Vec<String> {
 
 /// A `<script>` the browser never runs, whose `type` is not JavaScript's (the phone's words,
 /// `<script type=text/plain id=words>`): nothing to allow.
-fn is_data_block(lowercase_attributes: &str) -> bool {
-    let Some(at) = lowercase_attributes.find(" type=") else { return false };
-    let value = lowercase_attributes[at + " type=".len()..].trim_start_matches(['"', '\'']);
-    let value = value.split(|c: char| c == '"' || c == '\'' || c.is_ascii_whitespace()).next().unwrap_or_default();
-    !matches!(value, "" | "module" | "text/javascript" | "application/javascript")
+fn is_data_block(kind: &str) -> bool {
+    !matches!(kind.to_ascii_lowercase().as_str(), "" | "module" | "text/javascript" | "application/javascript")
 }
 
 fn find_ci(haystack: &str, needle: &str) -> Option<usize> {

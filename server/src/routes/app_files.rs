@@ -82,6 +82,20 @@ pub const PAGES: [Page; 4] = [
 
 const SURVEYS_NOT_BUILT: &str = "The surveys page has not been built: run scripts/build-surveys.sh.";
 
+/// The built pages, each folder once (`""` for the phone's own page, then those of `PAGES`, several of which
+/// share one), as (folder, HTML); a page not built yet is left out.
+pub fn read_pages(app_dir: &Path) -> Vec<(&'static str, String)> {
+    let mut dirs = vec![""];
+    for page in &PAGES {
+        if !dirs.contains(&page.dir) {
+            dirs.push(page.dir);
+        }
+    }
+    dirs.into_iter()
+        .filter_map(|dir| Some((dir, std::fs::read_to_string(app_dir.join(dir).join("index.html")).ok()?)))
+        .collect()
+}
+
 /// `prefix` and anything under `prefix/`, but not `/officers` or `/officer-x`.
 fn under(path: &str, prefix: &str) -> bool {
     path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use axum::http::HeaderValue;
 
-use super::app_files::PAGES;
+use super::app_files::read_pages;
 
 /// Read from the pages when the server starts, as the Content-Security-Policy is: a build replaces them
 /// only together with a restart.
@@ -21,13 +21,8 @@ pub struct Preloads {
 
 impl Preloads {
     pub fn read(app_dir: &Path) -> Self {
-        let dirs = std::iter::once("").chain(PAGES.iter().map(|page| page.dir));
-        let by_dir = dirs
-            .filter_map(|dir| {
-                let html = std::fs::read_to_string(app_dir.join(dir).join("index.html")).ok()?;
-                Some((dir, link_header(&html)?))
-            })
-            .collect();
+        let by_dir =
+            read_pages(app_dir).into_iter().filter_map(|(dir, html)| Some((dir, link_header(&html)?))).collect();
         Preloads { by_dir }
     }
 
@@ -49,7 +44,7 @@ pub fn link_header(html: &str) -> Option<HeaderValue> {
 }
 
 fn preload_link(attributes: &[(String, Option<String>)]) -> Option<String> {
-    let value = |name: &str| attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_deref().unwrap_or(""));
+    let value = |name: &str| crate::html::attribute(attributes, name);
     if !value("rel")?.split_ascii_whitespace().any(|rel| rel.eq_ignore_ascii_case("preload")) {
         return None;
     }
@@ -89,40 +84,7 @@ fn link_elements(html: &str) -> impl Iterator<Item = Vec<(String, Option<String>
         .map(|(at, _)| at + "<link".len())
         .filter(|&at| html[at..].starts_with(|c: char| c.is_ascii_whitespace()))
         .collect();
-    starts.into_iter().map(move |at| attributes(&html[at..]))
-}
-
-/// Reads attributes up to the end of the tag.
-fn attributes(mut rest: &str) -> Vec<(String, Option<String>)> {
-    let mut found = Vec::new();
-    loop {
-        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
-        if rest.is_empty() || rest.starts_with('>') {
-            return found;
-        }
-        let name_end = rest.find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '>').unwrap_or(rest.len());
-        let name = rest[..name_end].to_ascii_lowercase();
-        rest = &rest[name_end..];
-        let value = match rest.strip_prefix('=') {
-            None => None,
-            Some(after) => {
-                let (value, left) = match after.chars().next() {
-                    Some(quote @ ('"' | '\'')) => {
-                        let inner = &after[1..];
-                        let end = inner.find(quote).unwrap_or(inner.len());
-                        (&inner[..end], inner.get(end + 1..).unwrap_or(""))
-                    }
-                    _ => {
-                        let end = after.find(|c: char| c.is_ascii_whitespace() || c == '>').unwrap_or(after.len());
-                        (&after[..end], &after[end..])
-                    }
-                };
-                rest = left;
-                Some(value.to_owned())
-            }
-        };
-        found.push((name, value));
-    }
+    starts.into_iter().map(move |at| crate::html::attributes(&html[at..]))
 }
 
 #[cfg(test)]
