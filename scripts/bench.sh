@@ -26,10 +26,10 @@ results=$(mktemp -d "${TMPDIR:-/tmp}/yoursay-bench-XXXXXX")
 trap 'rm -rf "$results"' EXIT
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
-step "build: app (scripts/build-app.sh) and server (cargo build --release)"
+step "build: app (scripts/build-app.sh) and server (cargo build --profile server)"
 bash scripts/build-app.sh
-cargo build --release -p yoursay-server
-export YOURSAY_SERVER_BIN="$target/release/yoursay-server"
+cargo build --profile server -p yoursay-server
+export YOURSAY_SERVER_BIN="$target/server/yoursay-server"
 export YOURSAY_APP_DIR="$root/dist"
 
 step "first-load size"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Budget check: the bytes a phone downloads on first load of the young person's app, measured on the
-# wire. Starts the built server ($YOURSAY_SERVER_BIN, else target/release or target/debug yoursay-server,
+# wire. Starts the built server ($YOURSAY_SERVER_BIN, else target/server or target/debug yoursay-server,
 # whichever is newer) on a free loopback port with a throw-away SQLite database and the built dist/, asks
 # it for the page and every file the page references (wasm, manifest, icon; the stylesheet and the
 # JavaScript glue are in the page) with `Accept-Encoding: br` as a phone's browser would, and fails when the
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 budget=${BUNDLE_BUDGET_BYTES:-150000}
 dist=${DIST:-dist}
 [ -f "$dist/index.html" ] || { echo "no $dist/index.html: run trunk build --release first" >&2; exit 1; }
-server=${YOURSAY_SERVER_BIN:-$(ls -t target/release/yoursay-server target/debug/yoursay-server 2>/dev/null | head -n1 || true)}
+server=${YOURSAY_SERVER_BIN:-$(ls -t target/server/yoursay-server target/debug/yoursay-server 2>/dev/null | head -n1 || true)}
 [ -n "$server" ] || { echo "no server binary: run cargo build -p yoursay-server first" >&2; exit 1; }
 
 tmp=$(mktemp -d)

@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh app
 export PATH="$PWD/.tools/node_modules/.bin:$PATH"
 bash scripts/build-app.sh
-cargo build --release -p yoursay-server
+cargo build --profile server -p yoursay-server
 echo
 echo "First time? Create an officer account for the console (/officer/):"
-echo "  target/release/yoursay-server create-officer --email you@council.gov.wales --password-stdin"
+echo "  target/server/yoursay-server create-officer --email you@council.gov.wales --password-stdin"
 echo
-exec target/release/yoursay-server serve "$@"
+exec target/server/yoursay-server serve "$@"

@@ -13,9 +13,9 @@ import { writeFileSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
-// The release server unless told otherwise (helpers.mjs reads this when it is imported).
+// The server as built for use (profile `server`) unless told otherwise (helpers.mjs reads this when it is imported).
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-process.env.YOURSAY_SERVER_BIN ||= join(ROOT, "target/release/yoursay-server");
+process.env.YOURSAY_SERVER_BIN ||= join(ROOT, "target/server/yoursay-server");
 const { freePort, scratch, startServer, stopServer, launchBrowser, appReady, expectWaiting, visitOnceOnline } = await import("../helpers.mjs");
 const { publishSurvey, signedInOfficer } = await import("../officer-helpers.mjs");
 

@@ -99,7 +99,7 @@ ${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}
   into the outbox as the app stores them; the status strip is checked to count them all.
 - **Sync**: the same device's outbox (${int(sync.entries)} waiting) in a new page opened from the service worker,
   the server started again, "Send now" clicked; from the click to the strip counting 0.
-- **Ingest**: release server, fresh SQLite file, one Node client posting ${int(server.entries)} entries
+- **Ingest**: the server as built for use (profile `server`), fresh SQLite file, one Node client posting ${int(server.entries)} entries
   (${int(server.views)} views, ${int(server.ratings)} ratings of one service against 10 of the 11 promises;
   ${int(server.answers)} answers) to \`POST /api/v1/entries\` in batches of ${server.batch}, one request after
   another on one kept-alive connection (\`node:http\`; until 2026-12-05 the bench used \`fetch\`, whose own
@@ -113,7 +113,7 @@ ${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}
 - **Devices at once**: ${server.devices.count} Node clients, each posting its own ${int(server.devices.entries / server.devices.count)} new
   entries in batches of ${server.batch} at the same time against another fresh file; throughput over the wall
   time of all of them, and the slowest single request.
-- **Sign-in memory**: release server, fresh SQLite file; ${signIn.attempts} sign-in attempts sent at once for
+- **Sign-in memory**: the server as built for use, fresh SQLite file; ${signIn.attempts} sign-in attempts sent at once for
   emails with no account from ${signIn.addresses} loopback addresses, so the sign-in limits let through as
   many password checks as they ever would; peak resident memory is the server's \`VmHWM\` afterwards.
 - **Export**: the server stopped, \`yoursay-server export\` (release) over all ${int(server.entries)} entries,

@@ -1,7 +1,7 @@
 // Benchmark (not a test; run by scripts/bench.sh): how fast the server takes in entries and exports them.
 //   node tests/e2e/bench/server.mjs OUT.json
 // Environment: BENCH_INGEST (entries, default 15625: about 100,000 answers), BENCH_INGEST_ROUNDS (rounds of
-// steps 1 and 2, default 3), YOURSAY_SERVER_BIN (use the release binary).
+// steps 1 and 2, default 3), YOURSAY_SERVER_BIN (default: the binary of the `server` profile).
 //
 // 1. One device: one client posts the entries to POST /api/v1/entries in batches of 50 (the app's batch
 //    size), one request after another, against a fresh SQLite file; then posts the very same batches again
@@ -21,9 +21,9 @@ import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
-// The release server unless told otherwise (helpers.mjs reads this when it is imported).
+// The server as built for use (profile `server`) unless told otherwise (helpers.mjs reads this when it is imported).
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-process.env.YOURSAY_SERVER_BIN ||= join(ROOT, "target/release/yoursay-server");
+process.env.YOURSAY_SERVER_BIN ||= join(ROOT, "target/server/yoursay-server");
 const SERVER_BIN = process.env.YOURSAY_SERVER_BIN;
 const { freePort, scratch, startServer, stopServer, sql } = await import("../helpers.mjs");
 

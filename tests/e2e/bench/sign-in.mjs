@@ -1,6 +1,6 @@
 // Benchmark (not a test; run by scripts/bench.sh): the server's memory under a burst of sign-in attempts.
 //   node tests/e2e/bench/sign-in.mjs OUT.json
-// Environment: BENCH_SIGN_INS (attempts, default 200), YOURSAY_SERVER_BIN (use the release binary).
+// Environment: BENCH_SIGN_INS (attempts, default 200), YOURSAY_SERVER_BIN (default: the binary of the `server` profile).
 //
 // All attempts are sent at once, for emails with no account (each still costs a full Argon2 check, against
 // a dummy hash) and from 10 loopback addresses (127.0.0.2–11), so the per-email and per-address limits let
@@ -12,7 +12,7 @@ import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-process.env.YOURSAY_SERVER_BIN ||= join(ROOT, "target/release/yoursay-server");
+process.env.YOURSAY_SERVER_BIN ||= join(ROOT, "target/server/yoursay-server");
 const { freePort, scratch, startServer, stopServer } = await import("../helpers.mjs");
 
 const TOTAL = Number(process.env.BENCH_SIGN_INS || 200);
