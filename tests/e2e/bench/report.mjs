@@ -99,7 +99,7 @@ ${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}
   into the outbox as the app stores them; the status strip is checked to count them all.
 - **Sync**: the same device's outbox (${int(sync.entries)} waiting) in a new page opened from the service worker,
   the server started again, "Send now" clicked; from the click to the strip counting 0.
-- **Ingest**: the server as built for use (profile `server`), fresh SQLite file, one Node client posting ${int(server.entries)} entries
+- **Ingest**: the server as built for use (profile \`server\`), fresh SQLite file, one Node client posting ${int(server.entries)} entries
   (${int(server.views)} views, ${int(server.ratings)} ratings of one service against 10 of the 11 promises;
   ${int(server.answers)} answers) to \`POST /api/v1/entries\` in batches of ${server.batch}, one request after
   another on one kept-alive connection (\`node:http\`; until 2026-12-05 the bench used \`fetch\`, whose own
