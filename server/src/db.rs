@@ -57,8 +57,9 @@ pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {
         create_sqlite_folder(url)?;
     }
     let pool = AnyPoolOptions::new()
-        // SQLite has one writer; more connections only queue up on its lock.
-        .max_connections(if backend == Backend::Sqlite { 4 } else { 10 })
+        // SQLite has one writer; more connections only queue up on its lock. Of the five, the writer of
+        // devices' pushes keeps one and the log's copying takes one while a push goes on.
+        .max_connections(if backend == Backend::Sqlite { 5 } else { 10 })
         .after_connect(move |conn, _| {
             Box::pin(async move {
                 if backend == Backend::Sqlite {
@@ -66,6 +67,9 @@ pub async fn connect(url: &str) -> anyhow::Result<AnyPool> {
                     // the server says it has it, so that answer must survive a power cut (in WAL mode,
                     // NORMAL could lose the last commits).
                     sqlx::query("PRAGMA synchronous = FULL").execute(&mut *conn).await?;
+                    // The server's own task copies the log into the file (`checkpoints.rs`), not the
+                    // commit that happens to cross SQLite's threshold.
+                    sqlx::query("PRAGMA wal_autocheckpoint = 0").execute(&mut *conn).await?;
                 }
                 Ok(())
             })

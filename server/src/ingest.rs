@@ -8,6 +8,9 @@
 //! to 4% of the writer's samples with one connection kept; ingest ÷ raw SQLite from about 0.56 to 0.61).
 //! The pool keeps its other connections for everything else; after an error the writer lets its
 //! connection go and takes another.
+//!
+//! On SQLite, the log its commits write is copied into the database file by a task beside it
+//! (`checkpoints.rs`), not by the commits themselves.
 
 use std::collections::HashSet;
 
@@ -15,6 +18,7 @@ use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyPool, Connection, Transaction};
 use tokio::sync::{mpsc, oneshot};
 
+use crate::checkpoints::Checkpoints;
 use crate::clock::now_ms;
 use crate::db::Backend;
 use crate::store::entries::{insert_new, NewEntry};
@@ -37,7 +41,8 @@ struct Batch {
 impl Writer {
     pub fn start(pool: AnyPool, backend: Backend) -> Self {
         let (queue, waiting) = mpsc::channel(64);
-        tokio::spawn(write_batches(pool, backend, waiting));
+        let checkpoints = (backend == Backend::Sqlite).then(|| Checkpoints::start(pool.clone()));
+        tokio::spawn(write_batches(pool, backend, checkpoints, waiting));
         Writer { queue }
     }
 
@@ -53,7 +58,12 @@ impl Writer {
     }
 }
 
-async fn write_batches(pool: AnyPool, backend: Backend, mut waiting: mpsc::Receiver<Batch>) {
+async fn write_batches(
+    pool: AnyPool,
+    backend: Backend,
+    checkpoints: Option<Checkpoints>,
+    mut waiting: mpsc::Receiver<Batch>,
+) {
     let mut kept: Option<PoolConnection<Any>> = None;
     while let Some(first) = waiting.recv().await {
         let mut batches = vec![first];
@@ -75,6 +85,9 @@ async fn write_batches(pool: AnyPool, backend: Backend, mut waiting: mpsc::Recei
         // After an error the connection is let go (it may be the cause): the next group takes another.
         let stored = match connection {
             Ok(mut connection) => {
+                if let Some(checkpoints) = &checkpoints {
+                    checkpoints.keep_log_short(&mut connection).await;
+                }
                 let added = store(&mut connection, backend, &unique).await;
                 if added.is_ok() {
                     kept = Some(connection);
@@ -89,6 +102,9 @@ async fn write_batches(pool: AnyPool, backend: Backend, mut waiting: mpsc::Recei
                     let mine: HashSet<String> =
                         batch.entries.iter().filter_map(|e| added.take(e.entry.id.as_str())).collect();
                     let _ = batch.reply.send(Ok(mine));
+                }
+                if let Some(checkpoints) = &checkpoints {
+                    checkpoints.committed();
                 }
             }
             Err(e) => {

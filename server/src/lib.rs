@@ -2,6 +2,7 @@
 //! signed-in API to read, moderate, count and export it.
 
 pub mod backup;
+pub mod checkpoints;
 pub mod clock;
 pub mod db;
 pub mod error;

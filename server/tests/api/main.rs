@@ -4,6 +4,7 @@
 
 mod app_files;
 mod backup;
+mod checkpoints;
 mod data;
 mod entries;
 mod erase;
