@@ -103,7 +103,7 @@ ${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}
   (${int(server.views)} views, ${int(server.ratings)} ratings of one service against 10 of the 11 promises;
   ${int(server.answers)} answers) to \`POST /api/v1/entries\` in batches of ${server.batch}, one request after
   another on one kept-alive connection (\`node:http\`; until 2026-12-05 the bench used \`fetch\`, whose own
-  cost was about 1.5 ms a request); then the same batches again. Database after ingest: ${kb(server.databaseBytes)}.
+  cost was about 1.5 ms a request); then the same batches again. Database file and its write-ahead log after ingest and re-send (the log is kept near 16 MiB): ${kb(server.databaseBytes)}.
 - **Raw SQLite**: the same rows written by the \`sqlite3\` shell into a fresh file with the server's schema
   and settings (WAL, \`synchronous=FULL\`, foreign keys on; both sync with \`fdatasync\`), one \`BEGIN IMMEDIATE\` … \`COMMIT\` per batch of
   ${server.batch} with multi-row inserts; the ratio is the server's time ÷ this time. The two are measured one
@@ -116,7 +116,7 @@ ${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}
 - **Sign-in memory**: the server as built for use, fresh SQLite file; ${signIn.attempts} sign-in attempts sent at once for
   emails with no account from ${signIn.addresses} loopback addresses, so the sign-in limits let through as
   many password checks as they ever would; peak resident memory is the server's \`VmHWM\` afterwards.
-- **Export**: the server stopped, \`yoursay-server export\` (release) over all ${int(server.entries)} entries,
+- **Export**: the server stopped, \`yoursay-server export\` (profile \`server\`) over all ${int(server.entries)} entries,
   wall time including process start; one row per answer. Peak memory is the process's maximum resident
   set size from \`/usr/bin/time -v\`.
 
