@@ -14,7 +14,9 @@
 //! copied all of it; under a device's long push the task's pass is still copying when the writer begins
 //! again, so on its own the log would only grow (to 195 MB in one bench run). So once the log is longer
 //! than [`MAX_LOG_PAGES`], the writer, before its next transaction, runs a pass of its own, which copies
-//! everything (nothing else writes meanwhile), and its transaction then starts the log again.
+//! everything (nothing else writes meanwhile), and its transaction then starts the log again. (A read
+//! still open on an older state, such as a long export, holds any pass back: the log then waits for it to
+//! end, as it would with SQLite's own checkpoints.)
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
@@ -167,7 +169,8 @@ mod tests {
     /// A writer that never pauses, as under a device's long push: each commit wakes the task, whose pass
     /// is still copying when the next transaction begins, so on its own the log would never start again.
     /// The log's file stays near its limit: past it by the commits made while one pass copies, since the
-    /// writer knows the log's length as the last pass counted it (on its own the log reached 126 MB here).
+    /// writer knows the log's length as the last pass counted it. (Counting a log the task's pass had
+    /// copied whole as short, as a first version did, let it reach 126 MB here.)
     #[tokio::test]
     async fn the_log_stays_short_under_a_writer_that_never_pauses() {
         let dir = tempfile::tempdir().unwrap();
