@@ -20,20 +20,10 @@ import re
 import string
 import sys
 
-from wasm_sections import CUSTOM, EXPORT, IMPORT, leb128, module, sections, uleb128
+from wasm_sections import CUSTOM, EXPORT, IMPORT, encode_name, imports, leb128, module, name_at, sections, uleb128
 
 # Exports the glue calls that are worth shortening; `memory`, `main` and the like are left as they are.
 LONG_EXPORT = re.compile(r"^(wasm_bindgen_[0-9a-f]+___|__wbindgen_|__externref_)")
-
-
-def name_at(data, i):
-    length, i = leb128(data, i)
-    return data[i : i + length].decode(), i + length
-
-
-def encode_name(name):
-    raw = name.encode()
-    return uleb128(len(raw)) + raw
 
 
 def short_names(prefix=""):
@@ -48,65 +38,30 @@ def short_names(prefix=""):
             yield prefix + name
 
 
-def skip_import_desc(body, k):
-    kind = body[k]
-    k += 1
-    if kind == 0:  # function: type index
-        _, k = leb128(body, k)
-    elif kind == 1:  # table: element type, limits
-        k += 1
-        flags = body[k]
-        k += 1
-        _, k = leb128(body, k)
-        if flags & 1:
-            _, k = leb128(body, k)
-    elif kind == 2:  # memory: limits
-        flags = body[k]
-        k += 1
-        _, k = leb128(body, k)
-        if flags & 1:
-            _, k = leb128(body, k)
-    elif kind == 3:  # global: value type, mutability
-        k += 2
-    elif kind == 4:  # tag: attribute, type index
-        k += 1
-        _, k = leb128(body, k)
-    else:
-        raise ValueError(f"unknown import kind {kind}")
-    return k
-
-
 def glue_module_of(wasm, path):
     """wasm-bindgen's module name for the glue's imports, `./NAME_bg.js`: the file name before Trunk put
     its hash in it, read from the module itself (the hash has no fixed length: Trunk drops leading zeros)."""
-    found = set()
-    for section, body in sections(wasm):
-        if section == IMPORT:
-            count, k = leb128(body, 0)
-            for _ in range(count):
-                mod, k = name_at(body, k)
-                _, k = name_at(body, k)
-                k = skip_import_desc(body, k)
-                if re.fullmatch(r"\./[^/]+_bg\.js", mod):
-                    found.add(mod)
+    found = {
+        mod
+        for section, body in sections(wasm)
+        if section == IMPORT
+        for mod, _, _ in imports(body)
+        if re.fullmatch(r"\./[^/]+_bg\.js", mod)
+    }
     if len(found) != 1:
         raise SystemExit(f"{path}: expected imports from one ./NAME_bg.js, found {sorted(found)}")
     return found.pop()
 
 
 def rewrite_imports(body, glue_module, renames):
-    count, k = leb128(body, 0)
+    count, _ = leb128(body, 0)
     out = bytearray(uleb128(count))
     names = short_names()
-    for _ in range(count):
-        mod, k = name_at(body, k)
-        field, k = name_at(body, k)
-        start = k
-        k = skip_import_desc(body, k)
+    for mod, field, description in imports(body):
         if mod == glue_module:
             renames.setdefault(field, next(names))
             field = renames[field]
-        out += encode_name(mod) + encode_name(field) + body[start:k]
+        out += encode_name(mod) + encode_name(field) + description
     return bytes(out)
 
 

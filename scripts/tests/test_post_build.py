@@ -11,12 +11,7 @@ import unittest
 SCRIPTS = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(SCRIPTS))
 
-from wasm_sections import IMPORT, sections, uleb128  # noqa: E402
-
-
-def name(text):
-    raw = text.encode()
-    return uleb128(len(raw)) + raw
+from wasm_sections import IMPORT, encode_name, imports, sections, uleb128  # noqa: E402
 
 
 def section(section_id, body):
@@ -26,21 +21,13 @@ def section(section_id, body):
 def wasm_importing(module_name, fields):
     """A module with one function type and an imported function of that type for each of `fields`."""
     types = section(1, uleb128(1) + b"\x60\x00\x00")
-    imports = uleb128(len(fields)) + b"".join(name(module_name) + name(f) + b"\x00" + uleb128(0) for f in fields)
-    return b"\x00asm\x01\x00\x00\x00" + types + section(IMPORT, imports)
+    each = (encode_name(module_name) + encode_name(field) + b"\x00" + uleb128(0) for field in fields)
+    body = uleb128(len(fields)) + b"".join(each)
+    return b"\x00asm\x01\x00\x00\x00" + types + section(IMPORT, body)
 
 
 def import_fields(wasm):
-    body = dict(sections(wasm))[IMPORT]
-    count, k = body[0], 1
-    found = []
-    for _ in range(count):
-        for _ in range(2):
-            length = body[k]
-            found.append(body[k + 1 : k + 1 + length].decode())
-            k += 1 + length
-        k += 2
-    return found[1::2]
+    return [field for _, field, _ in imports(dict(sections(wasm))[IMPORT])]
 
 
 def run(script, *args):
@@ -49,10 +36,10 @@ def run(script, *args):
 
 class ShortenWasmNames(unittest.TestCase):
     def shorten(self, stem):
-        imports = ["__wbg_setAttribute_f75317b2b5cabfb4", "__wbg_log_0123456789abcdef"]
+        fields = ["__wbg_setAttribute_f75317b2b5cabfb4", "__wbg_log_0123456789abcdef"]
         with tempfile.TemporaryDirectory() as d:
             d = pathlib.Path(d)
-            (d / f"{stem}_bg.wasm").write_bytes(wasm_importing("./yoursay-app_bg.js", imports))
+            (d / f"{stem}_bg.wasm").write_bytes(wasm_importing("./yoursay-app_bg.js", fields))
             (d / f"{stem}.js").write_text(
                 'function g(){return{"./yoursay-app_bg.js":{__wbg_setAttribute_f75317b2b5cabfb4:a,'
                 "__wbg_log_0123456789abcdef:b}}}"
