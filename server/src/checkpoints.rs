@@ -75,11 +75,6 @@ impl Checkpoints {
             Err(e) => tracing::warn!(error = %e, "could not copy the write-ahead log into the database"),
         }
     }
-
-    /// Pages in the log as the last pass counted them (0 after the writer's own pass copied them all).
-    pub fn log_pages(&self) -> i64 {
-        self.shared.log_pages.load(Ordering::Relaxed)
-    }
 }
 
 /// What one pass found: pages in the log, and how many of them are now in the database file.
@@ -118,6 +113,11 @@ async fn copy_in_background(pool: AnyPool, shared: Arc<Shared>, mut committed: m
 mod tests {
     use super::*;
 
+    /// Pages in the log as the last pass counted them (0 after the writer's own pass copied them all).
+    fn counted(checkpoints: &Checkpoints) -> i64 {
+        checkpoints.shared.log_pages.load(Ordering::Relaxed)
+    }
+
     /// Pages in the log now (a pass reports them).
     async fn log_length(connection: &mut AnyConnection) -> i64 {
         sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&mut *connection).await.unwrap().try_get(1).unwrap()
@@ -153,7 +153,7 @@ mod tests {
         // The task's pass: the read holds it back, so it copies nothing.
         checkpoints.committed();
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        while checkpoints.log_pages() <= MAX_LOG_PAGES {
+        while counted(&checkpoints) <= MAX_LOG_PAGES {
             assert!(std::time::Instant::now() < deadline, "the task's pass counts the log's pages");
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
@@ -163,7 +163,7 @@ mod tests {
         sqlx::query("INSERT INTO filler VALUES (zeroblob(10))").execute(&mut *writer).await.unwrap();
         let log = log_length(&mut writer).await;
         assert!(log < 10, "the log should have started again from the top, but holds {log} pages");
-        assert_eq!(checkpoints.log_pages(), 0);
+        assert_eq!(counted(&checkpoints), 0);
     }
 
     /// A writer that never pauses, as under a device's long push: each commit wakes the task, whose pass
